@@ -1,0 +1,333 @@
+"""Plotly figures: the events timeline and the world map of stances.
+
+Pure functions: prepared, filtered DataFrames in, figures (plus a small info record) out.
+Colours are fixed per stance (Okabe-Ito palette, colour-blind safe), so removing a category by
+filtering never shifts the others. Every piece of text that comes from an article is
+HTML-escaped before it reaches a hover label, because plotly renders hover text as HTML.
+Above AGGREGATE_ABOVE events the timeline draws counts per week or month instead of one mark
+per event, so the browser never receives hundreds of thousands of points.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+STANCE_ORDER = ("support", "oppose", "concern", "neutral", "mixed", "none")
+STANCE_COLORS = {
+    "support": "#0072B2",   # blue
+    "oppose": "#D55E00",    # vermillion
+    "concern": "#E69F00",   # orange
+    "neutral": "#999999",   # grey
+    "mixed": "#CC79A7",     # reddish purple
+    "none": "#000000",      # black: an event no position or claim gives a stance to
+}
+STANCE_LABELS = {s: s for s in STANCE_ORDER} | {"none": "no stance"}
+IMPLIED_OPACITY = 0.4
+AGGREGATE_ABOVE = 5000
+MAX_LANES = 40
+HOVER_TEXT_CHARS = 240
+MAP_HOVER_LINES = 6
+TOPOJSON_URL = "app/static/topojson/"
+PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
+GEO = dict(
+    scope="world", resolution=50, showframe=False, projection_type="natural earth",
+    fitbounds=False, showcountries=True, countrycolor="#c9c9c9", countrywidth=0.5,
+    showcoastlines=True, coastlinecolor="#b0b0b0", coastlinewidth=0.5,
+    showland=True, landcolor="#f1f1f1", showlakes=False, bgcolor="rgba(0,0,0,0)",
+)
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def escape_html(s: pd.Series) -> pd.Series:
+    """Vectorised HTML escaping of a text column (plotly hover labels are HTML)."""
+    return (s.fillna("").astype(str)
+            .str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
+            .str.replace(">", "&gt;", regex=False).str.replace('"', "&quot;", regex=False))
+
+
+def hover_text(s: pd.Series, limit: int = HOVER_TEXT_CHARS, width: int = 70) -> pd.Series:
+    """Shortened, wrapped and escaped text for a hover label."""
+    s = s.fillna("").astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
+    long = s.str.len() > limit
+    s = s.str.slice(0, limit).where(~long, s.str.slice(0, limit - 1) + "…")
+    s = escape_html(s)
+    return s.str.replace(r"(\S(?:.{0,%d}\S)?)(?: |$)" % (width - 2), r"\1<br>", regex=True
+                         ).str.replace(r"(<br>)+$", "", regex=True)
+
+
+def date_label(date: pd.Series, precision: pd.Series, basis: pd.Series) -> pd.Series:
+    """"2019-07 (month, stated)": the date as precise as the text, with how it was found."""
+    d = date.fillna("").astype(str)
+    p = precision.fillna("").astype(str)
+    shown = pd.Series(np.where(p == "year", d.str.slice(0, 4),
+                               np.where(p == "month", d.str.slice(0, 7), d)), index=d.index)
+    b = basis.fillna("").astype(str)
+    detail = p.where(b == "", p + ", " + b)
+    return (shown.where(shown != "", "undated") + " (" + detail + ")").str.replace(" ()", "",
+                                                                                 regex=False)
+
+
+def _basename(s: pd.Series) -> pd.Series:
+    return s.fillna("").astype(str).str.replace(r"^.*[\\/]", "", regex=True)
+
+
+# ---------------------------------------------------------------- timeline
+
+
+@dataclass(frozen=True)
+class TimelineInfo:
+    """What the timeline shows, for the caption under it."""
+
+    plotted: int          # events drawn (or counted, when aggregated)
+    undated: int          # events with no date: listed, not drawn
+    aggregated: bool
+    bucket: str           # "", "week" or "month"
+    lanes: int
+    lanes_folded: int     # lanes merged into "(other)" beyond MAX_LANES
+
+
+def lane_labels(events: pd.DataFrame, lane: str) -> pd.Series:
+    """The lane of each event: the actor's display name, or the topic."""
+    if lane == "topic":
+        return events["topic"].fillna("").astype(str).replace("", "(no topic)")
+    col = events["_actor_name"] if "_actor_name" in events else events["actor"]
+    return col.fillna("").astype(str).replace("", "(unknown actor)")
+
+
+def _fold_lanes(lanes: pd.Series, max_lanes: int) -> tuple[pd.Series, int]:
+    counts = lanes.value_counts()
+    if len(counts) <= max_lanes:
+        return lanes, 0
+    keep = counts.index[: max_lanes - 1]
+    folded = len(counts) - len(keep)
+    return lanes.where(lanes.isin(keep), f"(other {folded})"), folded
+
+
+def _empty_figure(message: str, height: int = 260) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+                       font=dict(size=14, color="#666"))
+    fig.update_layout(height=height, xaxis=dict(visible=False), yaxis=dict(visible=False),
+                      margin=dict(l=10, r=10, t=10, b=10))
+    return fig
+
+
+def timeline_figure(events: pd.DataFrame, lane: str = "actor",
+                    aggregate_above: int = AGGREGATE_ABOVE,
+                    max_lanes: int = MAX_LANES) -> tuple[go.Figure, TimelineInfo]:
+    """Events along time, one lane per actor (or topic), coloured by the event's stance.
+
+    Day-precision events are points; month- and year-precision events are bars over their
+    whole period (a month is not a day). Undated events are counted in the info, not drawn.
+    """
+    dated = events[events["_lo"] != ""]
+    undated = len(events) - len(dated)
+    if dated.empty:
+        msg = "No dated events in this view" + (f" ({undated} undated, listed below)"
+                                                 if undated else "")
+        return _empty_figure(msg), TimelineInfo(0, undated, False, "", 0, 0)
+    lanes, folded = _fold_lanes(lane_labels(dated, lane), max_lanes)
+    lo = pd.to_datetime(dated["_lo"], format="%Y-%m-%d", errors="coerce")
+    ok = lo.notna()
+    dated, lanes, lo = dated[ok], lanes[ok], lo[ok]
+    stance = dated["_stance"] if "_stance" in dated else pd.Series("none", index=dated.index)
+    order = sorted(lanes.unique(), key=lambda s: (s.startswith("(other"), s.lower()))
+    if len(dated) > aggregate_above:
+        fig, bucket = _timeline_aggregated(lo, lanes, stance)
+    else:
+        fig, bucket = _timeline_marks(dated, lo, lanes, stance), ""
+    fig.update_layout(
+        height=max(260, 90 + 30 * len(order)),
+        margin=dict(l=10, r=10, t=30, b=10),
+        barmode="overlay",
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        xaxis=dict(type="date", title=None, showgrid=True),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=order[::-1],
+                   title=None, automargin=True),
+        hoverlabel=dict(align="left"),
+    )
+    return fig, TimelineInfo(len(dated), undated, bucket != "", bucket, len(order), folded)
+
+
+def _timeline_marks(ev: pd.DataFrame, lo: pd.Series, lanes: pd.Series,
+                    stance: pd.Series) -> go.Figure:
+    """One mark per event: points for days, bars spanning months and years."""
+    prec = ev["date_precision"].astype(str)
+    span = prec.isin(["month", "year"]).to_numpy()
+    end = lo.copy()
+    if span.any():
+        months = (prec == "month").to_numpy()
+        years = (prec == "year").to_numpy()
+        end[months] = lo[months].dt.to_period("M").dt.end_time
+        end[years] = lo[years].dt.to_period("Y").dt.end_time
+    custom = np.column_stack([
+        date_label(ev["date"], ev["date_precision"], ev["date_basis"]).to_numpy(),
+        escape_html(ev["_actor_name"] if "_actor_name" in ev else ev["actor"]).to_numpy(),
+        escape_html(ev["_target_name"] if "_target_name" in ev else ev["target"]).to_numpy(),
+        escape_html(ev["action"]).to_numpy(),
+        escape_html(ev["topic"]).to_numpy(),
+        hover_text(ev["text"]).to_numpy(),
+        escape_html(_basename(ev["file"])).to_numpy(),
+    ])
+    template = ("<b>%{customdata[1]}</b> → %{customdata[2]}<br>"
+                "Date: %{customdata[0]}<br>"
+                "Action: %{customdata[3]} · Topic: %{customdata[4]}<br>"
+                "Source: %{customdata[6]}<br>"
+                "<i>%{customdata[5]}</i><extra>%{fullData.name}</extra>")
+    fig = go.Figure()
+    st_arr, lanes_arr = stance.to_numpy(), lanes.to_numpy()
+    for s in STANCE_ORDER:
+        is_s = st_arr == s
+        shown = False
+        pts, bars = is_s & ~span, is_s & span
+        if bars.any():
+            start = lo[bars]
+            width_ms = (end[bars] - start).dt.total_seconds().to_numpy() * 1000.0
+            fig.add_trace(go.Bar(
+                orientation="h", y=lanes_arr[bars], x=width_ms, base=start.dt.strftime("%Y-%m-%d"),
+                width=0.45, marker=dict(color=STANCE_COLORS[s], opacity=0.55,
+                                        line=dict(color=STANCE_COLORS[s], width=1)),
+                name=STANCE_LABELS[s], legendgroup=s, showlegend=True,
+                customdata=custom[bars], hovertemplate=template,
+            ))
+            shown = True
+        if pts.any():
+            fig.add_trace(go.Scatter(
+                mode="markers", y=lanes_arr[pts], x=lo[pts],
+                marker=dict(color=STANCE_COLORS[s], size=11, line=dict(color="white", width=1)),
+                name=STANCE_LABELS[s], legendgroup=s, showlegend=not shown,
+                customdata=custom[pts], hovertemplate=template,
+            ))
+    return fig
+
+
+def _timeline_aggregated(lo: pd.Series, lanes: pd.Series,
+                         stance: pd.Series) -> tuple[go.Figure, str]:
+    """Counts per lane, stance and week (spans up to two years) or month (longer)."""
+    span_days = (lo.max() - lo.min()).days
+    bucket = "week" if span_days <= 730 else "month"
+    period = lo.dt.to_period("W" if bucket == "week" else "M").dt.start_time
+    counts = (pd.DataFrame({"lane": lanes.to_numpy(), "stance": stance.to_numpy(),
+                            "period": period.to_numpy()})
+              .groupby(["lane", "stance", "period"], sort=False).size().reset_index(name="n"))
+    biggest = max(int(counts["n"].max()), 1)
+    fig = go.Figure()
+    for s in STANCE_ORDER:
+        c = counts[counts["stance"] == s]
+        if c.empty:
+            continue
+        label = c["period"].dt.strftime("%Y-%m-%d" if bucket == "week" else "%Y-%m")
+        fig.add_trace(go.Scatter(
+            mode="markers", x=c["period"], y=c["lane"],
+            marker=dict(color=STANCE_COLORS[s], size=6 + 18 * np.sqrt(c["n"] / biggest),
+                        line=dict(color="white", width=0.5), opacity=0.8),
+            name=STANCE_LABELS[s], legendgroup=s,
+            customdata=np.column_stack([escape_html(c["lane"]).to_numpy(), label.to_numpy(),
+                                        c["n"].to_numpy()]),
+            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{bucket} of %{{customdata[1]}}<br>"
+                           "%{customdata[2]} events<extra>%{fullData.name}</extra>"),
+        ))
+    return fig, bucket
+
+
+# ---------------------------------------------------------------- map
+
+
+def target_counts(positions: pd.DataFrame) -> pd.Series:
+    """Positions per target (ISO-3), most frequent first, ties by code."""
+    t = positions["toward_iso3"]
+    counts = t[t != ""].value_counts()
+    if counts.empty:
+        return counts
+    frame = counts.rename_axis("code").reset_index(name="n")
+    frame = frame.sort_values(["n", "code"], ascending=[False, True])
+    return frame.set_index("code")["n"]
+
+
+def default_target(positions: pd.DataFrame) -> str | None:
+    """The most frequent target in the view (None when there is none)."""
+    counts = target_counts(positions)
+    return str(counts.index[0]) if len(counts) else None
+
+
+def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
+    """One row per country holding a position toward `target`.
+
+    Columns: iso3, name, stance (one stance, or "mixed"), shading ("named" when any position
+    is stated for the country itself, else "implied" from bloc membership or a roster),
+    n (positions), hover (escaped HTML listing up to MAP_HOVER_LINES positions).
+    Positions without a country (a bloc as a whole) cannot be drawn and are left out.
+    """
+    cols = ["iso3", "name", "stance", "shading", "n", "hover"]
+    if not target:
+        return pd.DataFrame(columns=cols)
+    p = positions[(positions["toward_iso3"] == target) & (positions["country_iso3"] != "")]
+    if p.empty:
+        return pd.DataFrame(columns=cols)
+    implied = p["_implied"] if "_implied" in p else p["basis"].isin(["member_of_group", "roster"])
+    named_any = (~implied).groupby(p["country_iso3"]).any()
+    has_named = p["country_iso3"].map(named_any)
+    decisive = p[~implied | ~has_named]  # named rows decide where there are any
+    g = decisive.groupby("country_iso3")["stance"]
+    stance = g.first().where(g.nunique() == 1, "mixed")
+    n = p.groupby("country_iso3").size()
+    # hover: named rows first, then by date; at most MAP_HOVER_LINES per country
+    q = p.assign(_named=~implied).sort_values(["country_iso3", "_named", "_lo"],
+                                              ascending=[True, False, True])
+    q = q.groupby("country_iso3", sort=False).head(MAP_HOVER_LINES)
+    basis = q["basis"].where(q["group"] == "", q["basis"] + " " + q["group"])
+    source = _basename(q["file"]).where(q["source"] == "",
+                                        q["source"] + ", " + _basename(q["file"]))
+    line = (date_label(q["date"], q["date_precision"], q["date_basis"]) + " · "
+            + q["stance"] + " · " + basis + " · " + source)
+    lines = escape_html(line).groupby(q["country_iso3"]).agg("<br>".join)
+    name_col = p["_country_name"] if "_country_name" in p else p["country"]
+    names = name_col.groupby(p["country_iso3"]).first()
+    out = pd.DataFrame({"stance": stance, "n": n, "lines": lines, "name": names})
+    out["shading"] = np.where(named_any.reindex(out.index).fillna(False), "named", "implied")
+    more = (out["n"] - MAP_HOVER_LINES).clip(lower=0)
+    out["hover"] = ("<b>" + escape_html(out["name"]) + "</b>: " + out["stance"] + " ("
+                    + out["shading"] + ")<br>" + out["lines"]
+                    + np.where(more > 0, "<br>… and " + more.astype(str) + " more", ""))
+    return out.rename_axis("iso3").reset_index()[cols]
+
+
+def map_figure(frame: pd.DataFrame, target: str | None = None,
+               target_name: str | None = None, height: int = 470) -> go.Figure:
+    """World choropleth by ISO-3: colour = stance, full shading = named, light = implied."""
+    fig = go.Figure()
+    for s in STANCE_ORDER:
+        for shading in ("named", "implied"):
+            part = frame[(frame["stance"] == s) & (frame["shading"] == shading)]
+            if part.empty:
+                continue
+            color = STANCE_COLORS[s]
+            fig.add_trace(go.Choropleth(
+                locations=part["iso3"], locationmode="ISO-3", z=np.ones(len(part)),
+                colorscale=[[0, color], [1, color]], zmin=0, zmax=1, showscale=False,
+                marker=dict(opacity=1.0 if shading == "named" else IMPLIED_OPACITY,
+                            line=dict(color="white", width=0.4)),
+                name=STANCE_LABELS[s] + ("" if shading == "named" else " (implied)"),
+                legendgroup=s, showlegend=True,
+                customdata=part["hover"], hovertemplate="%{customdata}<extra></extra>",
+            ))
+    if target:
+        label = escape_html(pd.Series([target_name or target])).iloc[0]
+        fig.add_trace(go.Scattergeo(
+            locations=[target], locationmode="ISO-3", mode="markers",
+            marker=dict(symbol="star", size=15, color="#000000", line=dict(color="white",
+                                                                               width=1)),
+            name=f"target: {label}", hovertemplate=f"target: {label}<extra></extra>",
+        ))
+    fig.update_layout(
+        geo=GEO, height=height, margin=dict(l=0, r=0, t=10, b=0),
+        legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title_text="",
+                    bgcolor="rgba(255,255,255,0.7)"),
+        hoverlabel=dict(align="left"),
+    )
+    return fig

@@ -1,0 +1,283 @@
+"""The dashboard's filters: one value, pure pandas filtering, and the query-param round trip.
+
+Everything here takes and returns plain values / DataFrames (no Streamlit), so it can be tested
+directly and timed at scale. Filtering is vectorised: boolean masks over precomputed string
+columns (see dashboard.model.prepare), no per-row Python.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from stance.tables import STANCES
+
+from .model import TableSet
+
+LANES = ("actor", "topic")
+
+# Query-parameter names (short, stable: they end up in shared links).
+QP_FROM, QP_TO = "from", "to"
+QP_COUNTRY, QP_STANCE, QP_TOPIC, QP_FILE = "country", "stance", "topic", "file"
+QP_UNDATED, QP_IMPLIED, QP_LANE, QP_TARGET = "undated", "implied", "lane", "target"
+QP_KEYS = (QP_FROM, QP_TO, QP_COUNTRY, QP_STANCE, QP_TOPIC, QP_FILE, QP_UNDATED, QP_IMPLIED,
+           QP_LANE, QP_TARGET)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose. Empty tuples mean "no restriction"; dates are ISO days or None."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    countries: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    include_undated: bool = True
+    include_implied: bool = False
+    lane: str = "actor"
+    target: str | None = None  # map target (ISO-3); None = the most frequent one
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values the data offers, used to build widgets and to validate query params."""
+
+    date_min: str | None
+    date_max: str | None
+    countries: tuple[str, ...]
+    stances: tuple[str, ...] = STANCES
+    topics: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    targets: tuple[str, ...] = field(default=())
+
+
+def _values(*cols: pd.Series) -> tuple[str, ...]:
+    """Sorted distinct non-empty strings over several columns."""
+    seen: set[str] = set()
+    for col in cols:
+        seen.update(col.dropna().astype(str).unique().tolist())
+    seen.discard("")
+    return tuple(sorted(seen))
+
+
+def options_from(t: TableSet) -> FilterOptions:
+    """Filter choices spanning the whole (prepared) data."""
+    los = pd.concat([t.events["_lo"], t.positions["_lo"], t.claims["_lo"]], ignore_index=True)
+    his = pd.concat([t.events["_hi"], t.positions["_hi"], t.claims["_hi"]], ignore_index=True)
+    los, his = los[los != ""], his[his != ""]
+    date_min = _real_day(los.min()) if len(los) else None
+    date_max = _real_day(his.max()) if len(his) else None
+    return FilterOptions(
+        date_min=date_min,
+        date_max=date_max,
+        countries=_values(t.events["actor_iso3"], t.events["target_iso3"],
+                          t.positions["country_iso3"], t.positions["toward_iso3"],
+                          t.claims["toward_iso3"]),
+        stances=STANCES,
+        topics=_values(t.events["topic"], t.positions["topic"], t.claims["topic"]),
+        files=_values(t.documents["file"], t.events["file"], t.positions["file"],
+                      t.claims["file"]),
+        targets=_values(t.positions["toward_iso3"]),
+    )
+
+
+def _real_day(iso: str) -> str | None:
+    """A real calendar day from an ISO-like "YYYY-MM-DD" (a "-31" period end, see
+    model.date_periods, becomes the month's last day); None when it is not a date."""
+    try:
+        y, m, d = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
+        last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(y, m, max(1, min(d, last))).isoformat()
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
+# ---------------------------------------------------------------- filtering
+
+
+def _date_mask(df: pd.DataFrame, f: Filters) -> pd.Series:
+    """Rows whose date period overlaps [date_from, date_to]; undated rows per include_undated."""
+    lo, hi = df["_lo"], df["_hi"]
+    dated = lo != ""
+    mask = dated
+    if f.date_from:
+        mask = mask & (hi >= f.date_from)
+    if f.date_to:
+        mask = mask & (lo <= f.date_to)
+    if f.include_undated:
+        mask = mask | ~dated
+    return mask
+
+
+def _in(col: pd.Series, values: Sequence[str]) -> pd.Series:
+    return col.isin(values)
+
+
+def filter_frame(df: pd.DataFrame, table: str, f: Filters,
+                 stance_events: pd.Index | None = None) -> pd.DataFrame:
+    """Apply the filters to one prepared table ("events", "positions" or "claims")."""
+    mask = _date_mask(df, f)
+    if f.files:
+        mask &= _in(df["file"], f.files)
+    if f.topics:
+        mask &= _in(df["topic"], f.topics)
+    if table == "events":
+        if f.countries:
+            mask &= _in(df["actor_iso3"], f.countries) | _in(df["target_iso3"], f.countries)
+        if f.stances and stance_events is not None:
+            mask &= df["event_id"].isin(stance_events)
+    elif table == "positions":
+        if f.countries:
+            mask &= _in(df["country_iso3"], f.countries) | _in(df["toward_iso3"], f.countries)
+        if f.stances:
+            mask &= _in(df["stance"], f.stances)
+        if not f.include_implied:
+            mask &= ~df["_implied"]
+    elif table == "claims":
+        if f.countries:
+            mask &= _in(df["toward_iso3"], f.countries)
+        if f.stances:
+            mask &= _in(df["stance"], f.stances)
+    return df[mask]
+
+
+def filter_tables(t: TableSet, f: Filters) -> TableSet:
+    """The filtered view of all four tables.
+
+    An event passes the stance filter when a position or claim citing it has a chosen stance
+    (implied positions count: the stance is the event's, whoever is listed). Documents are
+    the articles with at least one row in view, or matching the source filter.
+    """
+    stance_events = None
+    if f.stances:
+        ids = pd.concat([t.positions.loc[t.positions["stance"].isin(f.stances), "event_id"],
+                         t.claims.loc[t.claims["stance"].isin(f.stances), "event_id"]])
+        stance_events = pd.Index(ids.unique())
+    ev = filter_frame(t.events, "events", f, stance_events)
+    po = filter_frame(t.positions, "positions", f)
+    cl = filter_frame(t.claims, "claims", f)
+    docs = t.documents
+    if f.files:
+        docs = docs[docs["file"].isin(f.files)]
+    return TableSet(docs, ev, po, cl)
+
+
+# ---------------------------------------------------------------- query params
+
+
+def _iso_day(text: str) -> str | None:
+    try:
+        return dt.date.fromisoformat(text.strip()[:10]).isoformat()
+    except (ValueError, AttributeError):
+        return None
+
+
+def _flag(values: Sequence[str], default: bool) -> bool:
+    if not values:
+        return default
+    v = values[-1].strip().lower()
+    if v in ("1", "true", "yes", "on"):
+        return True
+    if v in ("0", "false", "no", "off"):
+        return False
+    return default
+
+
+def _keep(values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
+    """Known values only, in the order of `allowed`, without repeats."""
+    wanted = {v.strip() for v in values}
+    return tuple(a for a in allowed if a in wanted)
+
+
+def from_query_params(qp: Mapping[str, Sequence[str]], opts: FilterOptions) -> Filters:
+    """Rebuild filters from query params (key -> list of values). Bad values are ignored.
+
+    File values may be full paths or bare names; they match by name.
+    """
+    def get(key: str) -> list[str]:
+        raw = qp.get(key) or []
+        return [raw] if isinstance(raw, str) else [str(v) for v in raw]
+
+    d_from = _iso_day((get(QP_FROM) or [""])[-1])
+    d_to = _iso_day((get(QP_TO) or [""])[-1])
+    if opts.date_min and d_from and d_from <= opts.date_min:
+        d_from = None
+    if opts.date_max and d_to and d_to >= opts.date_max:
+        d_to = None
+    if d_from and d_to and d_from > d_to:
+        d_from, d_to = d_to, d_from
+    by_name = {_basename(p): p for p in opts.files}
+    files = tuple(dict.fromkeys(by_name[_basename(v)] for v in get(QP_FILE)
+                                if _basename(v) in by_name))
+    lane = (get(QP_LANE) or ["actor"])[-1]
+    target = (get(QP_TARGET) or [""])[-1].strip().upper()
+    return Filters(
+        date_from=d_from,
+        date_to=d_to,
+        countries=_keep([v.upper() for v in get(QP_COUNTRY)], opts.countries),
+        stances=_keep([v.lower() for v in get(QP_STANCE)], opts.stances),
+        topics=_keep(get(QP_TOPIC), opts.topics),
+        files=tuple(sorted(files)),
+        include_undated=_flag(get(QP_UNDATED), True),
+        include_implied=_flag(get(QP_IMPLIED), False),
+        lane=lane if lane in LANES else "actor",
+        target=target if target in opts.targets else None,
+    )
+
+
+def to_query_params(f: Filters) -> dict[str, str | list[str]]:
+    """Only what differs from the default view, so links stay short and follow new data."""
+    base = Filters()
+    out: dict[str, str | list[str]] = {}
+    if f.date_from:
+        out[QP_FROM] = f.date_from
+    if f.date_to:
+        out[QP_TO] = f.date_to
+    if f.countries:
+        out[QP_COUNTRY] = list(f.countries)
+    if f.stances:
+        out[QP_STANCE] = list(f.stances)
+    if f.topics:
+        out[QP_TOPIC] = list(f.topics)
+    if f.files:
+        out[QP_FILE] = [_basename(p) for p in f.files]
+    if f.include_undated != base.include_undated:
+        out[QP_UNDATED] = "1" if f.include_undated else "0"
+    if f.include_implied != base.include_implied:
+        out[QP_IMPLIED] = "1" if f.include_implied else "0"
+    if f.lane != base.lane:
+        out[QP_LANE] = f.lane
+    if f.target:
+        out[QP_TARGET] = f.target
+    return out
+
+
+def _basename(path: str) -> str:
+    return str(path).replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def with_dates(f: Filters, picked: Sequence[dt.date] | dt.date | None,
+               opts: FilterOptions) -> Filters:
+    """Filters with the date range from a date_input value.
+
+    A half-picked range (one date while the user is choosing) keeps the data's end; a range
+    equal to the data's span means "no date restriction".
+    """
+    if picked is None:
+        return replace(f, date_from=None, date_to=None)
+    if isinstance(picked, dt.date):
+        picked = (picked,)
+    days = [d.isoformat() for d in picked if isinstance(d, dt.date)][:2]
+    d_from = days[0] if days else None
+    d_to = days[1] if len(days) > 1 else None
+    if d_from and d_to and d_from > d_to:
+        d_from, d_to = d_to, d_from
+    if d_from and opts.date_min and d_from <= opts.date_min:
+        d_from = None
+    if d_to and opts.date_max and d_to >= opts.date_max:
+        d_to = None
+    return replace(f, date_from=d_from, date_to=d_to)

@@ -1,0 +1,6 @@
+"""`python -m stance ...`: see stance.cli."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

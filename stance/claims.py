@@ -1,0 +1,99 @@
+"""Count claims: "More than 100 countries", "nearly 80 countries", "Ambassadors from 50 countries".
+
+These are the positions no map can show (the countries are not named), so they are kept as
+their own table with the count, how it was qualified, and the range it allows.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
+}
+_QUALIFIERS = {
+    "more than": "over", "over": "over", "upwards of": "over", "in excess of": "over",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "about": "about", "around": "about", "some": "about", "approximately": "about",
+    "roughly": "about", "an estimated": "about", "estimated": "about",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "up to": "up_to", "as many as": "up_to", "fewer than": "up_to", "less than": "up_to",
+}
+_QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+_NOUN = (
+    r"(?:(?:other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
+    r"islamic|muslim|developing|member|un|u\.n\.|small|island|like-minded)\s+){0,2}"
+    r"(?:countries|nations|states|governments|delegations|members|signatories|economies)"
+)
+_PEOPLE = r"(?:ambassadors|representatives|envoys|diplomats|delegates|ministers|leaders|permanent\s+representatives)"
+_CLAIM = re.compile(
+    rf"\b(?:(?P<people>{_PEOPLE})\s+(?:from|of)\s+)?(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?P<num>{_NUMBER})(?:-odd)?\s+(?P<noun>{_NOUN})\b",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountClaim:
+    start: int
+    end: int
+    text: str
+    count: int
+    qualifier: str
+    count_low: int | None
+    count_high: int | None
+    subject: str
+
+
+def _number(raw: str) -> int | None:
+    raw = raw.lower().replace(",", "")
+    if raw.isdigit():
+        return int(raw)
+    return _WORDS.get(raw)
+
+
+def count_range(count: int, qualifier: str) -> tuple[int | None, int | None]:
+    """The interval a qualified count allows (None where it is open)."""
+    if qualifier == "exact":
+        return count, count
+    if qualifier == "over":
+        return count + 1, None
+    if qualifier == "nearly":
+        return math.floor(count * 0.9), max(count - 1, 0)
+    if qualifier == "about":
+        return math.floor(count * 0.9), math.ceil(count * 1.1)
+    if qualifier == "at_least":
+        return count, None
+    return None, count  # up_to
+
+
+def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
+    """Count phrases about countries in text[start:end] (offsets absolute)."""
+    claims: list[CountClaim] = []
+    for match in _CLAIM.finditer(text, start, end):
+        count = _number(match.group("num"))
+        if count is None or count < 2 or count > 250:
+            continue  # "one country" is not a count claim; over 250 is not about states
+        qualifier = _QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
+        low, high = count_range(count, qualifier)
+        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        people = match.group("people")
+        claim_start = match.start()
+        if people:
+            subject = f"{people.lower()} from {count} {noun}"
+        else:
+            before = _PEOPLE_AFTER.search(text, max(start, match.start() - 40), match.start())
+            subject = noun
+            if before:
+                claim_start = before.start() + (len(before.group()) - len(before.group().lstrip()))
+                subject = f"{before.group().strip().split()[0].lower()} from {count} {noun}"
+        claims.append(CountClaim(claim_start, match.end(), text[claim_start:match.end()], count,
+                                 qualifier, low, high, subject))
+    return claims

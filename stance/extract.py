@@ -1,0 +1,340 @@
+"""One document (an article inside a file) to rows of events, positions and claims.
+
+The sentence reader (`positions.analyse`) says who takes which stance toward whom in a
+sentence; this module puts sentences in their document: the date each one speaks of (its own,
+its list item's, or the running context), the headline stance that quoted speakers inherit,
+pronoun subjects, and the expansion of blocs and known joint letters into their members.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import blocs, countries, letters
+from .claims import CountClaim, find_claims
+from .dates import DateMention, DatedDocument, heading_for
+from .positions import Analysis, Mention, Statement, analyse
+from .sentences import split_sentences
+from .topics import topic_of
+
+CONTEXT_DAYS = 60          # an earlier date carries over to later sentences within this distance of the anchor
+MIN_WORDS = 4              # shorter paragraphs are headers, headings or navigation
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_VERB = re.compile(
+    r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
+    r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
+)
+_ON_BEHALF_BEFORE = re.compile(r"on\s+behalf\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class When:
+    """The date a row speaks of."""
+
+    date: str = ""
+    precision: str = "none"
+    basis: str = "none"
+
+    @staticmethod
+    def of(mention: DateMention, basis: str | None = None) -> "When":
+        if mention.date is None or mention.precision == "none":
+            return When()
+        return When(mention.date.isoformat(), mention.precision, basis or mention.basis)
+
+    def as_date(self) -> dt.date | None:
+        return dt.date.fromisoformat(self.date) if self.date else None
+
+
+@dataclass
+class Rows:
+    events: list[dict] = field(default_factory=list)
+    positions: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Headline:
+    stance: str
+    target: Mention | None
+    topic: str
+
+
+def _mentions(text: str, start: int, end: int) -> list[Mention]:
+    """States and blocs named in text[start:end]; a bloc name hides the state names inside it."""
+    found = [Mention(b.start, b.end, b.text, bloc=b.bloc_id, kind="bloc") for b in blocs.find_blocs(text, start, end)]
+    for c in countries.find_countries(text, start, end):
+        if not any(b.start < c.end and c.start < b.end for b in found):
+            found.append(Mention(c.start, c.end, c.text, iso3=c.iso3, kind=c.kind))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _name(mention: Mention | None) -> str:
+    if mention is None:
+        return ""
+    return blocs.bloc_name(mention.bloc) if mention.bloc else countries.country_name(mention.iso3)
+
+
+class DocumentExtractor:
+    """Walks one document's sentences in order and collects its rows."""
+
+    def __init__(self, text: str, doc_id: str, file: str, paragraphs: list[tuple[int, int]],
+                 title_span: tuple[int, int] | None, dated: DatedDocument) -> None:
+        self.text, self.doc_id, self.file = text, doc_id, file
+        self.paragraphs, self.title_span, self.dated = paragraphs, title_span, dated
+        self.rows = Rows()
+        self.anchor = self._anchor()
+        self.context: When = self.anchor
+        self.last_holder: Mention | None = None
+        self.seen_positions: set[tuple] = set()
+        self.seen_claims: set[tuple] = set()
+        self.doc_topic = ""
+        self.headline: Headline | None = None
+        self.pending_roster: list[dict] = []   # roster rows found while reading claims
+
+    # -- dates ------------------------------------------------------------------------------
+    def _anchor(self) -> When:
+        if self.dated.published is not None and self.dated.published.date is not None:
+            return When.of(self.dated.published)
+        for mention in self.dated.mentions:
+            if mention.date is not None and mention.precision == "day":
+                return When.of(mention, "inferred")
+        return When()
+
+    def _own_dates(self, start: int, end: int) -> list[When]:
+        own = []
+        for mention in self.dated.mentions:
+            if start <= mention.start < end and mention.date is not None and mention.precision != "none":
+                when = When.of(mention)
+                if when not in own and (not own or when.date not in {w.date for w in own}):
+                    own.append(when)
+        return own
+
+    def _near_anchor(self, when: When) -> bool:
+        anchor = self.anchor.as_date()
+        day = when.as_date()
+        if anchor is None or day is None:
+            return True
+        return -CONTEXT_DAYS <= (day - anchor).days <= 7
+
+    def _date_for(self, start: int, own: list[When]) -> When:
+        if own:
+            return own[0]
+        heading = heading_for(self.dated, start)
+        if heading is not None and heading.date is not None:
+            return When.of(heading, "inferred")
+        if self.context.date:
+            return When(self.context.date, self.context.precision, "inferred")
+        return When()
+
+    # -- headline -----------------------------------------------------------------------------
+    def _read_headline(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
+        candidates = []
+        if self.title_span:
+            s, e = self.title_span
+            candidates.append((s, e, _mentions(self.text, s, e)))
+        candidates.extend(sentences[:2])
+        for s, e, mentions in candidates:
+            analysis = analyse(self.text, s, e, mentions)
+            if analysis.stance and analysis.target is not None and analysis.target.iso3:
+                self.headline = Headline(analysis.stance, analysis.target, topic_of(self.text, s, e))
+                return
+
+    # -- rows -----------------------------------------------------------------------------------
+    def run(self) -> Rows:
+        sentences: list[tuple[int, int, list[Mention]]] = []
+        for p_start, p_end in self.paragraphs:
+            if len(_WORD.findall(self.text, p_start, p_end)) < MIN_WORDS:
+                continue
+            mentions = _mentions(self.text, p_start, p_end)
+            for s, e in split_sentences(self.text, p_start, p_end):
+                sentences.append((s, e, [m for m in mentions if s <= m.start < e]))
+        if self.title_span:
+            self.doc_topic = topic_of(self.text, *self.title_span)
+        if not self.doc_topic:
+            self.doc_topic = next((t for t in (topic_of(self.text, s, e) for s, e, _ in sentences) if t), "")
+        self._read_headline(sentences)
+
+        current_heading = None
+        for s, e, mentions in sentences:
+            heading = heading_for(self.dated, s)
+            first_in_item = heading is not None and heading is not current_heading
+            current_heading = heading
+            self._sentence(s, e, mentions, first_in_item)
+        if self.title_span:
+            s, e = self.title_span
+            self._sentence(s, e, _mentions(self.text, s, e), False, title=True)
+        return self.rows
+
+    def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
+        analysis = analyse(self.text, s, e, mentions)
+        statements = self._resolve_statements(analysis, s, e)
+        claims = find_claims(self.text, s, e)
+        own = [] if title else self._own_dates(s, e)
+        when = self._date_for(s, own) if not title else When(self.anchor.date, self.anchor.precision,
+                                                            "inferred" if self.anchor.date else "none")
+        topic = topic_of(self.text, s, e) or self.doc_topic
+        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic)
+        position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
+        self.pending_roster = []
+
+        actor, target = self._event_parties(analysis, statements, mentions)
+        wanted = bool(position_rows or claim_rows or own or first_in_item)
+        if wanted and not (title and not (position_rows or claim_rows)):
+            events = own if len(own) > 1 else [when]
+            first_id = ""
+            for index, event_when in enumerate(events):
+                event_id = f"{self.doc_id}-e{len(self.rows.events) + 1}"
+                first_id = first_id or event_id
+                cue = statements[0].cue if statements and statements[0].cue else (analysis.cues[0] if analysis.cues else None)
+                verb = _VERB.search(self.text, actor.end if actor else s, e)
+                self.rows.events.append({
+                    "event_id": event_id, "doc_id": self.doc_id, "file": self.file,
+                    "date": event_when.date, "date_precision": event_when.precision, "date_basis": event_when.basis,
+                    "actor": _name(actor) if actor else (claims[0].text if claims else ""),
+                    "actor_iso3": actor.iso3 if actor else "",
+                    "action": cue.stance if cue else (verb.group() if verb else ""),
+                    "target": _name(target), "target_iso3": target.iso3 if target else "",
+                    "topic": topic, "text": self.text[s:e], "start": s, "end": e,
+                })
+            for row in position_rows:
+                row["event_id"] = first_id
+                row["position_id"] = f"{self.doc_id}-p{len(self.rows.positions) + 1}"
+                self.rows.positions.append(row)
+            for row in claim_rows:
+                row["event_id"] = first_id
+                row["claim_id"] = f"{self.doc_id}-c{len(self.rows.claims) + 1}"
+                self.rows.claims.append(row)
+
+        if own and not title:
+            latest = own[-1]
+            if latest.precision in ("day", "month") and self._near_anchor(latest):
+                self.context = latest
+        holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
+        if holders:
+            self.last_holder = holders[-1]
+        elif analysis.statements:
+            self.last_holder = analysis.statements[-1].holder
+
+    def _resolve_statements(self, analysis: Analysis, s: int, e: int) -> list[Statement]:
+        """Fill stances from the headline and pronoun subjects from the previous holder."""
+        out: list[Statement] = []
+        headline = self.headline
+        for st in analysis.statements:
+            own_id = st.holder.iso3 or st.holder.bloc
+            if st.stance is None:
+                if headline is None or headline.target is None or headline.target.iso3 == own_id:
+                    continue
+                target = headline.target if st.target is None or st.target.iso3 == own_id else st.target
+                out.append(Statement(st.holder, headline.stance, None, target, st.group, st.group_count))
+            elif st.target is None and headline is not None and headline.target is not None \
+                    and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
+                    and headline.stance == "support" and st.group is None:
+                # A speaker quoted in an article about backing X, opposing no named state,
+                # is read as part of that backing ("opposes any politicisation").
+                out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
+            else:
+                out.append(st)
+        if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None:
+            own_id = self.last_holder.iso3 or self.last_holder.bloc
+            target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
+            out.append(Statement(self.last_holder, analysis.stance, analysis.cues[0], target))
+        return out
+
+    def _event_parties(self, analysis: Analysis, statements: list[Statement], mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
+        if statements:
+            return statements[0].holder, statements[0].target
+        actor = next((m for m in mentions if m.kind in ("name", "bloc")), None)
+        target = next((m for m in mentions if actor is not None and m.start > actor.end and m.iso3 != actor.iso3), None)
+        return actor, target
+
+    def _base(self, s: int, e: int, when: When, topic: str) -> dict:
+        return {"doc_id": self.doc_id, "file": self.file, "date": when.date, "date_precision": when.precision,
+                "date_basis": when.basis, "topic": topic, "text": self.text[s:e], "start": s, "end": e}
+
+    def _position(self, base: dict, iso3: str, stance: str, target: Mention | None, basis: str,
+                  group: str, source: str = "") -> dict | None:
+        toward = target.iso3 if target is not None else ""
+        if iso3 and iso3 == toward:
+            return None
+        key = (iso3, group, stance, toward, basis)
+        if key in self.seen_positions:
+            return None
+        self.seen_positions.add(key)
+        row = dict(base)
+        row.update({"country_iso3": iso3, "country": countries.country_name(iso3) if iso3 else "",
+                    "stance": stance, "toward_iso3": toward, "toward": _name(target), "basis": basis,
+                    "group": group, "source": source})
+        return row
+
+    def _expand_bloc(self, base: dict, bloc_id: str, stance: str, target: Mention | None, when: When,
+                     skip: set[str]) -> list[dict]:
+        rows = []
+        for member in blocs.members(bloc_id, when.as_date()):
+            if member.iso3 in skip:
+                continue
+            row = self._position(base, member.iso3, stance, target, "member_of_group", bloc_id, member.source)
+            if row:
+                rows.append(row)
+        return rows
+
+    def _position_rows(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
+        base = self._base(s, e, when, topic)
+        rows: list[dict] = []
+        for st in statements:
+            assert st.stance is not None
+            holder = st.holder
+            if holder.bloc:
+                row = self._position(base, "", st.stance, st.target, "bloc", holder.bloc)
+                rows += [row] if row else []
+                rows += self._expand_bloc(base, holder.bloc, st.stance, st.target, when, set())
+                continue
+            group = st.group.bloc if st.group is not None else ""
+            basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
+            row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
+            rows += [row] if row else []
+            if group:
+                row = self._position(base, "", st.stance, st.target, "bloc", group)
+                rows += [row] if row else []
+                rows += self._expand_bloc(base, group, st.stance, st.target, when, {holder.iso3})
+        return rows
+
+    def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],
+                    s: int, e: int, when: When, topic: str) -> list[dict]:
+        rows: list[dict] = []
+        for claim in claims:
+            stance, target = analysis.stance, analysis.target
+            if _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 30), claim.start):
+                speaker = next((st for st in statements if st.group_count), None)
+                if speaker is not None:
+                    stance, target = speaker.stance, speaker.target
+            if stance is None and statements:
+                stance, target = statements[0].stance, statements[0].target
+            if stance is None:
+                continue
+            toward = target.iso3 if target is not None else ""
+            key = (claim.count, claim.qualifier, stance, toward)
+            if key in self.seen_claims:
+                continue
+            self.seen_claims.add(key)
+            row = self._base(claim.start, claim.end, when, topic)
+            row.update({"text": self.text[s:e], "start": s, "end": e, "count": claim.count,
+                        "qualifier": claim.qualifier, "count_low": claim.count_low,
+                        "count_high": claim.count_high, "subject": claim.subject, "stance": stance,
+                        "toward_iso3": toward, "group": ""})
+            letter = letters.match_letter(stance, toward, topic, when.as_date(), claim.count, self.text[s:e])
+            if letter is not None:
+                row["group"] = letter.id
+                self._roster_rows(letter, row, target, when)
+            rows.append(row)
+        return rows
+
+    def _roster_rows(self, letter: "letters.Letter", claim_row: dict, target: Mention | None, when: When) -> None:
+        base = {k: claim_row[k] for k in ("doc_id", "file", "date", "date_precision", "date_basis", "topic", "text", "start", "end")}
+        pending = []
+        for member in letters.signatories(letter.id, when.as_date()):
+            row = self._position(base, member.iso3, letter.stance, target, "roster", letter.id, member.source)
+            if row:
+                pending.append(row)
+        self.pending_roster.extend(pending)

@@ -1,0 +1,183 @@
+"""Files to the four tables: read, split into articles, date, extract, assemble.
+
+`parse_source` is a pure function of one file's contents, so the corpus can be parsed in
+worker processes and cached per file (content hash + parser version) with identical results.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+import pandas as pd
+
+from . import tables
+from .cleaning import split_documents
+from .dates import analyse_dates
+from .extract import DocumentExtractor
+from .reading import SourceFile, collect_paths, read_source
+
+PARSER_VERSION = "1.0.0"
+
+
+class Tables(NamedTuple):
+    """The parser's output: one DataFrame per table, columns as in `stance.tables`."""
+
+    documents: pd.DataFrame
+    events: pd.DataFrame
+    positions: pd.DataFrame
+    claims: pd.DataFrame
+
+
+_SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def _doc_stem(file: str) -> str:
+    stem = file.rsplit(".", 1)[0] if "." in file else file
+    return _SLUG.sub("_", stem)[:80] or "doc"
+
+
+def _published_override(meta: dict) -> dt.date | None:
+    value = meta.get("published") if isinstance(meta, dict) else None
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _document_row(src: SourceFile, doc_id: str, **values: object) -> dict:
+    meta = src.meta if isinstance(src.meta, dict) else {}
+    row = {"doc_id": doc_id, "file": src.file, "title": meta.get("title", "") or "", "published": "",
+           "published_basis": "none", "status": src.status, "error": src.error, "part": 0, "start": None,
+           "end": None, "encoding": src.encoding, "source": meta.get("source", "") or "",
+           "url": meta.get("url", "") or "", "content_hash": src.content_hash}
+    row.update(values)
+    return row
+
+
+def _build(docs: list[dict], events: list[dict], positions: list[dict], claims: list[dict]) -> Tables:
+    return Tables(tables.frame(docs, tables.DOCUMENT_COLUMNS), tables.frame(events, tables.EVENT_COLUMNS),
+                  tables.frame(positions, tables.POSITION_COLUMNS), tables.frame(claims, tables.CLAIM_COLUMNS))
+
+
+def parse_source(src: SourceFile, doc_prefix: str | None = None) -> Tables:
+    """One read file to its tables; a file that could not be read gives one documents row with its error."""
+    prefix = doc_prefix or _doc_stem(src.file)
+    if src.status != "ok":
+        return _build([_document_row(src, f"{prefix}-0")], [], [], [])
+    meta = src.meta if isinstance(src.meta, dict) else {}
+    override = _published_override(meta)
+    docs: list[dict] = []
+    events: list[dict] = []
+    positions: list[dict] = []
+    claims: list[dict] = []
+    parts = split_documents(src.text)
+    if not parts:
+        return _build([_document_row(src, f"{prefix}-0", status="empty", error="no article text found")], [], [], [])
+    for part in parts:
+        doc_id = f"{prefix}-{part.part}"
+        dated = analyse_dates(src.text, list(part.paragraphs), override)
+        published = dated.published
+        rows = DocumentExtractor(src.text, doc_id, src.file, list(part.paragraphs), part.title_span, dated).run()
+        title = (meta.get("title") if part.part == 1 and meta.get("title") else part.title) or ""
+        has_date = published is not None and published.date is not None
+        docs.append(_document_row(
+            src, doc_id, title=title, part=part.part, start=part.start, end=part.end,
+            published=published.date.isoformat() if has_date else "",
+            published_basis=("metadata" if override else published.basis) if has_date else "none",
+        ))
+        events += rows.events
+        positions += rows.positions
+        claims += rows.claims
+    return _build(docs, events, positions, claims)
+
+
+def parse_text(text: str, file: str = "input.txt") -> Tables:
+    """Parse one article given as a string (the offsets index `text`)."""
+    import hashlib
+
+    src = SourceFile(path=file, file=file, text=text, status="ok" if text.strip() else "empty",
+                     error="" if text.strip() else "empty file", encoding="utf-8", kind="text", meta={},
+                     content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
+    return parse_source(src)
+
+
+def concat(parts: Iterable[Tables]) -> Tables:
+    """Stack per-file tables, keeping the column contract even when there are none."""
+    parts = list(parts)
+    out = []
+    for index, name in enumerate(Tables._fields):
+        frames = [p[index] for p in parts if len(p[index])]
+        out.append(pd.concat(frames, ignore_index=True) if frames else tables.empty(name))
+    return Tables(*out)
+
+
+def _prefixes(sources: list[SourceFile]) -> list[str]:
+    """Document id prefixes from file names, made unique when two files share a stem."""
+    seen: dict[str, int] = {}
+    out = []
+    for src in sources:
+        stem = _doc_stem(src.file)
+        seen[stem] = seen.get(stem, 0) + 1
+        out.append(stem if seen[stem] == 1 else f"{stem}~{seen[stem]}")
+    return out
+
+
+def _parse_path(args: tuple[str, str]) -> Tables:
+    path, prefix = args
+    return parse_source(read_source(path), prefix)
+
+
+def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None) -> Tables:
+    """Parse files and folders of .txt/.md/.html articles into the four tables.
+
+    Unreadable files become documents rows with status "error" and a message; the rest parses.
+    `workers` > 1 parses in that many processes (same result as one); `cache_dir` keeps parsed
+    tables per file content so unchanged files are not parsed again.
+    """
+    found, errors = collect_paths(paths)
+    cache = None
+    if cache_dir is not None:
+        from .cache import ParseCache
+
+        cache = ParseCache(Path(cache_dir), PARSER_VERSION)
+    sources = [read_source(p) for p in found] if cache is not None else None
+    prefixes = _prefixes(sources) if sources is not None else _prefixes(
+        [SourceFile(str(p), p.name, "", "ok", "", "", "", {}, "") for p in found])
+
+    results: list[Tables | None] = [None] * len(found)
+    todo: list[int] = []
+    for index in range(len(found)):
+        if cache is not None and sources is not None:
+            hit = cache.get(sources[index].content_hash, sources[index].file)
+            if hit is not None and _same_prefix(hit, prefixes[index]):
+                results[index] = hit
+                continue
+        todo.append(index)
+
+    if workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(todo) // (workers * 8))
+            for index, result in zip(todo, pool.map(_parse_path, [(str(found[i]), prefixes[i]) for i in todo], chunksize=chunk)):
+                results[index] = result
+    else:
+        for index in todo:
+            src = sources[index] if sources is not None else read_source(found[index])
+            results[index] = parse_source(src, prefixes[index])
+
+    if cache is not None and sources is not None:
+        for index in todo:
+            cache.put(sources[index].content_hash, sources[index].file, results[index])
+        cache.save()
+    error_tables = [parse_source(e) for e in errors]
+    return concat([r for r in results if r is not None] + error_tables)
+
+
+def _same_prefix(hit: Tables, prefix: str) -> bool:
+    ids = hit.documents["doc_id"]
+    return bool(len(ids)) and all(str(i).rsplit("-", 1)[0] == prefix for i in ids)

@@ -1,0 +1,245 @@
+"""Who takes which stance toward whom in one sentence.
+
+A rule-based reading of news prose: find the stance cue (a verb or noun from the lexicon), the
+actors before it (the holders: states or blocs acting or speaking), the state after it whose
+policy is at issue (the target), and any bloc or count the holder speaks "on behalf of".
+Rules, not a statistical model: every row must be explainable from its sentence, and the tool
+runs offline at thousands of articles per second.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import LEXICON
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A state or bloc named in the text (offsets absolute)."""
+
+    start: int
+    end: int
+    text: str
+    iso3: str = ""   # set for states
+    bloc: str = ""   # set for blocs
+    kind: str = ""   # name | possessive | demonym | capital | bloc
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    stance: str
+
+
+@dataclass
+class Statement:
+    """One holder's stance in a sentence; `stance` is None when it must come from context."""
+
+    holder: Mention
+    stance: str | None
+    cue: Cue | None
+    target: Mention | None
+    group: Mention | None = None        # bloc spoken for ("on behalf of the African Group")
+    group_count: bool = False           # spoke for "N countries" rather than a named bloc
+
+
+@dataclass
+class Analysis:
+    """Everything the document assembler needs from one sentence."""
+
+    start: int
+    end: int
+    statements: list[Statement] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    target: Mention | None = None       # the sentence's main target (for claims)
+    stance: str | None = None           # the sentence's main stance (for claims)
+    speaker_without_cue: bool = False   # a holder speaks but no cue says how (inherit)
+    pronoun_subject: bool = False       # "He said ...", "The ministry urged ..."
+    negated: bool = False               # a cue was present but negated ("did not join")
+
+
+_ON_BEHALF = re.compile(
+    r"\bon\s+behalf\s+of\s+(?:the\s+)?(?:(?:member\s+)?(?:states|countries|members)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_INCLUDING = re.compile(r"\b(?:including|such\s+as|among\s+them|like|among\s+which)\s+(?:the\s+)?$", re.IGNORECASE)
+_AGENT_OF = re.compile(
+    r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|government|ministry|minister|"
+    r"foreign\s+minister|president|prime\s+minister|king|leaders?|mission|delegations?|"
+    r"spokesperson|spokesman|spokeswoman|authorities|officials?|head|chief|"
+    r"permanent\s+representative|deputy\s+permanent\s+representative|people|parliament|"
+    r"foreign\s+affairs|state)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_POSTED_TO = re.compile(
+    r"\b(?:ambassador|envoy|representative|mission|embassy|delegation|consul|delegates?)\s+(?:to|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_CAPITAL_VERB = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|"
+    r"on\s+\w+\s+|repeatedly\s+|quickly\s+|swiftly\s+|strongly\s+|firmly\s+)?"
+    r"(?:said|says|say|told|stated|announced|[a-z]+ed|[a-z]+s)\b"
+)
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|stated|stress(?:ed|es)|emphasi[sz](?:ed|es)|noted|added|argued|"
+    r"insisted|declared|maintained|reiterated|spoke|speaking|underlined|pointed\s+out|"
+    r"expressed|voiced|signed|co-signed|joined)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(
+    r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|The\s+(?:minister|ministry|spokes(?:person|man|woman)|"
+    r"government|embassy|ambassador|envoy|delegation|statement|mission|president|prime\s+minister|"
+    r"diplomat|official|country|state))\b"
+)
+_QUOTE_ATTRIBUTION = re.compile(
+    r"[”\"’']\s*,?\s*(?:he|she|they|the\s+\w+)\s+(?:said|added|told|stressed)\b", re.IGNORECASE
+)
+_ARTIFACT = re.compile(r"\b(?:resolution|motion|statement|letter|declaration|draft|text|decision)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
+
+_BEFORE = 40  # characters of left context the prefix rules look at
+
+
+def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
+    """Stance cues in text[start:end], dropping negated ones; also whether any was negated."""
+    cues: list[Cue] = []
+    negated = False
+    for match in LEXICON.cue.finditer(text, start, end):
+        stance = match.lastgroup
+        if stance == "non" or stance is None:
+            continue
+        window_start = max(start, match.start() - 45)
+        window = text[window_start:match.start()]
+        breaks = list(_CLAUSE_BREAK.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end():]
+        if LEXICON.negation.search(window):
+            negated = True
+            continue
+        cues.append(Cue(match.start(), match.end(), match.group(), stance))
+    return cues, negated
+
+
+def _left(text: str, sentence_start: int, offset: int) -> str:
+    return text[max(sentence_start, offset - _BEFORE):offset]
+
+
+def _is_agentive(text: str, mention: Mention, sentence_start: int, sentence_end: int) -> bool:
+    """Whether the mention can act (a government), not just be talked about."""
+    after = text[mention.end:min(sentence_end, mention.end + 60)]
+    if mention.kind == "bloc" or mention.kind == "name":
+        return True
+    if mention.kind in ("possessive", "demonym"):
+        return LEXICON.actor_noun.match(after) is not None
+    if mention.kind == "capital":
+        return _CAPITAL_VERB.match(after) is not None
+    return False
+
+
+def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue: int) -> dict[int, str]:
+    """Role of each mention (by index): holder | target | place | member | group | other."""
+    roles: dict[int, str] = {}
+    for index, mention in enumerate(mentions):
+        left = _left(text, start, mention.start)
+        if _ON_BEHALF.search(left):
+            roles[index] = "group"
+        elif mention.start < first_cue and _INCLUDING.search(left):
+            roles[index] = "member"
+        elif _POSTED_TO.search(left) or LEXICON.locative.search(left):
+            roles[index] = "place"
+        elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
+            roles[index] = "target"
+        elif _is_agentive(text, mention, start, end):
+            roles[index] = "holder"
+        elif mention.kind in ("possessive", "name", "bloc"):
+            roles[index] = "target"
+        elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is not None:
+            roles[index] = "target"
+        else:
+            roles[index] = "other"
+    return roles
+
+
+def _compose(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> str:
+    """Stance toward the target when the cue bears on an artefact ("voted for a resolution condemning X")."""
+    if target is None:
+        return first.stance
+    later = [c for c in cues if first.end <= c.start < target.start]
+    if not later or not _ARTIFACT.search(text, first.end, later[0].start):
+        return first.stance
+    inner = later[0].stance
+    if first.stance == "support":
+        return inner
+    if first.stance == "oppose":
+        return {"oppose": "support", "support": "oppose"}.get(inner, inner)
+    return first.stance
+
+
+def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysis:
+    """Read one sentence text[start:end] given the states and blocs named in it."""
+    result = Analysis(start, end)
+    cues, result.negated = find_cues(text, start, end)
+    result.cues = cues
+    first_cue = cues[0].start if cues else end
+    roles = classify(text, mentions, start, end, first_cue)
+    result.pronoun_subject = bool(_PRONOUN_START.match(text, start)) or bool(
+        _QUOTE_ATTRIBUTION.search(text, start, end)
+    )
+
+    holders = [i for i, m in enumerate(mentions) if roles[i] == "holder" and m.start < first_cue]
+    passive_by = [
+        i for i, m in enumerate(mentions)
+        if m.start >= first_cue and roles[i] in ("holder", "target") and _BY_BEFORE.search(_left(text, start, m.start))
+    ]
+    if not holders and passive_by and cues:
+        holders = passive_by[:1]
+    holder_set = set(holders)
+
+    def target_after(offset: int, exclude: set[str]) -> Mention | None:
+        for i, m in enumerate(mentions):
+            if m.start >= offset and i not in holder_set and roles[i] in ("holder", "target"):
+                if (m.iso3 and m.iso3 in exclude) or (m.bloc and m.bloc in exclude):
+                    continue
+                return m
+        return None
+
+    def target_before(offset: int, exclude: set[str]) -> Mention | None:
+        for i, m in enumerate(mentions):
+            if m.start < offset and i not in holder_set and roles[i] == "target" and m.iso3 and m.iso3 not in exclude:
+                return m
+        return None
+
+    if cues:
+        first = cues[0]
+        target = target_after(first.end, set()) or target_before(first.start, set())
+        result.target = target
+        result.stance = _compose(first, text, cues, target)
+
+    for position, index in enumerate(holders):
+        holder = mentions[index]
+        following = holders[position + 1] if position + 1 < len(holders) else None
+        limit = mentions[following].start if following is not None else first_cue
+        group = next(
+            (m for i, m in enumerate(mentions) if roles[i] == "group" and holder.end <= m.start < limit),
+            None,
+        )
+        group_count = group is None and bool(
+            re.search(r"\bon\s+behalf\s+of\s+(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+)?\d",
+                      text[holder.end:limit], re.IGNORECASE)
+        )
+        own = {holder.iso3 or holder.bloc}
+        if cues:
+            cue = next((c for c in cues if c.start >= holder.end), cues[0])
+            target = target_after(cue.end, own) or target_before(cue.start, own)
+            stance = _compose(cue, text, cues, target)
+            result.statements.append(Statement(holder, stance, cue, target, group, group_count))
+        elif group is not None or group_count or _SPEECH.search(text, holder.end, end):
+            result.speaker_without_cue = True
+            target = target_after(holder.end, own)
+            result.statements.append(Statement(holder, None, None, target, group, group_count))
+    return result

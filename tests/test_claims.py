@@ -1,0 +1,48 @@
+import pytest
+
+from stance.claims import count_range, find_claims
+
+
+def one(text: str):
+    found = find_claims(text, 0, len(text))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,count,qualifier", [
+    ("More than 100 countries have voiced support", 100, "over"),
+    ("over 40 nations signed", 40, "over"),
+    ("speaking on behalf of nearly 80 countries", 80, "nearly"),
+    ("almost seventy states backed it", 70, "nearly"),
+    ("about 30 countries abstained", 30, "about"),
+    ("at least 12 governments objected", 12, "at_least"),
+    ("as many as 25 delegations walked out", 25, "up_to"),
+    ("a letter signed by 22 countries", 22, "exact"),
+    ("some 45 member states", 45, "about"),
+])
+def test_counts_and_qualifiers(text, count, qualifier):
+    claim = one(text)
+    assert (claim.count, claim.qualifier) == (count, qualifier)
+    assert text[claim.start:claim.end] == claim.text
+
+
+def test_people_from_countries_is_one_claim_with_its_subject():
+    claim = one("Ambassadors from 50 countries to the UN co-signed a letter")
+    assert claim.count == 50 and claim.qualifier == "exact"
+    assert claim.subject == "ambassadors from 50 countries"
+    assert claim.text == "Ambassadors from 50 countries"
+
+
+def test_ranges_are_ordered():
+    for qualifier in ("exact", "over", "nearly", "about", "at_least", "up_to"):
+        low, high = count_range(80, qualifier)
+        if low is not None and high is not None:
+            assert low <= high
+    assert count_range(100, "over") == (101, None)
+    assert count_range(50, "exact") == (50, 50)
+
+
+def test_not_claims():
+    for text in ("13,000 fugitives were returned", "one country objected", "the 57th session",
+                 "9 billion U.S. dollars", "in 2019 countries met"):
+        assert find_claims(text, 0, len(text)) == [], text
