@@ -94,27 +94,36 @@ class TimelineInfo:
 def lane_labels(events: pd.DataFrame, lane: str) -> pd.Series:
     """The lane of each event: the actor's display name, or the topic."""
     if lane == "topic":
-        return events["topic"].fillna("").astype(str).replace("", "(no topic)")
-    col = events["_actor_name"] if "_actor_name" in events else events["actor"]
-    return col.fillna("").astype(str).replace("", "(unknown actor)")
+        col = events["topic"]
+        blank = "(no topic)"
+    else:
+        col = events["_actor_name"] if "_actor_name" in events else events["actor"]
+        blank = "(unknown actor)"
+    col = col.fillna("").astype(str)
+    return col.where(col != "", blank)
 
 
-def _fold_lanes(lanes: pd.Series, max_lanes: int) -> tuple[pd.Series, int]:
-    counts = lanes.value_counts()
-    if len(counts) <= max_lanes:
-        return lanes, 0
-    keep = counts.index[: max_lanes - 1]
-    folded = len(counts) - len(keep)
-    return lanes.where(lanes.isin(keep), f"(other {folded})"), folded
+def _fold_lanes(lanes: np.ndarray, max_lanes: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """Integer lane codes (most frequent lanes kept, the rest folded into one) and labels."""
+    codes, uniques = pd.factorize(lanes)
+    counts = np.bincount(codes, minlength=len(uniques))
+    labels = np.asarray(uniques, dtype=object)
+    if len(uniques) <= max_lanes:
+        return codes, labels, 0
+    keep = np.argsort(-counts, kind="stable")[: max_lanes - 1]
+    folded = len(uniques) - len(keep)
+    remap = np.full(len(uniques), len(keep), dtype=np.int64)
+    remap[keep] = np.arange(len(keep))
+    labels = np.append(labels[keep], f"(other {folded})").astype(object)
+    return remap[codes], labels, folded
 
 
 def _empty_figure(message: str, height: int = 260) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
-                       font=dict(size=14, color="#666"))
-    fig.update_layout(height=height, xaxis=dict(visible=False), yaxis=dict(visible=False),
-                      margin=dict(l=10, r=10, t=10, b=10))
-    return fig
+    return go.Figure(layout=dict(
+        height=height, xaxis=dict(visible=False), yaxis=dict(visible=False),
+        margin=dict(l=10, r=10, t=10, b=10),
+        annotations=[dict(text=message, showarrow=False, xref="paper", yref="paper", x=0.5,
+                          y=0.5, font=dict(size=14, color="#666"))]))
 
 
 def timeline_figure(events: pd.DataFrame, lane: str = "actor",
@@ -124,24 +133,27 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
 
     Day-precision events are points; month- and year-precision events are bars over their
     whole period (a month is not a day). Undated events are counted in the info, not drawn.
+    Lane names are HTML-escaped: they are article text and plotly renders labels as HTML.
     """
-    dated = events[events["_lo"] != ""]
-    undated = len(events) - len(dated)
-    if dated.empty:
+    dated = events["_lo"].to_numpy() > 0
+    n_dated = int(dated.sum())
+    undated = len(events) - n_dated
+    if n_dated == 0:
         msg = "No dated events in this view" + (f" ({undated} undated, listed below)"
                                                  if undated else "")
         return _empty_figure(msg), TimelineInfo(0, undated, False, "", 0, 0)
-    lanes, folded = _fold_lanes(lane_labels(dated, lane), max_lanes)
-    lo = pd.to_datetime(dated["_lo"], format="%Y-%m-%d", errors="coerce")
-    ok = lo.notna()
-    dated, lanes, lo = dated[ok], lanes[ok], lo[ok]
-    stance = dated["_stance"] if "_stance" in dated else pd.Series("none", index=dated.index)
-    order = sorted(lanes.unique(), key=lambda s: (s.startswith("(other"), s.lower()))
-    if len(dated) > aggregate_above:
-        fig, bucket = _timeline_aggregated(lo, lanes, stance)
+    lanes_all = lane_labels(events, lane).to_numpy()
+    codes, labels, folded = _fold_lanes(lanes_all[dated], max_lanes)
+    labels = escape_html(pd.Series(labels)).to_numpy()
+    t0 = events["_t0"].to_numpy()[dated]
+    stance = (events["_stance"].to_numpy()[dated] if "_stance" in events
+              else np.full(n_dated, "none", dtype=object))
+    if n_dated > aggregate_above:
+        traces, bucket = _timeline_aggregated(t0, codes, labels, stance)
     else:
-        fig, bucket = _timeline_marks(dated, lo, lanes, stance), ""
-    fig.update_layout(
+        traces, bucket = _timeline_marks(events[dated], t0, labels[codes], stance), ""
+    order = sorted(labels, key=lambda s: (s.startswith("(other"), s.lower()))
+    fig = go.Figure(data=traces, layout=dict(
         height=max(260, 90 + 30 * len(order)),
         margin=dict(l=10, r=10, t=30, b=10),
         barmode="overlay",
@@ -150,21 +162,23 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
         yaxis=dict(type="category", categoryorder="array", categoryarray=order[::-1],
                    title=None, automargin=True),
         hoverlabel=dict(align="left"),
-    )
-    return fig, TimelineInfo(len(dated), undated, bucket != "", bucket, len(order), folded)
+    ))
+    return fig, TimelineInfo(n_dated, undated, bucket != "", bucket, len(order), folded)
 
 
-def _timeline_marks(ev: pd.DataFrame, lo: pd.Series, lanes: pd.Series,
-                    stance: pd.Series) -> go.Figure:
+def _timeline_marks(ev: pd.DataFrame, t0: np.ndarray, lanes: np.ndarray,
+                    stance: np.ndarray) -> list:
     """One mark per event: points for days, bars spanning months and years."""
-    prec = ev["date_precision"].astype(str)
-    span = prec.isin(["month", "year"]).to_numpy()
-    end = lo.copy()
+    prec = ev["date_precision"].astype(str).to_numpy()
+    span = (prec == "month") | (prec == "year")
+    start = pd.Series(t0)
+    end = start.copy()
     if span.any():
-        months = (prec == "month").to_numpy()
-        years = (prec == "year").to_numpy()
-        end[months] = lo[months].dt.to_period("M").dt.end_time
-        end[years] = lo[years].dt.to_period("Y").dt.end_time
+        months, years = prec == "month", prec == "year"
+        end[months] = start[months].dt.to_period("M").dt.end_time
+        end[years] = start[years].dt.to_period("Y").dt.end_time
+    width_ms = ((end - start).dt.total_seconds() * 1000.0).to_numpy()
+    base = start.dt.strftime("%Y-%m-%d").to_numpy()
     custom = np.column_stack([
         date_label(ev["date"], ev["date_precision"], ev["date_basis"]).to_numpy(),
         escape_html(ev["_actor_name"] if "_actor_name" in ev else ev["actor"]).to_numpy(),
@@ -173,66 +187,76 @@ def _timeline_marks(ev: pd.DataFrame, lo: pd.Series, lanes: pd.Series,
         escape_html(ev["topic"]).to_numpy(),
         hover_text(ev["text"]).to_numpy(),
         escape_html(_basename(ev["file"])).to_numpy(),
-    ])
+    ]).astype(str)
     template = ("<b>%{customdata[1]}</b> → %{customdata[2]}<br>"
                 "Date: %{customdata[0]}<br>"
                 "Action: %{customdata[3]} · Topic: %{customdata[4]}<br>"
                 "Source: %{customdata[6]}<br>"
                 "<i>%{customdata[5]}</i><extra>%{fullData.name}</extra>")
-    fig = go.Figure()
-    st_arr, lanes_arr = stance.to_numpy(), lanes.to_numpy()
+    traces = []
     for s in STANCE_ORDER:
-        is_s = st_arr == s
-        shown = False
-        pts, bars = is_s & ~span, is_s & span
+        is_s = stance == s
+        bars, pts = is_s & span, is_s & ~span
         if bars.any():
-            start = lo[bars]
-            width_ms = (end[bars] - start).dt.total_seconds().to_numpy() * 1000.0
-            fig.add_trace(go.Bar(
-                orientation="h", y=lanes_arr[bars], x=width_ms, base=start.dt.strftime("%Y-%m-%d"),
+            traces.append(go.Bar(
+                orientation="h", y=lanes[bars], x=width_ms[bars], base=base[bars],
                 width=0.45, marker=dict(color=STANCE_COLORS[s], opacity=0.55,
                                         line=dict(color=STANCE_COLORS[s], width=1)),
                 name=STANCE_LABELS[s], legendgroup=s, showlegend=True,
                 customdata=custom[bars], hovertemplate=template,
             ))
-            shown = True
         if pts.any():
-            fig.add_trace(go.Scatter(
-                mode="markers", y=lanes_arr[pts], x=lo[pts],
+            traces.append(go.Scatter(
+                mode="markers", y=lanes[pts], x=t0[pts],
                 marker=dict(color=STANCE_COLORS[s], size=11, line=dict(color="white", width=1)),
-                name=STANCE_LABELS[s], legendgroup=s, showlegend=not shown,
+                name=STANCE_LABELS[s], legendgroup=s, showlegend=not bars.any(),
                 customdata=custom[pts], hovertemplate=template,
             ))
-    return fig
+    return traces
 
 
-def _timeline_aggregated(lo: pd.Series, lanes: pd.Series,
-                         stance: pd.Series) -> tuple[go.Figure, str]:
-    """Counts per lane, stance and week (spans up to two years) or month (longer)."""
-    span_days = (lo.max() - lo.min()).days
-    bucket = "week" if span_days <= 730 else "month"
-    period = lo.dt.to_period("W" if bucket == "week" else "M").dt.start_time
-    counts = (pd.DataFrame({"lane": lanes.to_numpy(), "stance": stance.to_numpy(),
-                            "period": period.to_numpy()})
-              .groupby(["lane", "stance", "period"], sort=False).size().reset_index(name="n"))
-    biggest = max(int(counts["n"].max()), 1)
-    fig = go.Figure()
-    for s in STANCE_ORDER:
-        c = counts[counts["stance"] == s]
-        if c.empty:
+def _timeline_aggregated(t0: np.ndarray, lane_codes: np.ndarray, labels: np.ndarray,
+                         stance: np.ndarray) -> tuple[list, str]:
+    """Counts per lane, stance and week (up to a year), month (up to 20 years) or year."""
+    days = t0.astype("datetime64[D]")
+    n = days.astype("int64")
+    span_days = int(n.max() - n.min())
+    if span_days <= 366:
+        bucket, period = "week", (n + 3) // 7 * 7 - 3  # Monday (1970-01-01 was a Thursday)
+    elif span_days <= 20 * 366:
+        bucket = "month"
+        period = days.astype("datetime64[M]").astype("datetime64[D]").astype("int64")
+    else:
+        bucket = "year"
+        period = days.astype("datetime64[Y]").astype("datetime64[D]").astype("int64")
+    stance_codes = np.zeros(len(stance), dtype=np.int64)
+    for i, s in enumerate(STANCE_ORDER):
+        stance_codes[stance == s] = i
+    p_min = int(period.min())
+    width = int(period.max()) - p_min + 1
+    key = (lane_codes.astype(np.int64) * len(STANCE_ORDER) + stance_codes) * width + (period - p_min)
+    uniq, counts = np.unique(key, return_counts=True)
+    per = uniq % width + p_min
+    rest = uniq // width
+    st_code, ln_code = rest % len(STANCE_ORDER), rest // len(STANCE_ORDER)
+    x = per.astype("datetime64[D]")
+    biggest = max(int(counts.max()), 1)
+    fmt = {"week": "week of %{x|%Y-%m-%d}", "month": "%{x|%Y-%m}", "year": "%{x|%Y}"}[bucket]
+    traces = []
+    for i, s in enumerate(STANCE_ORDER):
+        sel = st_code == i
+        if not sel.any():
             continue
-        label = c["period"].dt.strftime("%Y-%m-%d" if bucket == "week" else "%Y-%m")
-        fig.add_trace(go.Scatter(
-            mode="markers", x=c["period"], y=c["lane"],
-            marker=dict(color=STANCE_COLORS[s], size=6 + 18 * np.sqrt(c["n"] / biggest),
+        c = counts[sel]
+        traces.append(go.Scatter(
+            mode="markers", x=x[sel], y=labels[ln_code[sel]].astype(str),
+            marker=dict(color=STANCE_COLORS[s], size=6 + 18 * np.sqrt(c / biggest),
                         line=dict(color="white", width=0.5), opacity=0.8),
-            name=STANCE_LABELS[s], legendgroup=s,
-            customdata=np.column_stack([escape_html(c["lane"]).to_numpy(), label.to_numpy(),
-                                        c["n"].to_numpy()]),
-            hovertemplate=(f"<b>%{{customdata[0]}}</b><br>{bucket} of %{{customdata[1]}}<br>"
-                           "%{customdata[2]} events<extra>%{fullData.name}</extra>"),
+            name=STANCE_LABELS[s], legendgroup=s, customdata=c,
+            hovertemplate=f"<b>%{{y}}</b><br>{fmt}<br>%{{customdata}} events"
+                          "<extra>%{fullData.name}</extra>",
         ))
-    return fig, bucket
+    return traces, bucket
 
 
 # ---------------------------------------------------------------- map
@@ -266,9 +290,14 @@ def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
     cols = ["iso3", "name", "stance", "shading", "n", "hover"]
     if not target:
         return pd.DataFrame(columns=cols)
-    p = positions[(positions["toward_iso3"] == target) & (positions["country_iso3"] != "")]
-    if p.empty:
+    keep = (positions["toward_iso3"].to_numpy() == target) & (
+        positions["country_iso3"].to_numpy() != "")
+    if not keep.any():
         return pd.DataFrame(columns=cols)
+    need = [c for c in ("country_iso3", "stance", "basis", "group", "file", "source", "date",
+                        "date_precision", "date_basis", "_lo", "_implied", "_country_name",
+                        "country") if c in positions.columns]
+    p = positions.loc[keep, need]
     implied = p["_implied"] if "_implied" in p else p["basis"].isin(["member_of_group", "roster"])
     named_any = (~implied).groupby(p["country_iso3"]).any()
     has_named = p["country_iso3"].map(named_any)

@@ -14,7 +14,7 @@ import pandas as pd
 
 from stance.tables import STANCES
 
-from .model import TableSet
+from .model import TableSet, int_to_iso, iso_to_int, stance_bits
 
 LANES = ("actor", "topic")
 
@@ -66,11 +66,12 @@ def _values(*cols: pd.Series) -> tuple[str, ...]:
 
 def options_from(t: TableSet) -> FilterOptions:
     """Filter choices spanning the whole (prepared) data."""
-    los = pd.concat([t.events["_lo"], t.positions["_lo"], t.claims["_lo"]], ignore_index=True)
-    his = pd.concat([t.events["_hi"], t.positions["_hi"], t.claims["_hi"]], ignore_index=True)
-    los, his = los[los != ""], his[his != ""]
-    date_min = _real_day(los.min()) if len(los) else None
-    date_max = _real_day(his.max()) if len(his) else None
+    los = [df.loc[df["_lo"] > 0, "_lo"] for df in (t.events, t.positions, t.claims)]
+    his = [df.loc[df["_hi"] > 0, "_hi"] for df in (t.events, t.positions, t.claims)]
+    lo_min = min((int(s.min()) for s in los if len(s)), default=0)
+    hi_max = max((int(s.max()) for s in his if len(s)), default=0)
+    date_min = _real_day(int_to_iso(lo_min)) if lo_min else None
+    date_max = _real_day(int_to_iso(hi_max)) if hi_max else None
     return FilterOptions(
         date_min=date_min,
         date_max=date_max,
@@ -101,25 +102,28 @@ def _real_day(iso: str) -> str | None:
 
 def _date_mask(df: pd.DataFrame, f: Filters) -> pd.Series:
     """Rows whose date period overlaps [date_from, date_to]; undated rows per include_undated."""
-    lo, hi = df["_lo"], df["_hi"]
-    dated = lo != ""
+    lo = df["_lo"].to_numpy()
+    dated = lo > 0
     mask = dated
     if f.date_from:
-        mask = mask & (hi >= f.date_from)
+        mask = mask & (df["_hi"].to_numpy() >= iso_to_int(f.date_from))
     if f.date_to:
-        mask = mask & (lo <= f.date_to)
+        mask = mask & (lo <= iso_to_int(f.date_to))
     if f.include_undated:
         mask = mask | ~dated
     return mask
 
 
-def _in(col: pd.Series, values: Sequence[str]) -> pd.Series:
-    return col.isin(values)
+def _in(col: pd.Series, values: Sequence[str]):
+    return col.isin(values).to_numpy()
 
 
-def filter_frame(df: pd.DataFrame, table: str, f: Filters,
-                 stance_events: pd.Index | None = None) -> pd.DataFrame:
-    """Apply the filters to one prepared table ("events", "positions" or "claims")."""
+def filter_frame(df: pd.DataFrame, table: str, f: Filters) -> pd.DataFrame:
+    """Apply the filters to one prepared table ("events", "positions" or "claims").
+
+    An event passes the stance filter when a position or claim citing it has a chosen stance
+    (implied positions count: the stance is the event's, whoever is listed).
+    """
     mask = _date_mask(df, f)
     if f.files:
         mask &= _in(df["file"], f.files)
@@ -128,36 +132,28 @@ def filter_frame(df: pd.DataFrame, table: str, f: Filters,
     if table == "events":
         if f.countries:
             mask &= _in(df["actor_iso3"], f.countries) | _in(df["target_iso3"], f.countries)
-        if f.stances and stance_events is not None:
-            mask &= df["event_id"].isin(stance_events)
+        if f.stances:
+            mask &= (df["_stance_bits"].to_numpy() & stance_bits(f.stances)) != 0
     elif table == "positions":
         if f.countries:
             mask &= _in(df["country_iso3"], f.countries) | _in(df["toward_iso3"], f.countries)
         if f.stances:
             mask &= _in(df["stance"], f.stances)
         if not f.include_implied:
-            mask &= ~df["_implied"]
+            mask &= ~df["_implied"].to_numpy()
     elif table == "claims":
         if f.countries:
             mask &= _in(df["toward_iso3"], f.countries)
         if f.stances:
             mask &= _in(df["stance"], f.stances)
+    if mask.all():  # nothing removed: no copy
+        return df
     return df[mask]
 
 
 def filter_tables(t: TableSet, f: Filters) -> TableSet:
-    """The filtered view of all four tables.
-
-    An event passes the stance filter when a position or claim citing it has a chosen stance
-    (implied positions count: the stance is the event's, whoever is listed). Documents are
-    the articles with at least one row in view, or matching the source filter.
-    """
-    stance_events = None
-    if f.stances:
-        ids = pd.concat([t.positions.loc[t.positions["stance"].isin(f.stances), "event_id"],
-                         t.claims.loc[t.claims["stance"].isin(f.stances), "event_id"]])
-        stance_events = pd.Index(ids.unique())
-    ev = filter_frame(t.events, "events", f, stance_events)
+    """The filtered view of all four tables (documents: those matching the source filter)."""
+    ev = filter_frame(t.events, "events", f)
     po = filter_frame(t.positions, "positions", f)
     cl = filter_frame(t.claims, "claims", f)
     docs = t.documents

@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from stance.tables import COLUMNS, INT_COLUMNS, empty
+from stance.tables import COLUMNS, INT_COLUMNS, STANCES, empty
 
 IMPLIED_BASES = ("member_of_group", "roster")
 TABLE_NAMES = ("documents", "events", "positions", "claims")
@@ -46,43 +46,82 @@ def public(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return df.loc[:, COLUMNS[table]]
 
 
-def date_periods(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """First and last ISO day ("YYYY-MM-DD") each row's date may stand for; "" when undated.
+def date_periods(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Each row's date period as YYYYMMDD integers (first day, last day; 0 when undated) and
+    the first day as a timestamp (NaT when undated).
 
     A month-precision date covers its whole month and a year-precision date its whole year, so
-    a date filter keeps a row when the period overlaps the chosen range. The last day of a
-    month is written "-31" whatever the month: as an ISO string it still sorts after every
-    real day of that month and before the next month, which is all the comparisons need.
+    a date filter keeps a row when the period overlaps the chosen range. A month's last day is
+    written as day 31 whatever the month: as a number it still sorts after every real day of
+    that month and before the next month, which is all the comparisons need. Integers make
+    the filter a few fast numeric comparisons instead of string comparisons.
     """
     d = date.fillna("").astype(str).str.strip()
     n = d.str.len()
-    head = d.str.slice(0, 4)
-    valid = n.isin([4, 7, 10]) & head.str.isdigit()
     prec = precision.fillna("").astype(str)
-    is_year = valid & ((prec == "year") | (n == 4))
-    is_month = valid & ~is_year & ((prec == "month") | (n == 7))
-    ym = d.str.slice(0, 7)
-    lo = np.where(is_year, head + "-01-01", np.where(is_month, ym + "-01", d))
-    hi = np.where(is_year, head + "-12-31", np.where(is_month, ym + "-31", d))
-    lo = pd.Series(np.where(valid, lo, ""), index=date.index, dtype=object)
-    hi = pd.Series(np.where(valid, hi, ""), index=date.index, dtype=object)
-    return lo, hi
+    is_year = (prec == "year") | (n == 4)
+    is_month = ~is_year & ((prec == "month") | (n == 7))
+    padded = d.where(n != 4, d + "-01-01").where(n != 7, d + "-01")
+    t0 = pd.to_datetime(padded.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    ok = t0.notna().to_numpy()
+    y = t0.dt.year.fillna(0).astype("int64").to_numpy()
+    m = t0.dt.month.fillna(0).astype("int64").to_numpy()
+    dd = t0.dt.day.fillna(0).astype("int64").to_numpy()
+    yr, mo = is_year.to_numpy(), is_month.to_numpy()
+    lo = np.where(yr, y * 10000 + 101, np.where(mo, y * 10000 + m * 100 + 1,
+                                               y * 10000 + m * 100 + dd))
+    hi = np.where(yr, y * 10000 + 1231, np.where(mo, y * 10000 + m * 100 + 31,
+                                                y * 10000 + m * 100 + dd))
+    lo = np.where(ok, lo, 0).astype("int32")
+    hi = np.where(ok, hi, 0).astype("int32")
+    t0 = t0.where(ok)
+    t0 = t0.where(~(yr & ok), t0.dt.to_period("Y").dt.start_time) if yr.any() else t0
+    t0 = t0.where(~(mo & ok), t0.dt.to_period("M").dt.start_time) if mo.any() else t0
+    return (pd.Series(lo, index=date.index), pd.Series(hi, index=date.index), t0)
+
+
+def iso_to_int(iso: str) -> int:
+    """"2019-07-27" -> 20190727 (the form of the _lo / _hi columns)."""
+    return int(iso[:4]) * 10000 + int(iso[5:7]) * 100 + int(iso[8:10])
+
+
+def int_to_iso(value: int) -> str:
+    """20190727 -> "2019-07-27"."""
+    value = int(value)
+    return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
+
+
+STANCE_BITS = {s: 1 << i for i, s in enumerate(STANCES)}
+
+
+def stance_bits(stances: tuple[str, ...] | list[str]) -> int:
+    """Bit mask of a set of stances (see the events' _stance_bits column)."""
+    bits = 0
+    for s in stances:
+        bits |= STANCE_BITS.get(s, 0)
+    return bits
 
 
 def event_stances(events: pd.DataFrame, positions: pd.DataFrame,
-                  claims: pd.DataFrame) -> pd.Series:
-    """Stance of each event from the positions and claims that cite it.
+                  claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Stance of each event from the positions and claims that cite it, and all its stances.
 
-    One distinct stance gives that stance, several give "mixed", none gives "none".
+    One distinct stance gives that stance, several give "mixed", none gives "none". The
+    second series holds every stance of the event as bits (STANCE_BITS), so the stance
+    filter is one bitwise test instead of a join.
     """
     links = pd.concat(
         [positions.loc[:, ["event_id", "stance"]], claims.loc[:, ["event_id", "stance"]]],
         ignore_index=True,
     )
-    links = links[(links["event_id"] != "") & (links["stance"] != "")].drop_duplicates()
-    grouped = links.groupby("event_id")["stance"]
-    per_event = grouped.first().where(grouped.nunique() == 1, "mixed")
-    return events["event_id"].map(per_event).fillna("none").astype(object)
+    links = links[(links["event_id"] != "") & links["stance"].isin(STANCES)].drop_duplicates()
+    links["bit"] = links["stance"].map(STANCE_BITS).astype("int64")
+    grouped = links.groupby("event_id")
+    bits = grouped["bit"].sum()  # distinct stances after drop_duplicates: sum == OR
+    per_event = grouped["stance"].first().where(grouped["stance"].nunique() == 1, "mixed")
+    stance = events["event_id"].map(per_event).fillna("none").astype(object)
+    ev_bits = events["event_id"].map(bits).fillna(0).astype("int8")
+    return stance, ev_bits
 
 
 def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
@@ -91,8 +130,8 @@ def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
     names = names or {}
     ev, po, cl = t.events.copy(), t.positions.copy(), t.claims.copy()
     for df in (ev, po, cl):
-        df["_lo"], df["_hi"] = date_periods(df["date"], df["date_precision"])
-    ev["_stance"] = event_stances(ev, po, cl)
+        df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
+    ev["_stance"], ev["_stance_bits"] = event_stances(ev, po, cl)
     ev["_actor_name"] = _display(ev["actor_iso3"], ev["actor"], names)
     ev["_target_name"] = _display(ev["target_iso3"], ev["target"], names)
     po["_implied"] = po["basis"].isin(IMPLIED_BASES)

@@ -25,6 +25,7 @@ import zipfile
 from pathlib import Path
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 # A cell is dangerous when it starts with a tab / CR, or (after optional whitespace) with
@@ -70,18 +71,18 @@ def _neutralise_series(series: pd.Series) -> pd.Series:
         first = series.str[:1]
     except AttributeError:  # no string cells at all (e.g. an all-None object column)
         return series
-    candidate = first.isin(_FIRST_CHARS) | first.str.isspace()
-    candidate = candidate.fillna(False).astype(bool)
-    if not candidate.any():
+    candidate = (first.isin(_FIRST_CHARS) | first.str.isspace()).fillna(False)
+    positions = np.flatnonzero(candidate.to_numpy(dtype=bool))
+    if positions.size == 0:
         return series
-    cells = series[candidate]
-    danger = cells.map(is_dangerous).astype(bool)
-    if not danger.any():
+    cells = series.iloc[positions]
+    danger = cells.str.match(DANGEROUS.pattern) & ~cells.str.fullmatch(PLAIN_NUMBER.pattern)
+    hits = danger.fillna(False).to_numpy(dtype=bool)
+    if not hits.any():
         return series
-    index = danger.index[danger.to_numpy()]
-    out = series.copy()
-    out.loc[index] = [QUOTE + cell for cell in cells.loc[index]]
-    return out
+    values = series.to_numpy(dtype=object, copy=True)
+    values[positions[hits]] = (QUOTE + cells[hits].astype(str)).to_numpy(dtype=object)
+    return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
 
 
 def neutralise(df: pd.DataFrame) -> pd.DataFrame:
@@ -101,7 +102,7 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """Neutralised CSV as UTF-8 bytes (no index, columns in the order given)."""
     safe = neutralise(df)
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False, header=_safe_header(df), lineterminator="\n")
+    safe.to_csv(buffer, index=False, header=_safe_header(df), lineterminator="\r\n")
     return buffer.getvalue().encode("utf-8")
 
 

@@ -1,10 +1,12 @@
 """Find date mentions in news text and resolve them to calendar dates.
 
 Why hand-written: date libraries (dateparser, dateutil, parsedatetime) parse a string they are
-given, but none of them *finds* dates in running text with exact character offsets, and none
-infers a missing year from the document's own evidence: they silently fill a year-less
-"July 27" with the current year (dateparser's default), which would invent a date. Here the
-missing year comes only from evidence in the text, strongest first:
+given; none reports exact character offsets of dates in running text, and none infers a missing
+year from the document's own evidence. dateparser (our benchmark baseline) fills a year-less
+"July 27" or "Friday, May 21" with the current year, even when the stated weekday rules that
+year out, and its search mode reads "We" as Wednesday: it would invent dates, which the product
+must never do (tests/test_dates.py shows this). Here a missing year comes only from evidence in
+the text, strongest first:
 
 1. weekday consistency ("Friday, May 21" is a Friday only in some years),
 2. the publication date (a year-less month-day is in the publication year, or the previous
@@ -15,14 +17,21 @@ missing year comes only from evidence in the text, strongest first:
 
 Without evidence a mention stays unresolved (date None, precision "none", basis "none").
 
-Scanning is one precompiled regex whose quantifiers are all bounded, so the work per start
-position is constant and the whole scan is linear in the text.
+Conventions: `DatedDocument.mentions` holds every mention except the publication dateline
+itself (list headings are included, the same objects as in `headings`); an overridden
+publication date is a mention with start == end == 0 and empty text. Relative mentions
+("on Wednesday", "this year") are resolved only against the publication date.
+
+Speed: a token regex whose branches all start with a literal (so the engine skips text by a
+character-set test) finds numbers and month/weekday words; one precompiled pattern with only
+bounded quantifiers is then matched at those tokens. Work per token is constant, so the scan is
+linear in the text (no catastrophic backtracking on "May May May ..." or long digit runs).
 """
 from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 __all__ = ["DateMention", "DatedDocument", "find_dates", "analyse_dates", "heading_for"]
@@ -141,16 +150,14 @@ _PATTERN = re.compile(
         # weekday alone: on Wednesday, last Friday (modifier checked in Python)
         rf"\b(?P<wd>{_WDFULL})\b(?!s\b)",
         # bare year, validated by context
-        rf"(?<![\w$\u20ac\u00a3#.,/+-])(?P<yy>{_YEAR})(?![\w%]|[.,/]\d|-\d\d-)",
+        rf"(?<![\w$\u20ac\u00a3#.,/+])(?P<yy>{_YEAR})(?![\w%]|[.,/]\d|-\d\d-)",
     ]))
 )
-# Cheap first pass: one character class up front lets the regex engine skip most text.
-_TOKEN = re.compile(r"[0-9ADFJMNOSTW][0-9A-Za-z]*")
-_RELATIVE = (
-    ("today", "today"), ("yesterday", "yesterday"), ("tomorrow", "tomorrow"),
-    ("this year", "this_year"), ("last year", "last_year"), ("next year", "next_year"),
-    ("this month", "this_month"), ("last month", "last_month"), ("next month", "next_month"),
-)
+# Cheap first pass: every branch starts with a literal, so the engine skips most text by a
+# character-set test; only numbers and month/weekday-like words reach Python.
+_PREFIXES = sorted({f(w[:3]) for w in [*_MONTHS, *_WEEKDAYS] for f in (str.capitalize, str.upper)})
+_TOKEN = re.compile("|".join([f"{d}[0-9]*[a-z]*" for d in "0123456789"] +
+                             [f"{p}[A-Za-z]*" for p in _PREFIXES]))
 _MONTH_PREP = frozenset(
     "in since until till by from during before after through early late mid last next this "
     "of to and between".split()
@@ -163,7 +170,8 @@ _FUTURE = re.compile(
 )
 _LINE_PREFIX = re.compile(
     r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|date|released|issued)"
-    r"(?:\s+(?:on|at))?\s*[:|\-\u2013\u2014]?\s*|[A-Z][A-Z .'\-]{1,30},\s*)$",
+    r"(?:\s+(?:on|at))?\s*[:|\-\u2013\u2014]?\s*|[A-Z][A-Z .'\-]{1,30},\s*"
+    r"|by\s[^|\u2022\u00b7\n]{1,40}[|\u2022\u00b7]\s*)$",
     re.IGNORECASE,
 )
 _ANNIV = re.compile(
@@ -219,9 +227,11 @@ def _bare_year_ok(text: str, s: int, e: int, lo: int, hi: int) -> bool:
     nxt = _WORD_AFTER.match(text, e, hi)
     next_word = nxt.group(1) if nxt else ""
     after = text[e:e + 1] if e < hi else "\n"
-    if prev.lower() in _YEAR_PREV and prev_char.isalpha() or (prev_char == "-" and prev.lower() == "mid"):
+    if prev_char == "-":
+        return text[max(lo, s - 4):s].lower() == "mid-"  # "mid-2022"; not "2-2021"
+    if prev.lower() in _YEAR_PREV and prev_char.isalpha():
         return True
-    if prev_char == "-" or prev.lower() in _COUNT_PREV:
+    if prev.lower() in _COUNT_PREV:
         return False
     initial = prev_char in ".!?\n\"'\u201c\u2018(" or k < lo
     if initial and next_word.lower() in _YEAR_NEXT_VERB and after in " \t,":
@@ -252,6 +262,8 @@ def _scan(text: str, lo: int, hi: int) -> list[DateMention]:
         if mention is not None:
             out.append(mention)
             done = m.end()
+        elif m.lastgroup in ("K0", "K1", "K2", "K3"):
+            done = m.end()  # "31 Nov 2022", "05/09/2024": no date inside either
     rel = _scan_relative(text, lo, hi)
     if rel:
         spans = [(x.start, x.end) for x in out]
@@ -436,8 +448,8 @@ def _period_start(m: DateMention) -> datetime.date:
 
 # --------------------------------------------------------------------------- analysis
 
-def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out = []
+def _lines(text: str, s: int, e: int):
+    """Non-blank lines of text[s:e] as stripped (start, end) spans, lazily."""
     pos = s
     while pos < e:
         nl = text.find("\n", pos, e)
@@ -448,22 +460,28 @@ def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if a < b:
-            out.append((a, b))
+            yield a, b
         pos = stop + 1
-    return out
 
 
 def _find_published(text: str, paragraphs: list[tuple[int, int]],
-                    found: list[list[DateMention]]) -> DateMention | None:
-    """First short header line holding a full date, bare or after "Published:" etc."""
+                    found: list[list[DateMention]], list_heads: set[int]) -> DateMention | None:
+    """First short header line holding a full date, bare or after "Published:" etc.
+
+    A date alone on its line is a dateline unless it is the first item of a dated list.
+    """
     seen = 0
     for (ps, pe), ms in zip(paragraphs[:_HEADER_PARAGRAPHS], found):
+        starts = [m.start for m in ms]
         for a, b in _lines(text, ps, pe):
             seen += 1
             if seen > _HEADER_LINES:
                 return None
-            for m in ms:
-                if not (a <= m.start < b) or m.day is None or m.year is None or m.relative:
+            i = bisect_left(starts, a)
+            while i < len(ms) and ms[i].start < min(b, a + 60):  # a prefix is short
+                m = ms[i]
+                i += 1
+                if m.day is None or m.year is None or m.relative or m.start in list_heads:
                     continue
                 prefix = text[a:m.start]
                 city = prefix.strip().isupper() and prefix.rstrip().endswith(",")
@@ -485,12 +503,13 @@ def _future(text: str, pos: int, lo: int) -> bool:
 
 
 def _resolve_relative(m: DateMention, pub: datetime.date, future: bool) -> DateMention:
+    """Date a relative mention from the publication date (past by default, future if cued)."""
     rel = m.relative
     if rel == "weekday":
         words = m.text.split()
         mod = words[0].lower() if len(words) > 1 else ""
         back = (pub.weekday() - m.weekday) % 7  # type: ignore[operator]
-        if mod in ("next", "coming") or (future and mod != "last") or (mod == "this" and future):
+        if mod in ("next", "coming") or (future and mod not in ("last", "past")):
             ahead = (m.weekday - pub.weekday()) % 7 or 7  # type: ignore[operator]
             date = pub + datetime.timedelta(days=ahead)
         elif mod == "this":
@@ -520,6 +539,7 @@ def _anniversary_floors(text: str, lo: int, hi: int, stated: list[DateMention]) 
         return []
     out = []
     limit = _limit().year
+    ends = [m.end for m in stated]
     low = text[lo:hi].lower()
     for key in ("anniversary", " years"):
         i = low.find(key)
@@ -533,9 +553,9 @@ def _anniversary_floors(text: str, lo: int, hi: int, stated: list[DateMention]) 
                 _NUMBER_WORDS.get((a.group("nw") or "").lower())
             if not num:
                 continue
-            before = [m for m in stated if m.end <= a.start() and a.start() - m.end < 600]
-            for m in reversed(before):
-                if m.year + num <= limit:  # type: ignore[operator]
+            k = bisect_right(ends, a.start())
+            for m in stated[max(0, k - 5):k][::-1]:  # the nearest few stated dates before it
+                if a.start() - m.end < 600 and m.year + num <= limit:  # type: ignore[operator]
                     out.append((a.start(), m.year + num))  # type: ignore[operator]
                     break
     return out
@@ -563,7 +583,8 @@ def _infer(m: DateMention, ref: datetime.date | None, floor: datetime.date | Non
         y = _weekday_year(m.month, m.day, m.weekday, expected, floor if ref is None else None)
         if y is None:
             return m
-        expected = y
+        if ref is None or abs(y - expected) <= 1:
+            expected = y  # near a dated reference, a far-off fit is likelier a typo than a year
     date = _safe_date(expected, m.month, m.day or 1)
     if date is None or date > _limit():
         return m
@@ -574,10 +595,15 @@ def _is_heading(text: str, m: DateMention) -> bool:
     """A date alone on its line ("22 Nov", "March 3, 2021:")."""
     if m.month is None or m.relative or (m.day is None and m.year is None):
         return False
-    a = text.rfind("\n", 0, m.start) + 1
-    b = text.find("\n", m.end)
-    b = len(text) if b < 0 else b
-    return not text[a:m.start].strip() and not text[m.end:b].strip(" \t\r\u00a0:-|\u2013\u2014")
+    a = m.start
+    while a > 0 and text[a - 1] in " \t\r\u00a0":
+        a -= 1
+    if a > 0 and text[a - 1] != "\n":
+        return False
+    b, n = m.end, len(text)
+    while b < n and text[b] in " \t\r\u00a0:-|\u2013\u2014":
+        b += 1
+    return b == n or text[b] == "\n"
 
 
 def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
@@ -585,13 +611,19 @@ def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
                       anniv: list[tuple[int, int]]) -> list[DateMention]:
     """Give year-less list headings years that keep the sequence monotone."""
     keys = [(h.month, h.day or 1) for h in heads]
-    downs = sum(1 for a, b in zip(keys, keys[1:]) if b < a)
-    ups = sum(1 for a, b in zip(keys, keys[1:]) if b > a)
-    newest_first = downs >= ups
-    offs = [0]
-    for a, b in zip(keys, keys[1:]):
-        step = (-1 if b > a else 0) if newest_first else (1 if b < a else 0)
-        offs.append(offs[-1] + step)
+    # Read the list both ways; the right direction is the one that spans less time
+    # (a newest-first list read oldest-first wraps into a new year at almost every step).
+    best: tuple[int, bool, list[int]] | None = None
+    for newest_first in (True, False):
+        offs = [0]
+        for a, b in zip(keys, keys[1:]):
+            step = (-1 if b > a else 0) if newest_first else (1 if b < a else 0)
+            offs.append(offs[-1] + step)
+        days = [o * 366 + mo * 31 + d for o, (mo, d) in zip(offs, keys)]
+        span = max(days) - min(days)
+        if best is None or span < best[0]:
+            best = (span, newest_first, offs)
+    _, newest_first, offs = best  # type: ignore[misc]
     base: int | None = None
     for h, off in zip(heads, offs):  # a stated year on any heading anchors the list
         if h.year is not None:
@@ -605,10 +637,15 @@ def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
             y = _year_from_ref(heads[i].month, heads[i].day, pub, False)  # type: ignore[arg-type]
             ref_base = None if y is None else y - offs[i]
         else:
+            today = datetime.date.today()
+            head_starts = [h.start for h in heads]
+            item_anniv: dict[int, list[datetime.date]] = {}
+            for p, y in anniv:
+                item_anniv.setdefault(bisect_right(head_starts, p) - 1, []).append(datetime.date(y, 1, 1))
             for i, (h, item) in enumerate(zip(heads, items)):
                 stated = [_period_start(x) for x in item if x.basis == "stated"]
-                stated += [datetime.date(y, 1, 1) for p, y in anniv
-                           if h.start <= p < (heads[i + 1].start if i + 1 < len(heads) else len(text))]
+                stated = [f for f in stated if f <= today]
+                stated += item_anniv.get(i, [])
                 if not stated:
                     continue
                 y = _year_from_floor(h.month, h.day, max(stated))  # type: ignore[arg-type]
@@ -661,16 +698,23 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
     """Find the publication dateline, date every mention in the paragraphs, infer missing years."""
     if not isinstance(text, str):
         raise TypeError(f"analyse_dates expects str, got {type(text).__name__}")
+    if published_override is not None and not isinstance(published_override, datetime.date):
+        raise TypeError(f"published_override must be a datetime.date, got {published_override!r}")
     n = len(text)
-    spans = []
-    for p in paragraphs:
-        s, e = int(p[0]), int(p[1])
-        s, e = max(0, min(s, n)), max(0, min(e, n))
+    spans: list[tuple[int, int]] = []
+    try:
+        pairs = sorted((int(p[0]), int(p[1])) for p in paragraphs)
+    except (TypeError, ValueError, IndexError) as exc:
+        raise ValueError(f"paragraphs must be (start, end) integer pairs: {exc}") from None
+    for s, e in pairs:  # clip to the text, drop empty and overlapping parts
+        s = max(0, min(s, n), spans[-1][1] if spans else 0)
+        e = max(0, min(e, n))
         if s < e:
             spans.append((s, e))
     found = [_scan(text, s, e) for s, e in spans]
     lo = spans[0][0] if spans else 0
     hi = spans[-1][1] if spans else 0
+    date_lines = {m.start for ms in found for m in ms if _is_heading(text, m)}
 
     if published_override is not None:
         if isinstance(published_override, datetime.datetime):
@@ -679,16 +723,18 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
             0, 0, "", published_override.year, published_override.month, published_override.day,
             None, None, published_override, "day", "stated")
     else:
-        published = _find_published(text, spans, found)
+        published = _find_published(text, spans, found, date_lines if len(date_lines) >= 3 else set())
     pub = published.date if published else None
 
     raw = sorted((m for ms in found for m in ms if m is not published), key=lambda m: m.start)
     stated = [m for m in raw if m.basis == "stated"]
     anniv = _anniversary_floors(text, lo, hi, stated)
     floor_candidates = [_period_start(m) for m in stated] + [datetime.date(y, 1, 1) for _, y in anniv]
+    today = datetime.date.today()  # a floor is a past reference: "by 2030" is not one
+    floor_candidates = [f for f in floor_candidates if f <= today]
     floor = max(floor_candidates) if floor_candidates else None
 
-    heads = [m for m in raw if _is_heading(text, m)]
+    heads = [m for m in raw if m.start in date_lines]
     head_starts = [h.start for h in heads]
     if heads:
         items: list[list[DateMention]] = [[] for _ in heads]
@@ -696,7 +742,10 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
             i = bisect_right(head_starts, m.start) - 1
             if i >= 0 and m is not heads[i]:
                 items[i].append(m)
-        heads = _resolve_headings(heads, items, pub, text, anniv)
+        try:
+            heads = _resolve_headings(heads, items, pub, text, anniv)
+        except (ValueError, OverflowError):  # a reference date at the calendar's edge
+            pass
     head_by_start = {h.start: h for h in heads}
 
     mentions = []
@@ -709,15 +758,22 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
             continue
         if m.relative is not None:
             if pub is not None:
-                m = _resolve_relative(m, pub, _future(text, m.start, lo))
+                try:
+                    m = _resolve_relative(m, pub, _future(text, m.start, lo))
+                except (ValueError, OverflowError):  # a publication date at the calendar's edge
+                    pass
             mentions.append(m)
             continue
         i = bisect_right(head_starts, m.start) - 1
         head = heads[i] if i >= 0 else None
-        if head is not None and head.date is not None and head.precision == "day":
-            mentions.append(_infer(m, head.date, None, text, lo))
-        else:
-            mentions.append(_infer(m, pub, floor, text, lo))
+        try:
+            if head is not None and head.date is not None and head.precision == "day":
+                m = _infer(m, head.date, None, text, lo)
+            else:
+                m = _infer(m, pub, floor, text, lo)
+        except (ValueError, OverflowError):  # a reference date at the calendar's edge
+            pass
+        mentions.append(m)
     return DatedDocument(published, mentions, heads)
 
 

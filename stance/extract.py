@@ -179,10 +179,15 @@ class DocumentExtractor:
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
         self.pending_roster = []
 
-        actor, target = self._event_parties(analysis, statements, mentions)
+        actor, target = self._event_parties(analysis, statements, bool(claims))
         wanted = bool(position_rows or claim_rows or own or first_in_item)
         if wanted and not (title and not (position_rows or claim_rows)):
             events = own if len(own) > 1 else [when]
+            if first_in_item:
+                # The first sentence of a dated list item also stands for the item's own date.
+                item = When.of(heading_for(self.dated, s), "inferred")
+                if item.date and item.date not in {w.date for w in events}:
+                    events = events + [item]
             first_id = ""
             for index, event_when in enumerate(events):
                 event_id = f"{self.doc_id}-e{len(self.rows.events) + 1}"
@@ -242,11 +247,15 @@ class DocumentExtractor:
             out.append(Statement(self.last_holder, analysis.stance, analysis.cues[0], target))
         return out
 
-    def _event_parties(self, analysis: Analysis, statements: list[Statement], mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    def _event_parties(self, analysis: Analysis, statements: list[Statement], has_claims: bool) -> tuple[Mention | None, Mention | None]:
+        """Who acts in the sentence and toward whom, for the events table."""
         if statements:
             return statements[0].holder, statements[0].target
-        actor = next((m for m in mentions if m.kind in ("name", "bloc")), None)
-        target = next((m for m in mentions if actor is not None and m.start > actor.end and m.iso3 != actor.iso3), None)
+        if has_claims or not analysis.actors:
+            return None, analysis.target
+        actor = analysis.actors[0]
+        target = analysis.target or next(
+            (m for m in analysis.actors[1:] if m.start > actor.end and m.iso3 != actor.iso3), None)
         return actor, target
 
     def _base(self, s: int, e: int, when: When, topic: str) -> dict:
@@ -258,7 +267,11 @@ class DocumentExtractor:
         toward = target.iso3 if target is not None else ""
         if iso3 and iso3 == toward:
             return None
-        key = (iso3, group, stance, toward, basis)
+        if stance == "support" and target is None and basis in ("named", "on_behalf_of_group"):
+            return None     # backing with nothing named to back says nothing a user can place
+        # A state speaking for a group and the same state named again is one position.
+        key = (iso3, group if basis in ("bloc", "member_of_group", "roster") else "", stance, toward,
+               "named" if basis in ("named", "on_behalf_of_group") else basis)
         if key in self.seen_positions:
             return None
         self.seen_positions.add(key)

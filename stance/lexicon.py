@@ -63,7 +63,7 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
         re.IGNORECASE,
     )
     locative = re.compile(
-        r"\b(?:" + _alternation([p for _, p in by_kind.get("locative", [])]) + r")\s+(?:the\s+)?$",
+        r"\b(?:" + _alternation([p for _, p in by_kind.get("locative", [])]) + r")\s+(?:the\s+)?(?:[a-z]+(?:ern|ing)\s+)?$",
         re.IGNORECASE,
     )
     return Lexicon(cue, negation, topic, topic_labels, actor_noun, locative)

@@ -59,13 +59,25 @@ class Analysis:
     speaker_without_cue: bool = False   # a holder speaks but no cue says how (inherit)
     pronoun_subject: bool = False       # "He said ...", "The ministry urged ..."
     negated: bool = False               # a cue was present but negated ("did not join")
+    actors: list[Mention] = field(default_factory=list)   # mentions able to act, in order
 
 
 _ON_BEHALF = re.compile(
     r"\bon\s+behalf\s+of\s+(?:the\s+)?(?:(?:member\s+)?(?:states|countries|members)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-_INCLUDING = re.compile(r"\b(?:including|such\s+as|among\s+them|like|among\s+which)\s+(?:the\s+)?$", re.IGNORECASE)
+_INCLUDING = re.compile(
+    r"\b(?:including|such\s+as|among\s+them|like|among\s+which|especially|particularly|notably|"
+    r"in\s+particular)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
+_PREP_BEFORE = re.compile(
+    r"\b(?:with|to|against|about|over|toward|towards|on|for|between|among|than|into|upon|onto|versus|"
+    r"regarding|concerning|vis-à-vis)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_OF = re.compile(
     r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|government|ministry|minister|"
     r"foreign\s+minister|president|prime\s+minister|king|leaders?|mission|delegations?|"
@@ -79,7 +91,6 @@ _POSTED_TO = re.compile(
     re.IGNORECASE,
 )
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_VERB = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|"
     r"on\s+\w+\s+|repeatedly\s+|quickly\s+|swiftly\s+|strongly\s+|firmly\s+)?"
@@ -146,22 +157,27 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     roles: dict[int, str] = {}
     for index, mention in enumerate(mentions):
         left = _left(text, start, mention.start)
-        if _ON_BEHALF.search(left):
+        if index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
+                mentions[index - 1].iso3 or mentions[index - 1].bloc):
+            roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
+        elif _ON_BEHALF.search(left):
             roles[index] = "group"
         elif mention.start < first_cue and _INCLUDING.search(left):
             roles[index] = "member"
-        elif _POSTED_TO.search(left) or LEXICON.locative.search(left):
+        elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):
             roles[index] = "place"
+        elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is None:
+            roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
+        elif mention.kind == "capital" and not _is_agentive(text, mention, start, end):
+            roles[index] = "place"      # "a meeting in Beijing" (without the preposition rule)
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
-            roles[index] = "target"
+            roles[index] = "target"     # "the sovereignty of China"
+        elif _PREP_BEFORE.search(left):
+            roles[index] = "target"     # "talks with China", "accusations against Canada"
         elif _is_agentive(text, mention, start, end):
             roles[index] = "holder"
-        elif mention.kind in ("possessive", "name", "bloc"):
-            roles[index] = "target"
-        elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is not None:
-            roles[index] = "target"
         else:
-            roles[index] = "other"
+            roles[index] = "target"     # "China's position"
     return roles
 
 
@@ -191,10 +207,12 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         _QUOTE_ATTRIBUTION.search(text, start, end)
     )
 
+    result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
     holders = [i for i, m in enumerate(mentions) if roles[i] == "holder" and m.start < first_cue]
     passive_by = [
         i for i, m in enumerate(mentions)
-        if m.start >= first_cue and roles[i] in ("holder", "target") and _BY_BEFORE.search(_left(text, start, m.start))
+        if cues and m.start >= cues[0].end and roles[i] in ("holder", "target")
+        and _PASSIVE_BY.match(text[cues[0].end:m.start])
     ]
     if not holders and passive_by and cues:
         holders = passive_by[:1]

@@ -1,0 +1,54 @@
+"""Which article files the dashboard reads, and a cache key built from their contents."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLES_ENV = "STANCE_ARTICLES_DIR"
+DEFAULT_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+Fingerprint = tuple[tuple[str, str], ...]
+
+
+def articles_dir() -> Path:
+    """The folder of articles: $STANCE_ARTICLES_DIR when set, else data/articles/."""
+    value = os.environ.get(ARTICLES_ENV, "").strip()
+    return Path(value) if value else DEFAULT_ARTICLES
+
+
+def parse_cache_dir(folder: Path) -> Path:
+    """Per-file parse cache next to the articles folder (data/.cache for data/articles)."""
+    return folder.parent / ".cache"
+
+
+def article_paths(folder: Path) -> list[Path]:
+    """Article files directly in `folder`, sorted by name (hidden and temp files skipped)."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                  and not p.name.startswith("."))
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def fingerprint(paths: list[Path],
+                digest: Callable[[Path], str] = file_digest) -> Fingerprint:
+    """(path, content hash) for each file: equal fingerprints mean equal inputs to the parse."""
+    out = []
+    for p in paths:
+        try:
+            out.append((str(p), digest(p)))
+        except OSError:  # vanished or unreadable between listing and hashing: the parse reports it
+            out.append((str(p), "unreadable"))
+    return tuple(out)

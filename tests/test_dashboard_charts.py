@@ -1,0 +1,138 @@
+"""Dashboard figures: timeline marks and spans, fixed colours, escaping, map shading, scale."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import charts
+from dashboard.filters import Filters, filter_tables
+from dashboard.model import prepare
+from dashboard.synthetic import synthetic_tables
+from tests.test_dashboard_model import hand_tables, prepared
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _traces(fig, kind=None):
+    return [t for t in fig.data if kind is None or t.type == kind]
+
+
+def test_timeline_draws_days_as_points_and_months_years_as_spans():
+    v = filter_tables(prepared(), Filters())
+    fig, info = charts.timeline_figure(v.events)
+    assert info.undated == 1 and info.plotted == 5 and not info.aggregated
+    bars = _traces(fig, "bar")
+    points = _traces(fig, "scatter")
+    assert sum(len(t.y) for t in bars) == 2       # TJK (month) and the bloc (year)
+    assert sum(len(t.y) for t in points) == 3     # three day-precision events
+    month_bar = next(t for t in bars if "Tajikistan" in list(t.y))
+    width_days = month_bar.x[list(month_bar.y).index("Tajikistan")] / 86_400_000
+    assert 30 <= width_days <= 31.01               # the whole of July, not one day
+    assert list(month_bar.base)[0] == "2019-07-01"
+    assert any("2019-07 (month, stated)" in str(row[0]) for row in month_bar.customdata)
+
+
+def test_stance_colours_do_not_shift_when_a_stance_is_filtered_out():
+    p = prepared()
+    full, _ = charts.timeline_figure(filter_tables(p, Filters()).events)
+    only, _ = charts.timeline_figure(filter_tables(p, Filters(stances=("oppose",))).events)
+    colours = {t.name: t.marker.color for t in full.data}
+    assert {t.name: t.marker.color for t in only.data} == {"oppose": colours["oppose"]}
+    assert colours["support"] == charts.STANCE_COLORS["support"]
+
+
+def test_lane_per_topic():
+    fig, info = charts.timeline_figure(filter_tables(prepared(), Filters()).events, "topic")
+    lanes = {y for t in fig.data for y in t.y}
+    assert lanes == {"xinjiang", "human rights", "press"} and info.lanes == 3
+
+
+def test_hover_and_lanes_escape_article_text():
+    t = hand_tables()
+    t.events.loc[0, "text"] = 'Evil <img src=x onerror=alert(1)> & "quotes"'
+    t.events.loc[0, "actor"] = "<b>Actor</b>"
+    t.events.loc[0, "actor_iso3"] = ""
+    fig, _ = charts.timeline_figure(prepare(t).events)
+    blob = json.dumps([list(map(str, tr.customdata.ravel())) + list(map(str, tr.y))
+                       for tr in fig.data])
+    assert "<img" not in blob and "<b>Actor" not in blob
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;" in blob
+    assert "&lt;b&gt;Actor&lt;/b&gt;" in blob
+
+
+def test_all_undated_gives_an_empty_figure_with_a_count():
+    v = filter_tables(prepared(), Filters(files=("b.txt",)))
+    fig, info = charts.timeline_figure(v.events)
+    assert info.plotted == 0 and info.undated == 1
+    assert "1 undated" in fig.layout.annotations[0].text
+
+
+def test_timeline_aggregates_above_threshold():
+    p = prepare(synthetic_tables(3000, seed=3))
+    fig, info = charts.timeline_figure(p.events, aggregate_above=1000)
+    assert info.aggregated and info.bucket in ("week", "month", "year")
+    drawn = sum(int(c) for t in fig.data for c in t.customdata)
+    assert drawn == info.plotted == int((p.events["_lo"] > 0).sum())
+    assert sum(len(t.x) for t in fig.data) < info.plotted
+
+
+def test_lanes_beyond_the_limit_are_folded():
+    p = prepare(synthetic_tables(500, seed=1))
+    fig, info = charts.timeline_figure(p.events, max_lanes=5)
+    assert info.lanes == 5 and info.lanes_folded > 0
+    assert any(str(y).startswith("(other") for t in fig.data for y in t.y)
+
+
+def test_map_frame_named_full_implied_light_mixed_and_blocs_left_out():
+    v = filter_tables(prepared(), Filters(include_implied=True))
+    assert charts.default_target(v.positions) == "CHN"
+    m = charts.map_frame(v.positions, "CHN").set_index("iso3")
+    assert m.loc["BLR", "shading"] == "named" and m.loc["PAK", "shading"] == "implied"
+    assert m.loc["VEN", "shading"] == "implied"
+    assert m.loc["KOR", "stance"] == "mixed"          # concern and neutral
+    assert "" not in m.index                          # the bloc row has no country
+    assert "2019-07-27 (day, stated)" in m.loc["BLR", "hover"]
+    assert "a.txt" in m.loc["BLR", "hover"]
+    fig = charts.map_figure(m.reset_index(), "CHN", "China")
+    chor = _traces(fig, "choropleth")
+    light = [t for t in chor if t.marker.opacity == charts.IMPLIED_OPACITY]
+    assert {c for t in light for c in t.locations} == {"PAK", "SAU", "QAT", "VEN"}
+    assert {c for t in chor for c in t.locations} == set(m.index)
+
+
+def test_named_position_decides_over_implied_ones():
+    t = hand_tables()
+    extra = t.positions[t.positions["position_id"] == "p6"].copy()
+    extra["position_id"], extra["basis"], extra["stance"] = "p12", "named", "concern"
+    t.positions = pd.concat([t.positions, extra], ignore_index=True)
+    v = filter_tables(prepare(t), Filters(include_implied=True))
+    m = charts.map_frame(v.positions, "CHN").set_index("iso3")
+    assert (m.loc["PAK", "stance"], m.loc["PAK", "shading"]) == ("concern", "named")
+
+
+def test_map_layout_shows_the_whole_world_with_small_states():
+    fig = charts.map_figure(charts.map_frame(prepared().positions, "CHN"), "CHN")
+    geo = fig.layout.geo
+    assert geo.scope == "world" and geo.resolution == 50 and geo.fitbounds is False
+    assert geo.projection.type == "natural earth" and geo.showframe is False
+    assert charts.PLOTLY_CONFIG["topojsonURL"] == "app/static/topojson/"
+    for name in ("world_50m", "world_110m"):
+        path = ROOT / "static" / "topojson" / f"{name}.json"
+        assert path.is_file(), path
+    topo = json.loads((ROOT / "static/topojson/world_50m.json").read_text())
+    ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
+    assert {"SGP", "MLT", "BHR", "BLR", "TJK", "KOR"} <= ids and len(ids) > 200
+
+
+def test_map_with_no_target_still_draws_the_world():
+    fig = charts.map_figure(charts.map_frame(prepared().positions, None))
+    assert len(fig.data) == 0 and fig.layout.geo.scope == "world"
+
+
+def test_map_hover_escapes_names():
+    t = hand_tables()
+    t.positions.loc[0, "source"] = "<script>x</script>"
+    m = charts.map_frame(prepare(t).positions, "CHN")
+    assert "<script>" not in " ".join(m["hover"]) and "&lt;script&gt;" in " ".join(m["hover"])

@@ -1,0 +1,96 @@
+"""The parser stays linear on adversarial text (no catastrophic regex backtracking, no
+quadratic scans): parsing 10x more text may take at most ~12x longer.
+
+A ratio check, not an absolute time, so it holds on slow or busy machines. Each size is timed
+as the best of up to 3 runs (time.perf_counter) in the same test run.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from stance import parse_corpus, parse_text
+
+SMALL = 100_000      # characters; 10x that is the large input
+FACTOR = 10
+MAX_RATIO = 12.0
+RUNS = 3
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# Each builder returns a text of about `size` characters.
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "digits_and_commas": lambda n: _repeat("1,234,", n),
+    "digits_only": lambda n: _repeat("9", n),
+    "on_behalf_of": lambda n: "Cuba spoke " + _repeat("on behalf of ", n),
+    "month_names": lambda n: _repeat("May ", n),
+    "month_day_pairs": lambda n: _repeat("July 27 ", n),
+    "republic_of_the": lambda n: _repeat("Republic of the ", n),
+    "country_list": lambda n: "Nearly 80 countries, including " + _repeat("Cuba, Chad, ", n),
+    "abbreviations": lambda n: _repeat("U.S. Mr. U.N. ", n),
+    "dots": lambda n: _repeat(".", n),
+    "open_brackets": lambda n: _repeat("(“'", n),
+    "one_long_word": lambda n: _repeat("Cuba", n),
+    "no_sentence_end": lambda n: _repeat("Cuba voiced support for China on Wednesday and ", n),
+    "many_short_sentences": lambda n: _repeat("Cuba backed China on 3 May 2019. ", n),
+    "many_paragraphs": lambda n: _repeat("Chad opposed it.\n\n", n),
+    "spaces": lambda n: "Cuba" + " " * n + "supported China.",
+}
+
+
+def _best_time(run: Callable[[], object], budget: float | None = None) -> float:
+    """Best of RUNS timings; stops early once a run is already within `budget`."""
+    best = float("inf")
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+        if budget is not None and best <= budget:
+            break
+    return best
+
+
+def _assert_linear(small: Callable[[], object], large: Callable[[], object], label: str) -> None:
+    small()  # warm-up: lazy tables, regex caches, imports
+    t_small = max(_best_time(small), 1e-4)
+    t_large = _best_time(large, budget=MAX_RATIO * t_small)
+    ratio = t_large / t_small
+    assert ratio <= MAX_RATIO, f"{label}: {t_small:.4f}s -> {t_large:.4f}s (x{ratio:.1f} for x{FACTOR} input)"
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_parse_text_is_linear(name: str) -> None:
+    build = ADVERSARIAL[name]
+    small, large = build(SMALL), build(SMALL * FACTOR)
+    _assert_linear(lambda: parse_text(small), lambda: parse_text(large), name)
+
+
+def _html_file_case(folder: Path, name: str, html: str) -> Callable[[], object]:
+    path = folder / name
+    path.write_text(html, encoding="utf-8")
+    return lambda: parse_corpus([path])
+
+
+@pytest.mark.parametrize(
+    "name, build",
+    [
+        ("nested_divs", lambda n: "<div>" * (n // 11) + "Cuba backed China." + "</div>" * (n // 11)),
+        ("unclosed_tags", lambda n: _repeat("<p><b><i>Chad ", n)),
+        ("open_angle_brackets", lambda n: _repeat("<", n)),
+        ("entities", lambda n: _repeat("&amp;&#x41;&bogus;", n)),
+        ("unclosed_comment", lambda n: "<p>Cuba backed China.</p><!--" + _repeat("-", n)),
+        ("attributes", lambda n: "<p " + _repeat('a="1" ', n) + ">Cuba backed China.</p>"),
+    ],
+)
+def test_html_file_is_linear(name: str, build: Callable[[int], str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        small = _html_file_case(Path(folder), "small.html", build(SMALL))
+        large = _html_file_case(Path(folder), "large.html", build(SMALL * FACTOR))
+        _assert_linear(small, large, name)
