@@ -91,16 +91,16 @@ _SHARE_FILLER = frozenset(("on", "via", "this", "article", "link", "story", "pos
 _COOKIE_CUES = ("we use", "uses cookies", "use of cookies", "use cookies", "accept", "consent",
                 "cookie policy", "cookie settings", "privacy policy", "cookies to")
 _COUNTER = re.compile(r"\d[\d,.k]*\s+(?:comments?|shares?|views?|likes?|reads?)$")
+_COUNTER_WORDS = ("comment", "comments", "share", "shares", "view", "views", "like", "likes", "read", "reads")
 _SPLIT_TOKENS = re.compile(r"[\s|/,\u00b7\u2022]+")
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_WORD = re.compile(
-    r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|date|released|issued|modified)\b)", re.IGNORECASE)
-_DATE_START = re.compile(
-    rf"(?:\d{{1,4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,4}})?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s|,|$)"
+_DATELINE = re.compile(
+    r"(?P<word>(?:first\s+|last\s+)?(?:published|posted|updated|date|released|issued|modified)\b)"
+    rf"|(?P<date>\d{{1,4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,4}})?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s|,|$)"
     rf"|{_MONTH}\s+\d{{1,2}}\b|(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b,?\s)",
     re.IGNORECASE)
-_BYLINE = re.compile(r"(?:by|written by|reporter:|author:)\s+\S", re.IGNORECASE)
+_BYLINE_PREFIXES = ("by ", "written by ", "reporter:", "author:", "reporting by ")
 _CRUMB_GLUED = re.compile(r"Home(?:[A-Z][a-z]|\s*[>\u00bb\u203a/|\u2192:]{1,2}\s*\S)")
 _CRUMB_CHARS = re.compile(r"[>\u00bb\u203a/|\u2192]")
 _CRUMB_SEP = re.compile(r"\s[>\u00bb\u203a/|\u2192]\s")
@@ -164,7 +164,7 @@ def _classify(line: _Line) -> None:
                 return
             key = " ".join(link.group(2).lower().split()).strip(_EDGE)
     line.key = key
-    if not key or _ALNUM.search(key) is None:
+    if not key or (not key[0].isalnum() and _ALNUM.search(key) is None):
         line.cls = _DECOR
         return
     kind = _KEY_CLASS.get(key)
@@ -182,7 +182,7 @@ def _classify(line: _Line) -> None:
             if all(t in _SHARE_NETWORKS or t in _SHARE_FILLER for t in parts):
                 line.cls = _BOILER
                 return
-        if key[0].isdigit() and _COUNTER.match(key):
+        if key[0].isdigit() and key.endswith(_COUNTER_WORDS) and _COUNTER.match(key):
             line.cls = _BOILER
             return
     if "cookie" in low and words <= 80 and any(c in low for c in _COOKIE_CUES):
@@ -211,11 +211,10 @@ def _is_breadcrumb(s: str, words: int) -> bool:
 
 def _is_dateline(s: str, words: int) -> bool:
     """A header line with a date: 'Published: ...', '2024-09-25 17:21 ...', '22 Nov', 'By X'."""
-    if words <= 15 and _DATE_WORD.match(s):
-        return True
-    if words <= 6 and _DATE_START.match(s):
-        return True
-    return words <= 8 and _BYLINE.match(s) is not None
+    m = _DATELINE.match(s)
+    if m is not None:
+        return words <= (15 if m.lastgroup == "word" else 6)
+    return words <= 8 and s.lower().startswith(_BYLINE_PREFIXES)
 
 
 def _lines(text: str) -> list[_Line]:
@@ -309,6 +308,25 @@ def _dedupe_key(line: _Line) -> str | None:
     return line.key or line.s
 
 
+def _find_title(kept: list[_Line], banners: set[str]) -> _Line | None:
+    """The part's first line unless it is a dateline, a banner, a section label or body text.
+    A short line (<= 3 words, e.g. a site name) directly above a longer headline-like line
+    yields to that line."""
+    for i, line in enumerate(kept):
+        if line.dateish:
+            return None
+        if line.key in banners or (line.words < 2 and len(kept) > 1):
+            continue
+        if not _is_title_like(line):
+            return None
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if line.words <= 3 and nxt is not None and not nxt.dateish and nxt.words > line.words and \
+                _is_title_like(nxt) and not nxt.s.endswith(_SENTENCE_END) and nxt.key not in banners:
+            continue
+        return line
+    return None
+
+
 def _build_part(segment: list[_Line], banners: set[str], title_line: _Line | None,
                 title_span: tuple[int, int] | None) -> tuple[DocumentPart, _Line | None]:
     kept: list[_Line] = []
@@ -327,23 +345,17 @@ def _build_part(segment: list[_Line], banners: set[str], title_line: _Line | Non
         kept.append(line)
 
     if title_line is None:
-        for line in kept:
-            if line.dateish:
-                break
-            if line.key in banners or (line.words < 2 and len(kept) > 1):
-                continue
-            if _is_title_like(line):
-                title_line = line
-                title_span = _title_span(line)
-            break
+        title_line = _find_title(kept, banners)
+        if title_line is not None:
+            title_span = _title_span(title_line)
 
     seen: set[str] = set()
     if title_line is not None and title_span is not None:
-        seen.add(_key(title_line.s))
-        seen.add(" ".join(title_line.s.split()).lower())
+        a, b = title_span[0] - title_line.start, title_span[1] - title_line.start
+        seen.add(_key(title_line.s[a:b]))
     paragraphs = []
     for line in kept:
-        if line is title_line:
+        if line is title_line or line.key in banners:
             continue
         key = _dedupe_key(line)
         if key is not None:
@@ -378,7 +390,7 @@ def split_documents(text: str) -> list[DocumentPart]:
         where: dict[str, int] = {}
         for index, seg in enumerate(segments):
             for line in seg:
-                if line.cls == _TEXT and line.key and line.words <= 12:
+                if line.cls == _TEXT and line.key and line.words <= 12 and not line.dateish:
                     first = where.setdefault(line.key, index)
                     if first != index:
                         banners.add(line.key)

@@ -76,6 +76,17 @@ def _name(mention: Mention | None) -> str:
     return blocs.bloc_name(mention.bloc) if mention.bloc else countries.country_name(mention.iso3)
 
 
+def compose(outer: str, inner: str | None) -> str:
+    """Stance toward X of taking `outer` on an act that itself takes `inner` toward X."""
+    if inner is None or outer in ("neutral", "withdraw"):
+        return outer
+    if outer == "support":
+        return inner
+    if outer == "oppose":
+        return "support" if inner in ("oppose", "concern") else "oppose"
+    return outer
+
+
 class DocumentExtractor:
     """Walks one document's sentences in order and collects its rows."""
 
@@ -92,6 +103,7 @@ class DocumentExtractor:
         self.doc_topic = ""
         self.headline: Headline | None = None
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
+        self.focus: tuple[str | None, Mention | None] | None = None
 
     # -- dates ------------------------------------------------------------------------------
     def _anchor(self) -> When:
@@ -155,6 +167,7 @@ class DocumentExtractor:
         if not self.doc_topic:
             self.doc_topic = next((t for t in (topic_of(self.text, s, e) for s, e, _ in sentences) if t), "")
         self._read_headline(sentences)
+        self._read_focus(sentences)
 
         current_heading = None
         for s, e, mentions in sentences:
@@ -223,7 +236,7 @@ class DocumentExtractor:
             self.last_holder = analysis.statements[-1].holder
 
     def _resolve_statements(self, analysis: Analysis, s: int, e: int) -> list[Statement]:
-        """Fill stances from the headline and pronoun subjects from the previous holder."""
+        """Fill stances from the headline, implicit targets from the focus, pronouns from the last holder."""
         out: list[Statement] = []
         headline = self.headline
         for st in analysis.statements:
@@ -235,17 +248,41 @@ class DocumentExtractor:
                 out.append(Statement(st.holder, headline.stance, None, target, st.group, st.group_count))
             elif st.target is None and headline is not None and headline.target is not None \
                     and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
-                    and headline.stance == "support" and st.group is None:
+                    and headline.stance == "support" and st.group is None and not st.artefact:
                 # A speaker quoted in an article about backing X, opposing no named state,
                 # is read as part of that backing ("opposes any politicisation").
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
             else:
-                out.append(st)
-        if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None:
+                out.append(self._implicit_target(st))
+        if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
+                and analysis.stance is not None:
             own_id = self.last_holder.iso3 or self.last_holder.bloc
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
-            out.append(Statement(self.last_holder, analysis.stance, analysis.cues[0], target))
+            out.append(self._implicit_target(Statement(self.last_holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _implicit_target(self, st: Statement) -> Statement:
+        """A stance with no state named ("condemned the launch") is about the article's focus."""
+        if st.target is not None or st.stance is None or self.focus is None:
+            return st
+        focus_stance, focus_target = self.focus
+        if focus_target is None or (focus_target.iso3 or focus_target.bloc) == (st.holder.iso3 or st.holder.bloc):
+            return st
+        stance = compose(st.stance, focus_stance) if st.artefact and focus_stance else st.stance
+        return Statement(st.holder, stance, st.cue, focus_target, st.group, st.group_count, st.artefact)
+
+    def _read_focus(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
+        """What the article is about: the headline's stance and target, or the lead's first actor."""
+        if self.headline is not None:
+            self.focus = (self.headline.stance, self.headline.target)
+            return
+        if self.dated.headings:
+            return  # a list of unrelated dated items has no single focus
+        for s, e, mentions in sentences[:3]:
+            analysis = analyse(self.text, s, e, mentions)
+            if analysis.actors:
+                self.focus = (None, analysis.actors[0])
+                return
 
     def _event_parties(self, analysis: Analysis, statements: list[Statement], has_claims: bool) -> tuple[Mention | None, Mention | None]:
         """Who acts in the sentence and toward whom, for the events table."""

@@ -44,6 +44,7 @@ class Statement:
     target: Mention | None
     group: Mention | None = None        # bloc spoken for ("on behalf of the African Group")
     group_count: bool = False           # spoke for "N countries" rather than a named bloc
+    artefact: bool = False              # the cue's object is an act ("condemned the launch"), not a state
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Analysis:
     pronoun_subject: bool = False       # "He said ...", "The ministry urged ..."
     negated: bool = False               # a cue was present but negated ("did not join")
     actors: list[Mention] = field(default_factory=list)   # mentions able to act, in order
+    withdrawn: list[Mention] = field(default_factory=list)  # holders that withdrew a signature or support
 
 
 _ON_BEHALF = re.compile(
@@ -112,6 +114,26 @@ _QUOTE_ATTRIBUTION = re.compile(
 )
 _ARTIFACT = re.compile(r"\b(?:resolution|motion|statement|letter|declaration|draft|text|decision)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(]")
+_CLAUSE_START = re.compile(
+    r"(?:^|[;:]\s*|,\s*(?:and|but|while|whereas)\s+|\s(?:and|but|while|whereas)\s+|\bthat\s+|[“\"]\s*)"
+    r"(?:the\s+)?$"
+)
+_CLAUSE_END = re.compile(
+    r"[;:]|,\s*(?:and|but|while|which|who|saying|noting|adding|citing)\b|\s(?:and|but)\s+(?:said|says|added|"
+    r"called|urged|stressed|told|warned|insisted)\b|\s+but\s+|,\s*(?:the|a)\s+\w+\s+said\b"
+)
+_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
+_ARTEFACT_OBJECT = re.compile(
+    r"\s*(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?(?:vote|voting|resolution|"
+    r"decision|move|statement|letter|launch|test|tests|expulsions?|plan|step|announcement|measures?|"
+    r"initiative|actions?|remarks|comments|accusations?|report|switch|law|ban|strikes?|attacks?|"
+    r"incursion|invasion|sanctions|deportations?|ruling|verdict|sentence|arrests?|detention|execution)\b",
+    re.IGNORECASE,
+)
+_GOVERNED_IN = re.compile(
+    r"\b(?:authorities|government|officials|leadership|military|junta|regime|rulers|leaders)\s+in\s+$",
+    re.IGNORECASE,
+)
 
 _BEFORE = 40  # characters of left context the prefix rules look at
 
@@ -148,7 +170,7 @@ def _is_agentive(text: str, mention: Mention, sentence_start: int, sentence_end:
     if mention.kind in ("possessive", "demonym"):
         return LEXICON.actor_noun.match(after) is not None
     if mention.kind == "capital":
-        return _CAPITAL_VERB.match(after) is not None
+        return _CAPITAL_VERB.match(after) is not None or bool(_CLAUSE_START.search(text[sentence_start:mention.start]))
     return False
 
 
@@ -164,12 +186,12 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "group"
         elif mention.start < first_cue and _INCLUDING.search(left):
             roles[index] = "member"
+        elif _GOVERNED_IN.search(left):
+            roles[index] = "holder"     # "the military authorities in Burkina Faso"
         elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):
             roles[index] = "place"
         elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is None:
             roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
-        elif mention.kind == "capital" and not _is_agentive(text, mention, start, end):
-            roles[index] = "place"      # "a meeting in Beijing" (without the preposition rule)
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
             roles[index] = "target"     # "the sovereignty of China"
         elif _PREP_BEFORE.search(left):
@@ -196,6 +218,24 @@ def _compose(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> 
     return first.stance
 
 
+def _clause_end(text: str, offset: int, end: int) -> int:
+    match = _CLAUSE_END.search(text, offset, end)
+    return match.start() if match else end
+
+
+def _cue_for(text: str, holder: Mention, cues: list[Cue], limit: int) -> Cue | None:
+    """The holder's own cue: the first after it, passing over a relative clause ("X, which backs Y, condemned")."""
+    after = [c for c in cues if c.start >= holder.end]
+    if not after:
+        return None
+    relative = _RELATIVE.match(text, holder.end)
+    if relative:
+        outside = [c for c in after if c.start >= relative.end()]
+        if outside:
+            return outside[0]
+    return after[0]
+
+
 def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysis:
     """Read one sentence text[start:end] given the states and blocs named in it."""
     result = Analysis(start, end)
@@ -206,22 +246,28 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
     result.pronoun_subject = bool(_PRONOUN_START.match(text, start)) or bool(
         _QUOTE_ATTRIBUTION.search(text, start, end)
     )
-
     result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
-    holders = [i for i, m in enumerate(mentions) if roles[i] == "holder" and m.start < first_cue]
+
+    def opens_clause(m: Mention) -> bool:
+        return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
+
+    holders = [
+        i for i, m in enumerate(mentions)
+        if roles[i] == "holder" and (m.start < first_cue or (opens_clause(m) and any(c.start > m.end for c in cues)))
+    ]
     passive_by = [
         i for i, m in enumerate(mentions)
         if cues and m.start >= cues[0].end and roles[i] in ("holder", "target")
         and _PASSIVE_BY.match(text[cues[0].end:m.start])
     ]
-    if not holders and passive_by and cues:
+    if not holders and passive_by:
         holders = passive_by[:1]
     holder_set = set(holders)
 
-    def target_after(offset: int, exclude: set[str]) -> Mention | None:
+    def target_in(lo: int, hi: int, exclude: set[str]) -> Mention | None:
         for i, m in enumerate(mentions):
-            if m.start >= offset and i not in holder_set and roles[i] in ("holder", "target"):
-                if (m.iso3 and m.iso3 in exclude) or (m.bloc and m.bloc in exclude):
+            if lo <= m.start < hi and i not in holder_set and roles[i] in ("holder", "target"):
+                if (m.iso3 or m.bloc) in exclude:
                     continue
                 return m
         return None
@@ -234,14 +280,16 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
 
     if cues:
         first = cues[0]
-        target = target_after(first.end, set()) or target_before(first.start, set())
+        target = target_in(first.end, _clause_end(text, first.end, end), set()) or target_before(first.start, set())
         result.target = target
-        result.stance = _compose(first, text, cues, target)
+        result.stance = _compose(first, text, cues, target) if first.stance != "withdraw" else None
 
     for position, index in enumerate(holders):
         holder = mentions[index]
         following = holders[position + 1] if position + 1 < len(holders) else None
-        limit = mentions[following].start if following is not None else first_cue
+        next_holder = mentions[following].start if following is not None else end
+        cue = _cue_for(text, holder, cues, next_holder)
+        limit = min(next_holder, cue.start) if cue else next_holder
         group = next(
             (m for i, m in enumerate(mentions) if roles[i] == "group" and holder.end <= m.start < limit),
             None,
@@ -251,13 +299,17 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                       text[holder.end:limit], re.IGNORECASE)
         )
         own = {holder.iso3 or holder.bloc}
-        if cues:
-            cue = next((c for c in cues if c.start >= holder.end), cues[0])
-            target = target_after(cue.end, own) or target_before(cue.start, own)
+        if cue is not None and cue.stance == "withdraw":
+            result.withdrawn.append(holder)
+            continue
+        if cue is not None:
+            clause_end = _clause_end(text, cue.end, end)
+            target = target_in(cue.end, clause_end, own) or target_before(cue.start, own)
             stance = _compose(cue, text, cues, target)
-            result.statements.append(Statement(holder, stance, cue, target, group, group_count))
+            artefact = target is None and bool(_ARTEFACT_OBJECT.match(text, cue.end, min(end, cue.end + 60)))
+            result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
         elif group is not None or group_count or _SPEECH.search(text, holder.end, end):
             result.speaker_without_cue = True
-            target = target_after(holder.end, own)
+            target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))
     return result

@@ -74,7 +74,8 @@ def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
         assert marks > 0
 
         # apply a filter: include implied bloc members -> the 50 roster countries appear
-        page.get_by_text("Include implied bloc members").click()
+        sidebar = page.get_by_test_id("stSidebarUserContent")
+        sidebar.get_by_text("Include implied bloc members", exact=True).click()
         shapes_after = _wait_for_count(page, "path.choroplethlocation", shapes + 20)
         _wait_idle(page)
         assert shapes_after >= 50, shapes_after
