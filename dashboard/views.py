@@ -226,13 +226,15 @@ def world_map(view: TableSet, tables: TableSet, f: Filters, names: dict[str, str
     if st.session_state.get(K_TARGET) not in codes:
         st.session_state[K_TARGET] = codes[0]
     target = st.selectbox("Stances toward", codes, key=K_TARGET,
-                          format_func=lambda c: f"{names.get(c, c)} ({int(counts[c])})")
+                          format_func=lambda c: f"{names.get(c, c)} ({c})",
+                          help="Targets in this view, the most frequent first.")
     frame = charts.map_frame(view.positions, target)
     fig = charts.map_figure(frame, target, names.get(target, target))
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="map")
     bloc = view.positions[(view.positions["toward_iso3"] == target)
                           & (view.positions["country_iso3"] == "")]
-    notes = ["Full colour: a position stated for that country. Light: implied by membership "
+    notes = [f"{int(counts[target]):,} positions toward {names.get(target, target)} in view. "
+             "Full colour: a position stated for that country. Light: implied by membership "
              "of a group or a list of signatories. Purple: several stances."]
     if not f.include_implied:
         implied = filters.filter_frame(tables.positions, "positions",

@@ -27,7 +27,7 @@ _QUALIFIERS = {
 _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _NOUN = (
-    r"(?:(?:other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
+    r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
     r"islamic|muslim|developing|member|un|u\.n\.|small|island|like-minded)\s+){0,2}"
     r"(?:countries|nations|states|governments|delegations|members|signatories|economies)"
 )
@@ -40,6 +40,13 @@ _CLAIM = re.compile(
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_TALLY = re.compile(
+    r"\bvot(?:e|ed|es|ing)\s+(?P<yes>\d{1,3})\s*(?:to|-|–|against)\s*(?P<no>\d{1,3})"
+    r"(?:\s*,?\s*with\s+(?P<abstain>\d{1,3})\s+abstentions?)?",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class CountClaim:
     start: int
@@ -50,6 +57,7 @@ class CountClaim:
     count_low: int | None
     count_high: int | None
     subject: str
+    vote: str = ""   # "for" | "against" | "abstain" when the count is part of a vote tally
 
 
 def _number(raw: str) -> int | None:
@@ -97,3 +105,16 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
         claims.append(CountClaim(claim_start, match.end(), text[claim_start:match.end()], count,
                                  qualifier, low, high, subject))
     return claims
+
+
+def find_tallies(text: str, start: int, end: int) -> list[CountClaim]:
+    """Vote tallies ("voted 25 to 6, with 16 abstentions") as one exact claim per side."""
+    out: list[CountClaim] = []
+    for match in _TALLY.finditer(text, start, end):
+        for group, vote in (("yes", "for"), ("no", "against"), ("abstain", "abstain")):
+            if match.group(group) is None:
+                continue
+            count = int(match.group(group))
+            out.append(CountClaim(match.start(group), match.end(group), match.group(group), count, "exact",
+                                  count, count, "members", vote))
+    return out

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from . import blocs, countries, letters
-from .claims import CountClaim, find_claims
+from .claims import CountClaim, find_claims, find_tallies
 from .dates import DateMention, DatedDocument, heading_for
-from .positions import Analysis, Mention, Statement, analyse
+from .positions import Analysis, Cue, Mention, Statement, analyse, is_artefact_object
 from .sentences import split_sentences
 from .topics import topic_of
 
@@ -183,7 +183,7 @@ class DocumentExtractor:
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
         analysis = analyse(self.text, s, e, mentions)
         statements = self._resolve_statements(analysis, s, e)
-        claims = find_claims(self.text, s, e)
+        claims = sorted(find_claims(self.text, s, e) + find_tallies(self.text, s, e), key=lambda c: c.start)
         own = [] if title else self._own_dates(s, e)
         when = self._date_for(s, own) if not title else When(self.anchor.date, self.anchor.precision,
                                                             "inferred" if self.anchor.date else "none")
@@ -350,17 +350,42 @@ class DocumentExtractor:
                 rows += self._expand_bloc(base, group, st.stance, st.target, when, {holder.iso3})
         return rows
 
+    def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis,
+                      statements: list[Statement], s: int, e: int) -> tuple[str | None, Mention | None]:
+        """What a counted group did and toward whom: its own verb, else its speaker's, else the sentence's."""
+        if _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 30), claim.start):
+            speaker = next((st for st in statements if st.group_count), None)
+            if speaker is not None:
+                return speaker.stance, speaker.target
+        if claim.vote:
+            cue = Cue(claim.start, claim.end, claim.text, {"for": "support", "against": "oppose"}.get(claim.vote, "neutral"))
+            artefact = True
+        else:
+            after = [c for c in analysis.cues if claim.end <= c.start < following]
+            before = [c for c in analysis.cues if c.end <= claim.start]
+            cue = after[0] if after else (before[-1] if before else None)
+            if cue is None:
+                if statements:
+                    return statements[0].stance, statements[0].target
+                return None, None
+            artefact = is_artefact_object(self.text, cue, e)
+        if cue.stance == "withdraw":
+            return None, None
+        target = analysis.target_between(self.text, cue.end, following if cue.start >= claim.end else e)
+        if target is None and cue.start < claim.start:
+            target = analysis.target if analysis.stance == cue.stance else None
+        if target is not None or self.focus is None:
+            return compose(cue.stance, None), target
+        focus_stance, focus_target = self.focus
+        stance = compose(cue.stance, focus_stance) if artefact and focus_stance else cue.stance
+        return stance, focus_target
+
     def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],
                     s: int, e: int, when: When, topic: str) -> list[dict]:
         rows: list[dict] = []
-        for claim in claims:
-            stance, target = analysis.stance, analysis.target
-            if _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 30), claim.start):
-                speaker = next((st for st in statements if st.group_count), None)
-                if speaker is not None:
-                    stance, target = speaker.stance, speaker.target
-            if stance is None and statements:
-                stance, target = statements[0].stance, statements[0].target
+        for index, claim in enumerate(claims):
+            following = claims[index + 1].start if index + 1 < len(claims) else e
+            stance, target = self._claim_stance(claim, following, analysis, statements, s, e)
             if stance is None:
                 continue
             toward = target.iso3 if target is not None else ""
@@ -368,9 +393,8 @@ class DocumentExtractor:
             if key in self.seen_claims:
                 continue
             self.seen_claims.add(key)
-            row = self._base(claim.start, claim.end, when, topic)
-            row.update({"text": self.text[s:e], "start": s, "end": e, "count": claim.count,
-                        "qualifier": claim.qualifier, "count_low": claim.count_low,
+            row = self._base(s, e, when, topic)
+            row.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
                         "count_high": claim.count_high, "subject": claim.subject, "stance": stance,
                         "toward_iso3": toward, "group": ""})
             letter = letters.match_letter(stance, toward, topic, when.as_date(), claim.count, self.text[s:e])

@@ -62,6 +62,16 @@ class Analysis:
     negated: bool = False               # a cue was present but negated ("did not join")
     actors: list[Mention] = field(default_factory=list)   # mentions able to act, in order
     withdrawn: list[Mention] = field(default_factory=list)  # holders that withdrew a signature or support
+    mentions: list[Mention] = field(default_factory=list)
+    roles: dict[int, str] = field(default_factory=dict)
+
+    def target_between(self, text: str, lo: int, hi: int) -> Mention | None:
+        """The first state that can be a target in text[lo:hi], within one clause."""
+        hi = _clause_end(text, lo, hi)
+        for index, mention in enumerate(self.mentions):
+            if lo <= mention.start < hi and self.roles.get(index) in ("holder", "target"):
+                return mention
+        return None
 
 
 _ON_BEHALF = re.compile(
@@ -218,6 +228,11 @@ def _compose(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> 
     return first.stance
 
 
+def is_artefact_object(text: str, cue: Cue, end: int) -> bool:
+    """Whether the cue bears on an act or text ("backed the statement") rather than on a state."""
+    return bool(_ARTEFACT_OBJECT.match(text, cue.end, min(end, cue.end + 60)))
+
+
 def _clause_end(text: str, offset: int, end: int) -> int:
     match = _CLAUSE_END.search(text, offset, end)
     return match.start() if match else end
@@ -247,6 +262,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         _QUOTE_ATTRIBUTION.search(text, start, end)
     )
     result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
+    result.mentions, result.roles = mentions, roles
 
     def opens_clause(m: Mention) -> bool:
         return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
@@ -306,7 +322,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             clause_end = _clause_end(text, cue.end, end)
             target = target_in(cue.end, clause_end, own) or target_before(cue.start, own)
             stance = _compose(cue, text, cues, target)
-            artefact = target is None and bool(_ARTEFACT_OBJECT.match(text, cue.end, min(end, cue.end + 60)))
+            artefact = target is None and is_artefact_object(text, cue, end)
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
         elif group is not None or group_count or _SPEECH.search(text, holder.end, end):
             result.speaker_without_cue = True

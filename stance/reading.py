@@ -258,6 +258,7 @@ _PREFERRED = {name: rank for rank, name in enumerate((
     "cp1252", "latin_1", "iso8859_15", "cp1250", "cp1251", "iso8859_2", "cp1253", "cp1254", "cp1257",
     "gb18030", "gbk", "gb2312", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "koi8_r",
 ))}
+_COHERENCE_MARGIN = 10.0
 _NAMES = {"latin_1": "latin-1", "utf_8": "utf-8", "utf_16": "utf-16", "utf_16_le": "utf-16-le",
           "utf_16_be": "utf-16-be", "utf_32": "utf-32", "ascii": "ascii"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
@@ -337,14 +338,16 @@ def _detect(data: bytes) -> tuple[str, str, str]:
         return "", "", BINARY
     best = matches[0]
 
-    def rank(match) -> tuple[float, float, int]:
+    def pref(match) -> int:
         aliases = getattr(match, "could_be_from_charset", None) or [match.encoding]
-        pref = min((_PREFERRED.get(a, 99) for a in aliases), default=99)
-        return (round(match.percent_chaos, 1), -round(match.percent_coherence, 1), pref)
+        return min((_PREFERRED.get(a, 99) for a in aliases), default=99)
 
-    top = rank(best)[:2]
-    tied = [m for m in matches if rank(m)[:2] == top]
-    choice = min(tied, key=rank)
+    # The detector's language scores are weak on short texts ("Ministère" read as Croatian
+    # "Ministčre"): answers about as clean and coherent as the best count as a tie, and a tie
+    # goes to the more common encoding.
+    tied = [m for m in matches if m.percent_chaos <= best.percent_chaos + 1.0
+            and m.percent_coherence >= best.percent_coherence - _COHERENCE_MARGIN]
+    choice = min(tied, key=pref)
     aliases = getattr(choice, "could_be_from_charset", None) or [choice.encoding]
     codec = min(aliases, key=lambda a: _PREFERRED.get(a, 99)) if _PREFERRED.keys() & set(aliases) else choice.encoding
     if codec == "latin_1":

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1500, "height": 4200}  # Streamlit scrolls an inner box: use a tall page
 WAIT_MS = 90_000
+FROM = "2019-01-01"
 
 
 def _expected_view(folder: Path, f: Filters):
@@ -62,7 +63,8 @@ def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
     page.on("response", lambda r: bad_status.append((r.url, r.status))
             if r.status >= 400 else None)
     try:
-        page.goto(app_url, wait_until="domcontentloaded", timeout=WAIT_MS)
+        # open a shared link (dates from 2019 on), as a user would
+        page.goto(f"{app_url}/?from={FROM}", wait_until="domcontentloaded", timeout=WAIT_MS)
         page.get_by_text("World map").first.wait_for(timeout=WAIT_MS)
 
         # map: shapes served from static/topojson (no CDN), named positions drawn
@@ -80,9 +82,11 @@ def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
         _wait_idle(page)
         assert shapes_after >= 50, shapes_after
         assert re.search(r"[?&]implied=1", page.url), page.url
+        assert f"from={FROM}" in page.url, page.url
 
         # download the filtered positions and compare with the same filter in Python
-        expected = _expected_view(articles_copy, Filters(include_implied=True)).positions
+        expected = _expected_view(articles_copy,
+                                  Filters(date_from=FROM, include_implied=True)).positions
         button = page.get_by_role("button", name=re.compile(r"^positions\.csv"))
         with page.expect_download(timeout=WAIT_MS) as info:
             button.click()
