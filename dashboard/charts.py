@@ -25,7 +25,7 @@ STANCE_COLORS = {
     "none": "#000000",      # black: an event no position or claim gives a stance to
 }
 STANCE_LABELS = {s: s for s in STANCE_ORDER} | {"none": "no stance"}
-IMPLIED_OPACITY = 0.4
+IMPLIED_LIGHTEN = 0.6  # implied positions: the stance colour mixed 60 % with white
 AGGREGATE_ABOVE = 5000
 MAX_LANES = 40
 HOVER_TEXT_CHARS = 240
@@ -41,6 +41,16 @@ GEO = dict(
 
 
 # ---------------------------------------------------------------- text helpers
+
+
+def lighten(color: str, amount: float = IMPLIED_LIGHTEN) -> str:
+    """"#RRGGBB" mixed with white by `amount` (0 = unchanged, 1 = white).
+
+    Used for light shading instead of opacity so the legend swatch shows the same light tone.
+    """
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c + (255 - c) * amount) for c in (r, g, b)]
+    return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
 def escape_html(s: pd.Series) -> pd.Series:
@@ -335,12 +345,11 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
             part = frame[(frame["stance"] == s) & (frame["shading"] == shading)]
             if part.empty:
                 continue
-            color = STANCE_COLORS[s]
+            color = STANCE_COLORS[s] if shading == "named" else lighten(STANCE_COLORS[s])
             fig.add_trace(go.Choropleth(
                 locations=part["iso3"], locationmode="ISO-3", z=np.ones(len(part)),
                 colorscale=[[0, color], [1, color]], zmin=0, zmax=1, showscale=False,
-                marker=dict(opacity=1.0 if shading == "named" else IMPLIED_OPACITY,
-                            line=dict(color="white", width=0.4)),
+                marker=dict(line=dict(color="white", width=0.4)),
                 name=STANCE_LABELS[s] + ("" if shading == "named" else " (implied)"),
                 legendgroup=s, showlegend=True,
                 customdata=part["hover"], hovertemplate="%{customdata}<extra></extra>",

@@ -46,7 +46,11 @@ def _cheap_digest(path: Path) -> str:
 
 @st.cache_data(show_spinner="Reading articles…", max_entries=8)
 def load_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict[str, str]]:
-    """Parse the corpus (cached on the files' contents) and prepare it for the views."""
+    """Parse the corpus (cached on the files' contents) and prepare it for the views.
+
+    st.cache_data hands out a fresh copy on every call; shared_tables below keeps one
+    in-memory object per fingerprint so a rerun does not even unpickle big tables.
+    """
     from stance import parse_corpus
 
     PARSE_CALLS["n"] += 1
@@ -64,10 +68,16 @@ def load_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict[
     return prepare(tables, names), names
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def shared_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict[str, str]]:
+    """One shared, read-only copy of the prepared tables per fingerprint (never mutated)."""
+    return load_tables(fp, cache_dir)
+
+
 def load_corpus(folder: Path) -> tuple[TableSet, dict[str, str]]:
     """Tables and country names for every article in `folder`."""
     fp = fingerprint(article_paths(folder), digest=_cheap_digest)
-    return load_tables(fp, str(parse_cache_dir(folder)))
+    return shared_tables(fp, str(parse_cache_dir(folder)))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import blocs, countries, letters
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import DateMention, DatedDocument, heading_for
-from .positions import Analysis, Cue, Mention, Statement, analyse, is_artefact_object
+from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues
 from .sentences import split_sentences
 from .topics import topic_of
 
@@ -268,7 +268,7 @@ class DocumentExtractor:
         focus_stance, focus_target = self.focus
         if focus_target is None or (focus_target.iso3 or focus_target.bloc) == (st.holder.iso3 or st.holder.bloc):
             return st
-        stance = compose(st.stance, focus_stance) if st.artefact and focus_stance else st.stance
+        stance = compose(st.stance, focus_stance) if st.artefact == "text" and focus_stance else st.stance
         return Statement(st.holder, stance, st.cue, focus_target, st.group, st.group_count, st.artefact)
 
     def _read_focus(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
@@ -359,7 +359,7 @@ class DocumentExtractor:
                 return speaker.stance, speaker.target
         if claim.vote:
             cue = Cue(claim.start, claim.end, claim.text, {"for": "support", "against": "oppose"}.get(claim.vote, "neutral"))
-            artefact = True
+            artefact = "text"
         else:
             after = [c for c in analysis.cues if claim.end <= c.start < following]
             before = [c for c in analysis.cues if c.end <= claim.start]
@@ -368,16 +368,18 @@ class DocumentExtractor:
                 if statements:
                     return statements[0].stance, statements[0].target
                 return None, None
-            artefact = is_artefact_object(self.text, cue, e)
+            artefact = artefact_object(self.text, cue, e)
         if cue.stance == "withdraw":
             return None, None
         target = analysis.target_between(self.text, cue.end, following if cue.start >= claim.end else e)
         if target is None and cue.start < claim.start:
             target = analysis.target if analysis.stance == cue.stance else None
-        if target is not None or self.focus is None:
-            return compose(cue.stance, None), target
+        if target is not None:
+            return compose_cues(cue, self.text, analysis.cues, target), target
+        if self.focus is None:
+            return cue.stance, None
         focus_stance, focus_target = self.focus
-        stance = compose(cue.stance, focus_stance) if artefact and focus_stance else cue.stance
+        stance = compose(cue.stance, focus_stance) if artefact == "text" and focus_stance else cue.stance
         return stance, focus_target
 
     def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],

@@ -44,7 +44,7 @@ class Statement:
     target: Mention | None
     group: Mention | None = None        # bloc spoken for ("on behalf of the African Group")
     group_count: bool = False           # spoke for "N countries" rather than a named bloc
-    artefact: bool = False              # the cue's object is an act ("condemned the launch"), not a state
+    artefact: str = ""                  # "text" ("backed the statement") or "act" ("condemned the launch")
 
 
 @dataclass
@@ -133,11 +133,16 @@ _CLAUSE_END = re.compile(
     r"called|urged|stressed|told|warned|insisted)\b|\s+but\s+|,\s*(?:the|a)\s+\w+\s+said\b"
 )
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
-_ARTEFACT_OBJECT = re.compile(
-    r"\s*(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?(?:vote|voting|resolution|"
-    r"decision|move|statement|letter|launch|test|tests|expulsions?|plan|step|announcement|measures?|"
-    r"initiative|actions?|remarks|comments|accusations?|report|switch|law|ban|strikes?|attacks?|"
-    r"incursion|invasion|sanctions|deportations?|ruling|verdict|sentence|arrests?|detention|execution)\b",
+_OBJECT_HEAD = r"\s*(?:(?:of|for|on|to|against|with)\s+)?(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?"
+_TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it takes that stance
+    _OBJECT_HEAD + r"(?:vote|resolution|statement|letter|text|motion|declaration|draft|communiqu[eé]|"
+    r"initiative|proposal|plan)\b",
+    re.IGNORECASE,
+)
+_ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
+    _OBJECT_HEAD + r"(?:decision|move|launch|test|tests|expulsions?|step|announcement|measures?|actions?|"
+    r"remarks|comments|accusations?|report|switch|law|ban|strikes?|attacks?|incursion|invasion|sanctions|"
+    r"deportations?|ruling|verdict|sentence|arrests?|detention|executions?|crackdown|policy|policies)\b",
     re.IGNORECASE,
 )
 _GOVERNED_IN = re.compile(
@@ -213,7 +218,7 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     return roles
 
 
-def _compose(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> str:
+def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> str:
     """Stance toward the target when the cue bears on an artefact ("voted for a resolution condemning X")."""
     if target is None:
         return first.stance
@@ -228,9 +233,12 @@ def _compose(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> 
     return first.stance
 
 
-def is_artefact_object(text: str, cue: Cue, end: int) -> bool:
-    """Whether the cue bears on an act or text ("backed the statement") rather than on a state."""
-    return bool(_ARTEFACT_OBJECT.match(text, cue.end, min(end, cue.end + 60)))
+def artefact_object(text: str, cue: Cue, end: int) -> str:
+    """What the cue bears on when it is not a state: "text" ("backed the statement"), "act" ("condemned the launch") or ""."""
+    hi = min(end, cue.end + 60)
+    if _TEXT_OBJECT.match(text, cue.end, hi):
+        return "text"
+    return "act" if _ACT_OBJECT.match(text, cue.end, hi) else ""
 
 
 def _clause_end(text: str, offset: int, end: int) -> int:
@@ -298,7 +306,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         first = cues[0]
         target = target_in(first.end, _clause_end(text, first.end, end), set()) or target_before(first.start, set())
         result.target = target
-        result.stance = _compose(first, text, cues, target) if first.stance != "withdraw" else None
+        result.stance = compose_cues(first, text, cues, target) if first.stance != "withdraw" else None
 
     for position, index in enumerate(holders):
         holder = mentions[index]
@@ -321,8 +329,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         if cue is not None:
             clause_end = _clause_end(text, cue.end, end)
             target = target_in(cue.end, clause_end, own) or target_before(cue.start, own)
-            stance = _compose(cue, text, cues, target)
-            artefact = target is None and is_artefact_object(text, cue, end)
+            stance = compose_cues(cue, text, cues, target)
+            artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
         elif group is not None or group_count or _SPEECH.search(text, holder.end, end):
             result.speaker_without_cue = True

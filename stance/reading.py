@@ -259,6 +259,10 @@ _PREFERRED = {name: rank for rank, name in enumerate((
     "gb18030", "gbk", "gb2312", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "koi8_r",
 ))}
 _COHERENCE_MARGIN = 10.0
+_HIGH_BYTES = bytes(range(128, 256))
+_MULTIBYTE = ("big5", "big5hkscs", "cp932", "cp949", "cp950", "euc_jis_2004", "euc_jisx0213", "euc_jp",
+              "euc_kr", "gb18030", "gb2312", "gbk", "hz", "iso2022_jp", "iso2022_kr", "johab", "shift_jis",
+              "shift_jis_2004", "shift_jisx0213")
 _NAMES = {"latin_1": "latin-1", "utf_8": "utf-8", "utf_16": "utf-16", "utf_16_le": "utf-16-le",
           "utf_16_be": "utf-16-be", "utf_32": "utf-32", "ascii": "ascii"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
@@ -329,11 +333,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _detect(data: bytes) -> tuple[str, str, str]:
     from charset_normalizer import from_bytes
 
+    # Mostly-ASCII text with a few accented letters is not Chinese/Japanese/Korean: double-byte
+    # text has most of its bytes >= 0x80. The detector can be fooled by "äß" pairs, so rule the
+    # double-byte encodings out when fewer than a quarter of the bytes are high.
+    sample = data[:65536]
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    exclude = list(_MULTIBYTE) if high < 0.25 * len(sample) else None
     try:
-        matches = list(from_bytes(data))
+        matches = list(from_bytes(data, cp_exclusion=exclude))
     except Exception:  # noqa: BLE001 - the detector failing means we cannot tell the encoding
         matches = []
     matches = [m for m in matches if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if exclude:
+        matches = [m for m in matches if m.encoding not in _MULTIBYTE]
     if not matches:
         return "", "", BINARY
     best = matches[0]

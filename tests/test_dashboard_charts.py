@@ -97,7 +97,9 @@ def test_map_frame_named_full_implied_light_mixed_and_blocs_left_out():
     assert "a.txt" in m.loc["BLR", "hover"]
     fig = charts.map_figure(m.reset_index(), "CHN", "China")
     chor = _traces(fig, "choropleth")
-    light = [t for t in chor if t.marker.opacity == charts.IMPLIED_OPACITY]
+    light = [t for t in chor if t.colorscale[0][1] == charts.lighten(charts.STANCE_COLORS[
+        "support"])]
+    assert charts.lighten("#0072B2", 0) == "#0072B2" and charts.lighten("#0072B2", 1) == "#FFFFFF"
     assert {c for t in light for c in t.locations} == {"PAK", "SAU", "QAT", "VEN"}
     assert {c for t in chor for c in t.locations} == set(m.index)
 

@@ -58,9 +58,14 @@ def test_latin1_and_cp1252_files_decode(tmp_path):
     assert (src.status, src.text, src.encoding) == ("ok", quoted, "cp1252")
 
 
-def test_other_legacy_encoding_is_detected():
-    text = "Министр иностранных дел заявил, что страна поддерживает соглашение о торговле.\n"
-    src = decode_bytes(text.encode("cp1251"), "ru.txt")
+@pytest.mark.parametrize("text,codec", [
+    ("Министр иностранных дел заявил, что страна поддерживает соглашение о торговле.\n", "cp1251"),
+    ("Die Bundesregierung äußerte Besorgnis über die Lage.", "latin-1"),     # not mistaken for CJK
+    ("El ministro español expresó su preocupación por la situación en Perú.", "latin-1"),
+    ("中国外交部发言人表示反对。", "gb18030"),
+])
+def test_other_legacy_encodings_are_detected(text, codec):
+    src = decode_bytes(text.encode(codec), "legacy.txt")
     assert src.status == "ok" and src.text == text
 
 

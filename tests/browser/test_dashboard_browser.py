@@ -18,7 +18,7 @@ from tests.browser.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-VIEWPORT = {"width": 1500, "height": 4200}  # Streamlit scrolls an inner box: use a tall page
+VIEWPORT = {"width": 1500, "height": 3500}  # Streamlit scrolls an inner box: use a tall page
 WAIT_MS = 90_000
 FROM = "2019-01-01"
 
