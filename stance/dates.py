@@ -577,6 +577,8 @@ def _infer(m: DateMention, ref: datetime.date | None, floor: datetime.date | Non
             expected -= 1
     elif floor is not None:
         expected = _year_from_floor(m.month, m.day, floor)
+    elif m.weekday is not None and m.day is not None:
+        expected = _latest_weekday_year(m.month, m.day, m.weekday)   # the weekday is the only evidence
     if expected is None:
         return m
     if m.weekday is not None and m.day is not None:
@@ -655,6 +657,8 @@ def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
                     from_floor = True
         cands: list[int] = []
         limit = _limit()
+        if ref_base is None:
+            base = _base_from_weekdays(heads, items, offs, text)
         for i, (h, item) in enumerate(zip(heads, items)):
             if ref_base is None:
                 break  # a weekday alone fits a year every few years: it needs other evidence
@@ -678,7 +682,7 @@ def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
             pool = [c for c in cands if c >= ref_base] if from_floor else []
             pool = pool or cands
             base = min(pool, key=lambda c: (abs(c - ref_base), c > ref_base))  # type: ignore[operator]
-        else:
+        elif ref_base is not None:
             base = ref_base
     out = []
     for h, off in zip(heads, offs):
@@ -691,6 +695,48 @@ def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
         else:
             out.append(_resolved(h, date=date, precision="day" if h.day else "month", basis="inferred"))
     return out
+
+
+def _base_from_weekdays(heads: list[DateMention], items: list[list[DateMention]], offs: list[int],
+                        text: str) -> int | None:
+    """With no other evidence, the latest past year in which every stated weekday in the list fits.
+
+    "Friday, 18 March" alone fits a year every few years; all weekday dates of a list together
+    narrow it down, and news lists are recent, so the latest consistent year not in the future wins.
+    """
+    today = datetime.date.today()
+    common: set[int] | None = None
+    for i, (h, item) in enumerate(zip(heads, items)):
+        for x in item:
+            if x.weekday is None or x.year is not None or x.day is None or x.month is None:
+                continue
+            future = _future(text, x.start, h.end)
+            bases = set()
+            for b in range(today.year - 40, today.year + 1):
+                href = _safe_date(b + offs[i], h.month, h.day or 1)  # type: ignore[arg-type]
+                if href is None:
+                    continue
+                y = _year_from_ref(x.month, x.day, href, future)
+                when = _safe_date(y, x.month, x.day) if y is not None else None
+                if when is not None and when.weekday() == x.weekday and when <= today:
+                    bases.add(b)
+            common = bases if common is None else common & bases
+    if not common:
+        return None
+    for b in sorted(common, reverse=True):
+        if all((_safe_date(b + off, h.month, h.day or 1) or today) <= today for h, off in zip(heads, offs)):  # type: ignore[arg-type]
+            return b
+    return None
+
+
+def _latest_weekday_year(month: int, day: int, weekday: int) -> int | None:
+    """The latest year, not in the future, in which month/day falls on the weekday."""
+    today = datetime.date.today()
+    for y in range(today.year, today.year - 40, -1):
+        when = _safe_date(y, month, day)
+        if when is not None and when <= today and when.weekday() == weekday:
+            return y
+    return None
 
 
 def analyse_dates(text: str, paragraphs: list[tuple[int, int]],

@@ -365,10 +365,34 @@ def test_anniversary_points_to_the_year():
 
 
 def test_no_evidence_means_no_date():
-    doc = analyse("The meeting took place on July 27 and on Friday, May 21, in Geneva.")
+    doc = analyse("The meeting took place on July 27 and on May 21 in Geneva.")
     for m in doc.mentions:
         assert (m.date, m.precision, m.basis) == (None, "none", "none")
     assert doc.mentions[0].month == 7 and doc.mentions[0].day == 27
+
+
+def _latest_fit(month: int, day: int, weekday: int) -> int:
+    today = dt.date.today()
+    return next(y for y in range(today.year, today.year - 40, -1)
+                if dt.date(y, month, day) <= today and dt.date(y, month, day).weekday() == weekday)
+
+
+def test_a_stated_weekday_alone_picks_the_latest_past_year_that_fits():
+    doc = analyse("The meeting took place on July 27 and on Friday, May 21, in Geneva.")
+    assert by_text(doc, "July 27").date is None
+    friday = by_text(doc, "Friday, May 21")
+    assert friday.date == D(_latest_fit(5, 21, 4), 5, 21) and friday.basis == "inferred"
+    assert friday.date.weekday() == 4
+
+
+def test_weekdays_in_a_list_fix_the_year_of_every_heading():
+    text = ("News\n16 Mar\nThe office will be closed on Friday, 18 March.\n"
+            "09 Mar\nOn Tuesday, March 8, the envoy met officials.\n"
+            "30 Nov\nA reception took place.\n")
+    doc = analyse(text)
+    year = doc.headings[0].date.year
+    assert dt.date(year, 3, 18).weekday() == 4 and dt.date(year, 3, 8).weekday() == 1
+    assert [h.date for h in doc.headings] == [D(year, 3, 16), D(year, 3, 9), D(year - 1, 11, 30)]
 
 
 def test_stated_year_is_kept_even_with_other_evidence():
