@@ -103,7 +103,7 @@ class DocumentExtractor:
         self.doc_topic = ""
         self.headline: Headline | None = None
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
-        self.focus: tuple[str | None, Mention | None] | None = None
+        self.lead_actor: Mention | None = None
 
     # -- dates ------------------------------------------------------------------------------
     def _anchor(self) -> When:
@@ -142,6 +142,7 @@ class DocumentExtractor:
 
     # -- headline -----------------------------------------------------------------------------
     def _read_headline(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
+        """The stance the article is about: a holder's stance toward another state in the title or lead."""
         candidates = []
         if self.title_span:
             s, e = self.title_span
@@ -149,7 +150,11 @@ class DocumentExtractor:
         candidates.extend(sentences[:2])
         for s, e, mentions in candidates:
             analysis = analyse(self.text, s, e, mentions)
-            if analysis.stance and analysis.target is not None and analysis.target.iso3:
+            for st in analysis.statements:
+                if st.stance and st.target is not None and st.target.iso3 and st.target.iso3 != st.holder.iso3:
+                    self.headline = Headline(st.stance, st.target, topic_of(self.text, s, e))
+                    return
+            if not analysis.statements and analysis.stance and analysis.target is not None and analysis.target.iso3:
                 self.headline = Headline(analysis.stance, analysis.target, topic_of(self.text, s, e))
                 return
 
@@ -167,7 +172,7 @@ class DocumentExtractor:
         if not self.doc_topic:
             self.doc_topic = next((t for t in (topic_of(self.text, s, e) for s, e, _ in sentences) if t), "")
         self._read_headline(sentences)
-        self._read_focus(sentences)
+        self._read_lead(sentences)
 
         current_heading = None
         for s, e, mentions in sentences:
@@ -236,7 +241,7 @@ class DocumentExtractor:
             self.last_holder = analysis.statements[-1].holder
 
     def _resolve_statements(self, analysis: Analysis, s: int, e: int) -> list[Statement]:
-        """Fill stances from the headline, implicit targets from the focus, pronouns from the last holder."""
+        """Fill stances from the headline, implicit targets from the article's focus, pronouns from the last holder."""
         out: list[Statement] = []
         headline = self.headline
         for st in analysis.statements:
@@ -262,26 +267,38 @@ class DocumentExtractor:
         return out
 
     def _implicit_target(self, st: Statement) -> Statement:
-        """A stance with no state named ("condemned the launch") is about the article's focus."""
-        if st.target is not None or st.stance is None or self.focus is None:
-            return st
-        focus_stance, focus_target = self.focus
-        if focus_target is None or (focus_target.iso3 or focus_target.bloc) == (st.holder.iso3 or st.holder.bloc):
-            return st
-        stance = compose(st.stance, focus_stance) if st.artefact == "text" and focus_stance else st.stance
-        return Statement(st.holder, stance, st.cue, focus_target, st.group, st.group_count, st.artefact)
+        """A stance with no state named is about the article's focus.
 
-    def _read_focus(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
-        """What the article is about: the headline's stance and target, or the lead's first actor."""
-        if self.headline is not None:
-            self.focus = (self.headline.stance, self.headline.target)
-            return
+        Backing a text ("welcomed the resolution") takes the text's stance toward its target;
+        condemning an act ("the launch", "the decision") is toward the state that did it, the
+        lead's actor; otherwise the stance is toward the headline's target or the lead's actor.
+        """
+        if st.target is not None or st.stance is None:
+            return st
+        own = st.holder.iso3 or st.holder.bloc
+        headline_target = self.headline.target if self.headline is not None else None
+        stance = st.stance
+        if st.artefact == "act":
+            order = [self.lead_actor, headline_target]
+        elif st.artefact == "text" and self.headline is not None:
+            stance = compose(st.stance, self.headline.stance)
+            order = [headline_target]
+        else:
+            order = [headline_target, self.lead_actor]
+        target = next((m for m in order if m is not None and (m.iso3 or m.bloc) != own and not m.bloc), None)
+        if target is None:
+            return st
+        return Statement(st.holder, stance if target is headline_target else st.stance, st.cue, target,
+                         st.group, st.group_count, st.artefact)
+
+    def _read_lead(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
+        """The lead's first actor: whose acts the article reports ("North Korea fired ...")."""
         if self.dated.headings:
-            return  # a list of unrelated dated items has no single focus
+            return  # a list of unrelated dated items has no single lead
         for s, e, mentions in sentences[:3]:
             analysis = analyse(self.text, s, e, mentions)
             if analysis.actors:
-                self.focus = (None, analysis.actors[0])
+                self.lead_actor = analysis.actors[0]
                 return
 
     def _event_parties(self, analysis: Analysis, statements: list[Statement], has_claims: bool) -> tuple[Mention | None, Mention | None]:
@@ -376,11 +393,9 @@ class DocumentExtractor:
             target = analysis.target if analysis.stance == cue.stance else None
         if target is not None:
             return compose_cues(cue, self.text, analysis.cues, target), target
-        if self.focus is None:
-            return cue.stance, None
-        focus_stance, focus_target = self.focus
-        stance = compose(cue.stance, focus_stance) if artefact == "text" and focus_stance else cue.stance
-        return stance, focus_target
+        holder = Mention(claim.start, claim.end, claim.text)
+        filled = self._implicit_target(Statement(holder, cue.stance, cue, None, artefact=artefact))
+        return filled.stance, filled.target
 
     def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],
                     s: int, e: int, when: When, topic: str) -> list[dict]:
