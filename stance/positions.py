@@ -89,6 +89,7 @@ _PREP_BEFORE = re.compile(
     r"regarding|concerning|vis-à-vis)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_OF = re.compile(
     r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|government|ministry|minister|"
@@ -236,7 +237,7 @@ def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None)
 def artefact_object(text: str, cue: Cue, end: int) -> str:
     """What the cue bears on when it is not a state: "text" ("backed the statement"), "act" ("condemned the launch") or ""."""
     hi = min(end, cue.end + 60)
-    if _TEXT_OBJECT.match(text, cue.end, hi):
+    if cue.text[:3].lower() == "vot" or _TEXT_OBJECT.match(text, cue.end, hi):  # one votes on a text
         return "text"
     return "act" if _ACT_OBJECT.match(text, cue.end, hi) else ""
 
@@ -284,7 +285,12 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         if cues and m.start >= cues[0].end and roles[i] in ("holder", "target")
         and _PASSIVE_BY.match(text[cues[0].end:m.start])
     ]
-    if not holders and passive_by:
+    passive = bool(cues) and bool(_PASSIVE_AUX.search(text, max(start, cues[0].start - 25), cues[0].start))
+    passive = passive or (not holders and bool(passive_by))
+    if passive_by and passive:
+        # "Chile was criticised by Peru": the agent after "by" holds the stance, the subject is its target.
+        for i in holders:
+            roles[i] = "target"
         holders = passive_by[:1]
     holder_set = set(holders)
 
@@ -312,7 +318,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         holder = mentions[index]
         following = holders[position + 1] if position + 1 < len(holders) else None
         next_holder = mentions[following].start if following is not None else end
-        cue = _cue_for(text, holder, cues, next_holder)
+        cue = _cue_for(text, holder, cues, next_holder) or (cues[0] if passive and cues else None)
         limit = min(next_holder, cue.start) if cue else next_holder
         group = next(
             (m for i, m in enumerate(mentions) if roles[i] == "group" and holder.end <= m.start < limit),

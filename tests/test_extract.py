@@ -1,0 +1,90 @@
+"""Document-level assembly: dates in context, headline inheritance, implicit targets, expansions."""
+from stance import parse_text
+
+
+def positions(text: str, basis=("named", "on_behalf_of_group", "bloc")):
+    p = parse_text(text).positions
+    p = p[p["basis"].isin(basis)]
+    return {(r["country_iso3"] or r["group"], r["stance"], r["toward_iso3"]) for _, r in p.iterrows()}
+
+
+def test_an_act_without_a_named_state_is_the_lead_actors():
+    text = ("Published: 3 March 2023\n"
+            "Iran seized a tanker in the Gulf on Thursday, officials said.\n"
+            "Britain condemned the seizure and called it a breach of international law.\n"
+            "France condemned the move.\n")
+    got = positions(text)
+    assert ("FRA", "oppose", "IRN") in got
+
+
+def test_quoted_speaker_inherits_the_headline_stance():
+    text = ("Dozens of countries back Serbia on Kosovo talks\n"
+            "Published: 10 May 2023\n"
+            "Many countries voiced support for Serbia's position at the meeting on Tuesday.\n"
+            "\"We respect territorial integrity,\" the representative of Kenya said.\n")
+    got = positions(text)
+    assert ("KEN", "support", "SRB") in got
+    dates = parse_text(text).positions
+    assert set(dates[dates["country_iso3"] == "KEN"]["date"]) == {"2023-05-09"}
+
+
+def test_bloc_speaker_is_expanded_to_members_on_that_date():
+    text = ("Published: June 2, 2019\n"
+            "The representative of Finland, speaking on behalf of the European Union, criticised Russia on Friday.\n")
+    p = parse_text(text).positions
+    members = set(p[(p["basis"] == "member_of_group") & (p["group"] == "EU")]["country_iso3"])
+    assert "GBR" in members and "FIN" not in members and len(members) == 27
+    assert ("EU", "oppose", "RUS") in positions(text)
+
+
+def test_member_expansion_respects_the_date():
+    text = ("Published: June 2, 2021\n"
+            "Spain, on behalf of the European Union, criticised Russia on Friday.\n")
+    p = parse_text(text).positions
+    members = set(p[(p["basis"] == "member_of_group")]["country_iso3"])
+    assert "GBR" not in members and len(members) == 26
+
+
+def test_undated_article_stays_undated():
+    text = "Chile expressed concern about the border closure by Peru.\n"
+    t = parse_text(text)
+    assert (t.positions["date"] == "").all() and (t.positions["date_precision"] == "none").all()
+    assert (t.events["date_basis"] == "none").all()
+
+
+def test_context_date_carries_to_following_sentences_but_not_from_history():
+    text = ("Published: 12 April 2024\n"
+            "On Wednesday, Ghana criticised Togo over the border incident.\n"
+            "Benin later voiced support for Togo.\n"
+            "In 1998 the two countries signed a treaty.\n"
+            "Nigeria urged Togo to show restraint.\n")
+    p = parse_text(text).positions.set_index("country_iso3")
+    assert p.loc["GHA", "date"] == "2024-04-10" and p.loc["GHA", "date_basis"] == "relative"
+    assert p.loc["BEN", "date"] == "2024-04-10" and p.loc["BEN", "date_basis"] == "inferred"
+    assert p.loc["NGA", "date"] == "2024-04-10"
+
+
+def test_count_claims_take_their_own_verbs():
+    text = ("Published: 3 March 2022\n"
+            "The assembly adopted a resolution condemning Russia on Wednesday.\n"
+            "In all, 141 countries voted in favour of the text, five countries voted against it and 35 countries abstained.\n")
+    c = parse_text(text).claims
+    got = {(int(r["count"]), r["stance"], r["toward_iso3"]) for _, r in c.iterrows()}
+    assert (141, "oppose", "RUS") in got
+    assert (5, "support", "RUS") in got
+    assert (35, "neutral", "RUS") in got
+
+
+def test_a_claim_matching_a_known_letter_lists_its_signatories():
+    text = ("Published: July 30, 2019\n"
+            "Envoys from 50 countries signed a letter backing China's policies in Xinjiang, officials said on Friday.\n")
+    p = parse_text(text).positions
+    roster = p[p["basis"] == "roster"]
+    assert roster["country_iso3"].nunique() == 50 and (roster["toward_iso3"] == "CHN").all()
+
+
+def test_no_roster_for_an_unrelated_claim():
+    text = ("Published: July 30, 2023\n"
+            "Some 50 countries backed Brazil's proposal on climate finance on Friday.\n")
+    p = parse_text(text).positions
+    assert (p["basis"] != "roster").all()

@@ -1,0 +1,71 @@
+"""Sentence-level stance reading: holders, cues, targets, groups, negation."""
+import pytest
+
+from stance.extract import _mentions
+from stance.positions import analyse, find_cues
+
+
+def read(text: str):
+    analysis = analyse(text, 0, len(text), _mentions(text, 0, len(text)))
+    return [(st.holder.iso3 or st.holder.bloc, st.stance, st.target.iso3 if st.target else "",
+             st.group.bloc if st.group else "") for st in analysis.statements]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Canada condemned Russia's annexation of the peninsula.", [("CAN", "oppose", "RUS", "")]),
+    ("Norway welcomed the agreement reached by Serbia.", [("NOR", "support", "SRB", "")]),
+    ("The Japanese foreign ministry expressed concern over China's naval drills.", [("JPN", "concern", "CHN", "")]),
+    ("Moscow rejected the accusations made by Kyiv.", [("RUS", "oppose", "UKR", "")]),
+    ("Ghana's ambassador voiced support for Morocco.", [("GHA", "support", "MAR", "")]),
+    ("India abstained on the resolution against Myanmar.", [("IND", "neutral", "MMR", "")]),
+])
+def test_holder_stance_target(text, expected):
+    assert read(text) == expected
+
+
+def test_several_holders_share_the_cue():
+    assert read("Belarus, Syria and Nicaragua sided with Moscow.") == [
+        ("BLR", "support", "RUS", ""), ("SYR", "support", "RUS", ""), ("NIC", "support", "RUS", "")]
+
+
+def test_speaking_on_behalf_of_a_bloc():
+    got = read("The representative of Senegal, on behalf of the African Group, voiced support for Egypt.")
+    assert got == [("SEN", "support", "EGY", "AFRICAN_GROUP")]
+
+
+def test_a_bloc_can_hold_a_position():
+    assert read("The European Union criticised Hungary over media freedom.") == [("EU", "oppose", "HUN", "")]
+
+
+def test_negated_cue_gives_no_stance():
+    text = "Brazil did not join the statement supporting Venezuela."
+    cues, negated = find_cues(text, 0, len(text))
+    assert cues == [] and negated
+    assert all(st.stance is None for st in analyse(text, 0, len(text), _mentions(text, 0, len(text))).statements)
+
+
+def test_place_names_are_not_holders():
+    assert read("At a meeting in Geneva, Switzerland, Peru criticised Bolivia.") == [("PER", "oppose", "BOL", "")]
+    assert read("The talks in Vietnam ended and Laos praised Thailand.") == [("LAO", "support", "THA", "")]
+
+
+def test_a_later_clause_can_have_its_own_holder():
+    got = read("Washington reaffirmed its support for Guyana's sovereignty, and Britain said it stood with Guyana.")
+    assert ("USA", "support", "GUY", "") in got and ("GBR", "support", "GUY", "") in got
+
+
+def test_relative_clause_does_not_give_the_main_stance():
+    got = read("Algeria, which backs a referendum, condemned the plan drawn up by Morocco.")
+    assert got == [("DZA", "oppose", "MAR", "")]
+
+
+def test_passive_by():
+    assert read("Chile was criticised by Peru.") == [("PER", "oppose", "CHL", "")]
+
+
+def test_withdrawal_is_not_support():
+    assert read("Qatar withdrew its signature from the letter supporting Egypt.") == []
+
+
+def test_demonym_without_a_government_noun_is_not_an_actor():
+    assert read("Cuban doctors praised the hospital.") == []
