@@ -483,7 +483,7 @@ def _find_published(text: str, paragraphs: list[tuple[int, int]],
                 i += 1
                 if m.day is None or m.year is None or m.relative or m.start in list_heads:
                     continue
-                prefix = text[a:m.start]
+                prefix = text[a:m.start].lstrip("*_>#~ \t")   # Markdown emphasis around a dateline
                 city = prefix.strip().isupper() and prefix.rstrip().endswith(",")
                 if b - a > _DATELINE_MAX and not city:
                     continue

@@ -538,3 +538,9 @@ def test_extreme_override_does_not_crash():
     for override in (D(1, 1, 1), D(9999, 12, 31)):
         doc = analyse(text, override)
         check_offsets(text, doc.mentions)
+
+
+def test_markdown_dateline_with_a_trailing_label():
+    doc = analyse("# Title\n\n*Published 2 September 2021 · Analysis*\n\nOn 8 July, the council met.")
+    assert doc.published is not None and doc.published.date == D(2021, 9, 2)
+    assert by_text(doc, "8 July").date == D(2021, 7, 8)
