@@ -101,28 +101,40 @@ class TimelineInfo:
     lanes_folded: int     # lanes merged into "(other)" beyond MAX_LANES
 
 
+_BLANK_LANE = {"topic": "(no topic)", "actor": "(unknown actor)"}
+
+
+def _lane_column(events: pd.DataFrame, lane: str) -> pd.Series:
+    if lane == "topic":
+        return events["topic"]
+    return events["_actor_name"] if "_actor_name" in events else events["actor"]
+
+
 def lane_labels(events: pd.DataFrame, lane: str) -> pd.Series:
     """The lane of each event: the actor's display name, or the topic."""
-    if lane == "topic":
-        col = events["topic"]
-        blank = "(no topic)"
-    else:
-        col = events["_actor_name"] if "_actor_name" in events else events["actor"]
-        blank = "(unknown actor)"
-    col = col.fillna("").astype(str)
-    return col.where(col != "", blank)
+    col = _lane_column(events, lane).fillna("").astype(str)
+    return col.where(col != "", _BLANK_LANE.get(lane, "(unknown actor)"))
 
 
-def _fold_lanes(lanes: np.ndarray, max_lanes: int) -> tuple[np.ndarray, np.ndarray, int]:
-    """Integer lane codes (most frequent lanes kept, the rest folded into one) and labels."""
-    codes, uniques = pd.factorize(lanes)
-    counts = np.bincount(codes, minlength=len(uniques))
+def _fold_lanes(lanes: pd.Series, max_lanes: int,
+                blank: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Integer lane codes (most frequent lanes kept, the rest folded into one) and labels.
+
+    Works on codes (one factorize) rather than on a million label strings.
+    """
+    codes, uniques = pd.factorize(lanes, use_na_sentinel=False)
     labels = np.asarray(uniques, dtype=object)
-    if len(uniques) <= max_lanes:
+    labels = np.where(pd.isna(labels) | (labels == ""), blank, labels).astype(object)
+    # two empty-looking values (NA and "") must share one lane
+    labels, inverse = np.unique(labels.astype(str), return_inverse=True)
+    codes = inverse[codes]
+    labels = labels.astype(object)
+    counts = np.bincount(codes, minlength=len(labels))
+    if len(labels) <= max_lanes:
         return codes, labels, 0
     keep = np.argsort(-counts, kind="stable")[: max_lanes - 1]
-    folded = len(uniques) - len(keep)
-    remap = np.full(len(uniques), len(keep), dtype=np.int64)
+    folded = len(labels) - len(keep)
+    remap = np.full(len(labels), len(keep), dtype=np.int64)
     remap[keep] = np.arange(len(keep))
     labels = np.append(labels[keep], f"(other {folded})").astype(object)
     return remap[codes], labels, folded
@@ -152,8 +164,8 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
         msg = "No dated events in this view" + (f" ({undated} undated, listed below)"
                                                  if undated else "")
         return _empty_figure(msg), TimelineInfo(0, undated, False, "", 0, 0)
-    lanes_all = lane_labels(events, lane).to_numpy()
-    codes, labels, folded = _fold_lanes(lanes_all[dated], max_lanes)
+    codes, labels, folded = _fold_lanes(_lane_column(events, lane)[dated], max_lanes,
+                                        _BLANK_LANE.get(lane, "(unknown actor)"))
     labels = escape_html(pd.Series(labels)).to_numpy()
     t0 = events["_t0"].to_numpy()[dated]
     stance = (events["_stance"].to_numpy()[dated] if "_stance" in events

@@ -20,7 +20,19 @@ from .dates import analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
 
-PARSER_VERSION = "1.0.0"
+def _parser_version(release: str = "1.0") -> str:
+    """The release plus a digest of the parser's code and data, so a cache never outlives a change."""
+    import hashlib
+
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("*.py"), *root.glob("data/**/*.csv")]):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{release}+{digest.hexdigest()[:12]}"
+
+
+PARSER_VERSION = _parser_version()
 
 
 class Tables(NamedTuple):

@@ -8,9 +8,9 @@ import zipfile
 
 from dashboard.downloads import all_tables_zip, table_csv
 from dashboard.filters import Filters, filter_tables, to_query_params
+from dashboard.model import prepare
 from stance.tables import COLUMNS
 from tests.test_dashboard_model import hand_tables, prepared
-from dashboard.model import prepare
 
 
 def _rows(data: bytes) -> list[dict]:

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
+from types import SimpleNamespace
 
 from dashboard.loading import article_paths, fingerprint
 from dashboard.uploads import accept_upload
 from stance.tables import COLUMNS, frame
-from types import SimpleNamespace
 
 ARTICLE = ("Envoys meet in Geneva\n\nOn 3 March 2022 the envoy of Norway said Norway "
            "supports the new inquiry, while Brazil expressed concern.\n").encode()
