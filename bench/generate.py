@@ -19,7 +19,7 @@ from typing import Iterator
 
 from . import vocab as V
 
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "3"
 DEFAULT_SEED = 20240925
 _EPOCH = dt.date(2015, 1, 1)
 _SPAN_DAYS = (dt.date(2025, 6, 30) - _EPOCH).days
@@ -141,7 +141,7 @@ class _Article:
         member, _, _ = self.country()
         topic = self.pick(V.TOPICS)
         verb = self.pick(V.SUPPORT_VERBS + V.OPPOSE_VERBS)
-        if self.r.random() < 0.5:
+        if self.r.random() < 0.6:
             n = self.r.choice((20, 45, 60, 70, 80, 90))
             q = self.pick(("nearly", "more than", "about", "over", "at least", ""))
             group = f"{q} {n} countries".strip() + f" including {member}" * (self.r.random() < 0.5)
@@ -194,10 +194,12 @@ class _Article:
                 f"{self.published.year} therefore marks {years} years of cooperation between the two countries.")
 
     def paragraph(self) -> str:
-        builders = (self.stance_sentence, self.stance_sentence, self.stance_sentence, self.behalf_sentence,
-                    self.claim_sentence, self.claim_sentence, self.quote_sentence, self.bloc_list_sentence,
-                    self.anniversary_sentence)
-        sentences = [builders[self.r.randrange(len(builders))]() for _ in range(self.r.randint(1, 3))]
+        # Weights keep bloc mentions (each implies dozens of member positions) about as frequent
+        # as in the sample articles: ~60-80 positions per article, most of them implied.
+        builders = (self.stance_sentence, self.behalf_sentence, self.claim_sentence, self.quote_sentence,
+                    self.bloc_list_sentence, self.anniversary_sentence)
+        chosen = self.r.choices(builders, weights=(8, 2, 4, 2, 0.4, 1), k=self.r.randint(1, 3))
+        sentences = [build() for build in chosen]
         sentences += [self.pick(V.FILLER) for _ in range(self.r.randint(0, 2))]  # type: ignore[misc]
         self.r.shuffle(sentences)
         return " ".join(sentences)  # type: ignore[arg-type]
@@ -246,7 +248,8 @@ class _Article:
             # two articles on one page, separated by a teaser line
             first = self.single(target // 2)
             second = _Article(self.r).single(target - len(first))
-            return first + "\n\nMust Read" + second
+            separator = self.pick(("Next Article", "Read Next", "— Next Story —", "Previous Article", "Must Read"))
+            return f"{first}\n\n{separator}\n{second}"
         return self.single(target)
 
 
@@ -260,7 +263,11 @@ def file_name(index: int) -> str:
 
 
 def write_corpus(folder: Path, n: int, seed: int = DEFAULT_SEED) -> list[Path]:
-    """Write articles 0..n-1 to `folder` (reusing a previous run's files) and return their paths."""
+    """Write articles 0..n-1 to `folder` and return their paths.
+
+    Files of a previous run with the same seed and generator version are reused (a 100k corpus
+    takes ~20 s to write); files edited by hand are not detected, delete the folder then.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     manifest = folder / "MANIFEST.json"
@@ -273,10 +280,9 @@ def write_corpus(folder: Path, n: int, seed: int = DEFAULT_SEED) -> list[Path]:
         except (ValueError, OSError):
             have = 0
     paths = [folder / file_name(i) for i in range(n)]
-    if have and not (folder / file_name(min(have, n) - 1)).exists():
-        have = 0  # files were removed since: write them again
-    for i in range(min(have, n), n):
-        paths[i].write_text(article(i, seed), encoding="utf-8")
+    for i in range(n):
+        if i >= have or not paths[i].exists():  # new, or removed since the last run
+            paths[i].write_text(article(i, seed), encoding="utf-8")
     if n > have:
         tmp = folder / "MANIFEST.json.tmp"
         tmp.write_text(json.dumps({"seed": seed, "version": GENERATOR_VERSION, "count": n}))

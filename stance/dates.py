@@ -825,5 +825,9 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
 
 def heading_for(doc: DatedDocument, offset: int) -> DateMention | None:
     """The list-item heading that governs a position in the text (the last heading before offset)."""
-    i = bisect_right([h.start for h in doc.headings], offset) - 1
+    starts = getattr(doc, "_heading_starts", None)
+    if starts is None or len(starts) != len(doc.headings):
+        starts = [h.start for h in doc.headings]
+        doc._heading_starts = starts  # type: ignore[attr-defined]  # computed once per document
+    i = bisect_right(starts, offset) - 1
     return doc.headings[i] if i >= 0 else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import blocs, countries, letters
@@ -19,6 +20,7 @@ from .sentences import split_sentences
 from .topics import topic_of
 
 CONTEXT_DAYS = 60          # an earlier date carries over to later sentences within this distance of the anchor
+_MAX_OWN_DATES = 12        # a sentence listing more dates than this is a table, not prose
 MIN_WORDS = 4              # shorter paragraphs are headers, headings or navigation
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _VERB = re.compile(
@@ -63,9 +65,12 @@ class Headline:
 def _mentions(text: str, start: int, end: int) -> list[Mention]:
     """States and blocs named in text[start:end]; a bloc name hides the state names inside it."""
     found = [Mention(b.start, b.end, b.text, bloc=b.bloc_id, kind="bloc") for b in blocs.find_blocs(text, start, end)]
+    bloc_starts = [b.start for b in found]
     for c in countries.find_countries(text, start, end):
-        if not any(b.start < c.end and c.start < b.end for b in found):
-            found.append(Mention(c.start, c.end, c.text, iso3=c.iso3, kind=c.kind))
+        k = bisect_left(bloc_starts, c.end) - 1   # the last bloc starting before this name ends
+        if k >= 0 and found[k].end > c.start:
+            continue  # a state's name inside a bloc's name ("Organization of American States")
+        found.append(Mention(c.start, c.end, c.text, iso3=c.iso3, kind=c.kind))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -104,6 +109,7 @@ class DocumentExtractor:
         self.headline: Headline | None = None
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
         self.lead_actor: Mention | None = None
+        self.date_starts = [m.start for m in dated.mentions]
 
     # -- dates ------------------------------------------------------------------------------
     def _anchor(self) -> When:
@@ -115,9 +121,10 @@ class DocumentExtractor:
         return When()
 
     def _own_dates(self, start: int, end: int) -> list[When]:
-        own = []
-        for mention in self.dated.mentions:
-            if start <= mention.start < end and mention.date is not None and mention.precision != "none":
+        own: list[When] = []
+        lo, hi = bisect_left(self.date_starts, start), bisect_left(self.date_starts, end)
+        for mention in self.dated.mentions[lo:hi][:_MAX_OWN_DATES]:
+            if mention.date is not None and mention.precision != "none":
                 when = When.of(mention)
                 if when not in own and (not own or when.date not in {w.date for w in own}):
                     own.append(when)
@@ -165,8 +172,9 @@ class DocumentExtractor:
             if len(_WORD.findall(self.text, p_start, p_end)) < MIN_WORDS:
                 continue
             mentions = _mentions(self.text, p_start, p_end)
+            starts = [m.start for m in mentions]
             for s, e in split_sentences(self.text, p_start, p_end):
-                sentences.append((s, e, [m for m in mentions if s <= m.start < e]))
+                sentences.append((s, e, mentions[bisect_left(starts, s):bisect_left(starts, e)]))
         if self.title_span:
             self.doc_topic = topic_of(self.text, *self.title_span)
         if not self.doc_topic:
@@ -378,9 +386,12 @@ class DocumentExtractor:
             cue = Cue(claim.start, claim.end, claim.text, {"for": "support", "against": "oppose"}.get(claim.vote, "neutral"))
             artefact = "text"
         else:
-            after = [c for c in analysis.cues if claim.end <= c.start < following]
-            before = [c for c in analysis.cues if c.end <= claim.start]
-            cue = after[0] if after else (before[-1] if before else None)
+            k = bisect_left(analysis.cue_starts, claim.end)
+            if k < len(analysis.cues) and analysis.cues[k].start < following:
+                cue = analysis.cues[k]
+            else:
+                b = bisect_left(analysis.cue_starts, claim.start) - 1
+                cue = analysis.cues[b] if b >= 0 and analysis.cues[b].end <= claim.start else None
             if cue is None:
                 if statements:
                     return statements[0].stance, statements[0].target
@@ -392,7 +403,7 @@ class DocumentExtractor:
         if target is None and cue.start < claim.start:
             target = analysis.target if analysis.stance == cue.stance else None
         if target is not None:
-            return compose_cues(cue, self.text, analysis.cues, target), target
+            return compose_cues(cue, self.text, analysis.cues, target, analysis.cue_starts), target
         holder = Mention(claim.start, claim.end, claim.text)
         filled = self._implicit_target(Statement(holder, cue.stance, cue, None, artefact=artefact))
         return filled.stance, filled.target

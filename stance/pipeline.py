@@ -109,9 +109,18 @@ def parse_source(src: SourceFile, doc_prefix: str | None = None) -> Tables:
     return _build(docs, events, positions, claims)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_text(text: str, file: str = "input.txt") -> Tables:
-    """Parse one article given as a string (the offsets index `text`)."""
+    """Parse one article given as a string (the offsets index `text`).
+
+    Lone surrogates (which no file can hold and no table can store) become U+FFFD, one code
+    point for one, so offsets still index the given string.
+    """
     import hashlib
+
+    text = _LONE_SURROGATE.sub("\ufffd", text)
 
     src = SourceFile(path=file, file=file, text=text, status="ok" if text.strip() else "empty",
                      error="" if text.strip() else "empty file", encoding="utf-8", kind="text", meta={},

@@ -9,6 +9,7 @@ runs offline at thousands of articles per second.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import LEXICON
@@ -64,12 +65,18 @@ class Analysis:
     withdrawn: list[Mention] = field(default_factory=list)  # holders that withdrew a signature or support
     mentions: list[Mention] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)        # mention starts, for bisection
+    cue_starts: list[int] = field(default_factory=list)
 
     def target_between(self, text: str, lo: int, hi: int) -> Mention | None:
         """The first state that can be a target in text[lo:hi], within one clause."""
         hi = _clause_end(text, lo, hi)
-        for index, mention in enumerate(self.mentions):
-            if lo <= mention.start < hi and self.roles.get(index) in ("holder", "target"):
+        j = bisect_left(self.starts, lo)
+        for index in range(j, min(len(self.mentions), j + _SCAN)):
+            mention = self.mentions[index]
+            if mention.start >= hi:
+                break
+            if self.roles.get(index) in ("holder", "target"):
                 return mention
         return None
 
@@ -88,6 +95,9 @@ _PREP_BEFORE = re.compile(
     r"\b(?:with|to|against|about|over|toward|towards|on|for|between|among|than|into|upon|onto|versus|"
     r"regarding|concerning|vis-à-vis)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+_ON_BEHALF_COUNT = re.compile(
+    r"\bon\s+behalf\s+of\s+(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+)?\d", re.IGNORECASE
 )
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -186,7 +196,7 @@ def _is_agentive(text: str, mention: Mention, sentence_start: int, sentence_end:
     if mention.kind in ("possessive", "demonym"):
         return LEXICON.actor_noun.match(after) is not None
     if mention.kind == "capital":
-        return _CAPITAL_VERB.match(after) is not None or bool(_CLAUSE_START.search(text[sentence_start:mention.start]))
+        return _CAPITAL_VERB.match(after) is not None or bool(_CLAUSE_START.search(text[max(sentence_start, mention.start - 30):mention.start]))
     return False
 
 
@@ -219,14 +229,16 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     return roles
 
 
-def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None) -> str:
+def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
+                 cue_starts: list[int] | None = None) -> str:
     """Stance toward the target when the cue bears on an artefact ("voted for a resolution condemning X")."""
     if target is None:
         return first.stance
-    later = [c for c in cues if first.end <= c.start < target.start]
-    if not later or not _ARTIFACT.search(text, first.end, later[0].start):
+    starts = cue_starts if cue_starts is not None else [c.start for c in cues]
+    k = bisect_left(starts, first.end)
+    if k >= len(cues) or cues[k].start >= target.start or not _ARTIFACT.search(text, first.end, cues[k].start):
         return first.stance
-    inner = later[0].stance
+    inner = cues[k].stance
     if first.stance == "support":
         return inner
     if first.stance == "oppose":
@@ -243,48 +255,63 @@ def artefact_object(text: str, cue: Cue, end: int) -> str:
 
 
 def _clause_end(text: str, offset: int, end: int) -> int:
-    match = _CLAUSE_END.search(text, offset, end)
+    """Where the clause starting at offset ends (searched within a bounded window)."""
+    match = _CLAUSE_END.search(text, offset, min(end, offset + 400))
     return match.start() if match else end
 
 
-def _cue_for(text: str, holder: Mention, cues: list[Cue], limit: int) -> Cue | None:
+def _cue_for(text: str, holder: Mention, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
     """The holder's own cue: the first after it, passing over a relative clause ("X, which backs Y, condemned")."""
-    after = [c for c in cues if c.start >= holder.end]
-    if not after:
+    i = bisect_left(cue_starts, holder.end)
+    if i >= len(cues):
         return None
-    relative = _RELATIVE.match(text, holder.end)
+    relative = _RELATIVE.match(text, holder.end, min(len(text), holder.end + _WINDOW))
     if relative:
-        outside = [c for c in after if c.start >= relative.end()]
-        if outside:
-            return outside[0]
-    return after[0]
+        k = bisect_left(cue_starts, relative.end())
+        if k < len(cues):
+            return cues[k]
+    return cues[i]
+
+
+_SCAN = 8          # candidates looked at when searching a target: keeps a sentence linear
+_WINDOW = 400      # characters searched for a clause end or a speech verb
 
 
 def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysis:
-    """Read one sentence text[start:end] given the states and blocs named in it."""
+    """Read one sentence text[start:end] given the states and blocs named in it (sorted by start).
+
+    Every search is bounded (by bisection over offsets, a few candidates, or a character
+    window), so a pathological sentence of thousands of names still reads in linear time.
+    """
     result = Analysis(start, end)
     cues, result.negated = find_cues(text, start, end)
     result.cues = cues
+    cue_starts = [c.start for c in cues]
+    starts = [m.start for m in mentions]
     first_cue = cues[0].start if cues else end
+    last_cue = cues[-1].start if cues else -1
     roles = classify(text, mentions, start, end, first_cue)
     result.pronoun_subject = bool(_PRONOUN_START.match(text, start)) or bool(
-        _QUOTE_ATTRIBUTION.search(text, start, end)
+        _QUOTE_ATTRIBUTION.search(text, start, min(end, start + _WINDOW))
     )
     result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
-    result.mentions, result.roles = mentions, roles
+    result.mentions, result.roles, result.starts, result.cue_starts = mentions, roles, starts, cue_starts
 
     def opens_clause(m: Mention) -> bool:
         return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
 
     holders = [
         i for i, m in enumerate(mentions)
-        if roles[i] == "holder" and (m.start < first_cue or (opens_clause(m) and any(c.start > m.end for c in cues)))
+        if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m)))
     ]
-    passive_by = [
-        i for i, m in enumerate(mentions)
-        if cues and m.start >= cues[0].end and roles[i] in ("holder", "target")
-        and _PASSIVE_BY.match(text[cues[0].end:m.start])
-    ]
+    passive_by: list[int] = []
+    if cues:
+        j = bisect_left(starts, cues[0].end)
+        while j < len(mentions) and mentions[j].start - cues[0].end <= 40:
+            if roles[j] in ("holder", "target") and _PASSIVE_BY.match(text[cues[0].end:mentions[j].start]):
+                passive_by.append(j)
+                break
+            j += 1
     passive = bool(cues) and bool(_PASSIVE_AUX.search(text, max(start, cues[0].start - 25), cues[0].start))
     passive = passive or (not holders and bool(passive_by))
     if passive_by and passive:
@@ -293,52 +320,63 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             roles[i] = "target"
         holders = passive_by[:1]
     holder_set = set(holders)
+    first_target = next((i for i, m in enumerate(mentions) if roles[i] == "target" and m.iso3), None)
 
     def target_in(lo: int, hi: int, exclude: set[str]) -> Mention | None:
-        for i, m in enumerate(mentions):
-            if lo <= m.start < hi and i not in holder_set and roles[i] in ("holder", "target"):
-                if (m.iso3 or m.bloc) in exclude:
-                    continue
-                return m
+        hi = _clause_end(text, lo, hi)
+        j, seen = bisect_left(starts, lo), 0
+        while j < len(mentions) and mentions[j].start < hi and seen < _SCAN:
+            m = mentions[j]
+            if j not in holder_set and roles[j] in ("holder", "target"):
+                seen += 1
+                if (m.iso3 or m.bloc) not in exclude:
+                    return m
+            j += 1
         return None
 
     def target_before(offset: int, exclude: set[str]) -> Mention | None:
-        for i, m in enumerate(mentions):
-            if m.start < offset and i not in holder_set and roles[i] == "target" and m.iso3 and m.iso3 not in exclude:
-                return m
+        if first_target is None:
+            return None
+        j, seen = first_target, 0
+        while j < len(mentions) and mentions[j].start < offset and seen < _SCAN:
+            m = mentions[j]
+            if j not in holder_set and roles[j] == "target" and m.iso3:
+                seen += 1
+                if m.iso3 not in exclude:
+                    return m
+            j += 1
         return None
 
     if cues:
         first = cues[0]
-        target = target_in(first.end, _clause_end(text, first.end, end), set()) or target_before(first.start, set())
+        target = target_in(first.end, end, set()) or target_before(first.start, set())
         result.target = target
-        result.stance = compose_cues(first, text, cues, target) if first.stance != "withdraw" else None
+        result.stance = compose_cues(first, text, cues, target, cue_starts) if first.stance != "withdraw" else None
 
     for position, index in enumerate(holders):
         holder = mentions[index]
         following = holders[position + 1] if position + 1 < len(holders) else None
         next_holder = mentions[following].start if following is not None else end
-        cue = _cue_for(text, holder, cues, next_holder) or (cues[0] if passive and cues else None)
-        limit = min(next_holder, cue.start) if cue else next_holder
-        group = next(
-            (m for i, m in enumerate(mentions) if roles[i] == "group" and holder.end <= m.start < limit),
-            None,
-        )
-        group_count = group is None and bool(
-            re.search(r"\bon\s+behalf\s+of\s+(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+)?\d",
-                      text[holder.end:limit], re.IGNORECASE)
-        )
+        cue = _cue_for(text, holder, cues, cue_starts) or (cues[0] if passive and cues else None)
+        limit = min(next_holder, cue.start) if cue and cue.start > holder.end else next_holder
+        group = None
+        j = bisect_left(starts, holder.end)
+        while j < len(mentions) and mentions[j].start < limit:
+            if roles[j] == "group":
+                group = mentions[j]
+                break
+            j += 1
+        group_count = group is None and bool(_ON_BEHALF_COUNT.search(text, holder.end, min(limit, holder.end + _WINDOW)))
         own = {holder.iso3 or holder.bloc}
         if cue is not None and cue.stance == "withdraw":
             result.withdrawn.append(holder)
             continue
         if cue is not None:
-            clause_end = _clause_end(text, cue.end, end)
-            target = target_in(cue.end, clause_end, own) or target_before(cue.start, own)
-            stance = compose_cues(cue, text, cues, target)
+            target = target_in(cue.end, end, own) or target_before(cue.start, own)
+            stance = compose_cues(cue, text, cues, target, cue_starts)
             artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
-        elif group is not None or group_count or _SPEECH.search(text, holder.end, end):
+        elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)):
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))

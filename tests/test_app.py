@@ -95,6 +95,10 @@ def test_july_2019_named_then_roster(app, corpus):
     _dates(app, dt.date(2019, 7, 1), dt.date(2019, 7, 31))
     assert app.query_params.get("from") == "2019-07-01"
     assert app.query_params.get("to") == "2019-07-31"
+    undated_on_map = _map_locations(app) - {"BLR", "TJK"}
+    undated = corpus.positions[corpus.positions["date"] == ""]
+    assert undated_on_map <= set(undated["country_iso3"])   # the undated article, shown by default
+    app.sidebar.checkbox[0].uncheck().run()  # include undated: off
     assert _map_locations(app) == {"BLR", "TJK"}
     shown = _table(app, "positions")
     dated = shown[shown["date"] != ""]  # undated rows stay in ("include undated" is on)

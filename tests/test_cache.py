@@ -192,3 +192,19 @@ def test_unwritable_folder_warns_instead_of_raising(tmp_path: Path) -> None:
     cache.put(_hash("alpha text"), "a.txt", _tables("a.txt", "alpha text"))
     cache.save()
     assert "could not be saved" in cache.warning
+
+
+def test_doc_ids_and_take_mark_files_seen(tmp_path: Path) -> None:
+    _fill(tmp_path)
+    cache = ParseCache(tmp_path, "1.0")
+    assert cache.doc_ids(_hash("alpha text"), "a.txt") == ["a-1"]
+    assert cache.doc_ids(_hash("nope"), "a.txt") is None
+    assert (cache.hits, cache.misses) == (0, 0)  # doc_ids counts nothing
+    cache.put(_hash("delta"), "d.txt", _tables("d.txt", "delta"))
+    assert cache.doc_ids(_hash("delta"), "d.txt") == ["d-1"]
+    stacked = cache.take([(_hash("beta text"), "b.txt"), (_hash("delta"), "d.txt")])
+    assert list(stacked.documents["doc_id"]) == ["b-1", "d-1"]
+    assert cache.hits == 1  # b from the cache; d was parsed this session
+    cache.save()  # keeps b and d (seen), drops a and c (not seen)
+    again = ParseCache(tmp_path, "1.0")
+    assert len(again) == 2 and again.doc_ids(_hash("alpha text"), "a.txt") is None

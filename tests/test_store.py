@@ -349,3 +349,26 @@ def test_many_files_dedupe_is_fast(tmp_path: Path) -> None:
         assert store_upload(f"new {i} distinct upload\n".encode(), "n.txt", tmp_path).status == "stored"
     per_upload = (time.perf_counter() - started) / 20
     assert per_upload < 0.1, per_upload
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.binary(max_size=2000) | st.text(max_size=500).map(lambda t: t.encode("utf-8")),
+    st.text(max_size=40).map(lambda stem: stem + ".txt") | st.text(max_size=40),
+)
+def test_store_property_random_uploads(data: bytes, name: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        result = store_upload(data, name, folder)
+        assert result.status in ("stored", "rejected")
+        assert result.message
+        if result.status == "stored":
+            assert result.path.parent == folder
+            assert result.path.read_bytes() == data
+            assert visible(folder) == [result.path.name]
+            assert store_upload(data, name, folder).status == "duplicate"
+        else:
+            assert result.path is None and visible(folder) == []
+        assert not [n for n in hidden(folder) if n.endswith(".tmp")]

@@ -1,0 +1,223 @@
+"""Turn the benchmark results into the console table and BENCHMARKS.md, with the targets checked."""
+from __future__ import annotations
+
+from typing import Callable
+
+TARGET_RATE = 1000.0          # articles/s on one core
+TARGET_RATIO = 30.0           # x the baseline
+TARGET_DASH_100K = 0.200      # s, filter + figures at 100k events
+TARGET_DASH_1M = 1.5          # s at 1M events
+TARGET_JSON = 5_000_000       # bytes of figure JSON
+TARGET_WARM = 2.0             # s, warm start on 10k documents
+TARGET_GROWTH = 11.0          # time ratio for 10x the documents
+
+
+def _n(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 and n % 1_000_000 == 0 else (
+        f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n))
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _one_worker(r: dict) -> list[dict]:
+    return sorted((p for p in r.get("parse", []) if p["workers"] == 1), key=lambda p: p["n"])
+
+
+def targets(r: dict) -> list[tuple[str, str, str, str]]:
+    """(target, goal, measured, status) rows."""
+    out = []
+
+    def add(name: str, goal: str, value: float | None, fmt: Callable[[float], str], ok: Callable[[float], bool],
+            why: str = "not measured in this run") -> None:
+        if value is None:
+            out.append((name, goal, why, "not measured"))
+        else:
+            out.append((name, goal, fmt(value), "met" if ok(value) else "NOT met"))
+
+    one = _one_worker(r)
+    largest = one[-1] if one else None
+    add(f"parse rate, 1 core ({_n(largest['n'])} docs)" if largest else "parse rate, 1 core",
+        f">= {TARGET_RATE:,.0f} articles/s", largest["articles_per_s"] if largest else None,
+        lambda v: f"{v:,.0f} articles/s", lambda v: v >= TARGET_RATE)
+    base = r.get("baseline")
+    add("speed vs baseline (same docs, same run)", f">= {TARGET_RATIO:.0f}x", base["ratio"] if base else None,
+        lambda v: f"{v:,.1f}x", lambda v: v >= TARGET_RATIO)
+    for a, b in zip(one, one[1:]):
+        if b["n"] == 10 * a["n"]:
+            add(f"linear growth {_n(a['n'])} -> {_n(b['n'])}", f"<= {TARGET_GROWTH:.0f}x time",
+                b["seconds"] / a["seconds"], lambda v: f"{v:.2f}x", lambda v: v <= TARGET_GROWTH)
+    dash = {d["events"]: d for d in r.get("dashboard", [])}
+
+    def worst(d: dict, key: str) -> float:
+        return max(i[key] for i in d["interactions"].values())
+
+    add("dashboard filter + figures, 100k events", f"<= {TARGET_DASH_100K * 1000:.0f} ms",
+        worst(dash[100_000], "build_s") if 100_000 in dash else None, lambda v: f"{v * 1000:,.0f} ms (worst view)",
+        lambda v: v <= TARGET_DASH_100K)
+    add("dashboard filter + figures, 1M events", f"<= {TARGET_DASH_1M:.1f} s",
+        worst(dash[1_000_000], "build_s") if 1_000_000 in dash else None, lambda v: f"{v:,.2f} s (worst view)",
+        lambda v: v <= TARGET_DASH_1M)
+    add("figure JSON per view (largest size)", f"<= {TARGET_JSON / 1e6:.0f} MB",
+        max(worst(d, "figure_json_bytes") for d in dash.values()) if dash else None,
+        lambda v: f"{v / 1e6:.2f} MB", lambda v: v <= TARGET_JSON)
+    cache = r.get("cache")
+    add(f"warm start, {_n(cache['n'])} docs" if cache else "warm start", f"<= {TARGET_WARM:.0f} s",
+        cache["warm"]["seconds"] if cache else None, lambda v: f"{v:.2f} s", lambda v: v <= TARGET_WARM)
+    add("re-parses on warm start", "0", cache["warm"]["parsed_in_process"] if cache else None,
+        lambda v: f"{v:.0f}", lambda v: v == 0)
+    return out
+
+
+def _same(run: dict, ref: dict, no: str) -> str:
+    """Did N workers give the 1-worker output? Only comparable when the parser code was the same."""
+    if run.get("parser_version") != ref.get("parser_version"):
+        return "n/a (parser code changed between the runs)"
+    return "yes" if run.get("digest") == ref.get("digest") else no
+
+
+def _parse_rows(r: dict) -> list[list[str]]:
+    rows = []
+    one = {p["n"]: p for p in _one_worker(r)}
+    for p in sorted(r.get("parse", []), key=lambda p: (p["n"], p["workers"])):
+        ref = one.get(p["n"])
+        speedup = f"{ref['seconds'] / p['seconds']:.2f}x" if ref else ""
+        same = "" if p["workers"] == 1 or not ref else _same(p, ref, "**NO**")
+        rows.append([_n(p["n"]), p["workers"], f"{p['seconds']:.2f}", f"{p['articles_per_s']:,.0f}",
+                     f"{p['mb_per_s']:.2f}", speedup, same, f"{p['peak_mb']:,.0f}",
+                     f"{p.get('peak_children_mb', 0):,.0f}" if p["workers"] > 1 else "-",
+                     f"{p['rows']['events']:,} / {p['rows']['positions']:,} / {p['rows']['claims']:,}",
+                     len(p["all_seconds"])])
+    return rows
+
+
+_PARSE_HEAD = ["docs", "workers", "time (s)", "articles/s", "MB/s", "vs 1 worker", "same output",
+               "peak RSS main (MB)", "peak RSS worker (MB)", "events / positions / claims", "runs"]
+
+
+def _dash_rows(r: dict) -> list[list[str]]:
+    rows = []
+    for d in r.get("dashboard", []):
+        for name, i in d["interactions"].items():
+            rows.append([_n(d["events"]), name, f"{i['view_rows'][0]:,} / {i['view_rows'][1]:,}",
+                         f"{i['filter_s'] * 1000:,.0f}", f"{i['build_s'] * 1000:,.0f}",
+                         f"{i['with_json_s'] * 1000:,.0f}", f"{i['figure_json_bytes'] / 1e3:,.0f}",
+                         f"{i['page_json_bytes'] / 1e3:,.0f}",
+                         f"per {i['bucket']}" if i["aggregated"] else "points", f"{i['map_rows']}"])
+    return rows
+
+
+_DASH_HEAD = ["events", "view", "events / positions in view", "filter (ms)", "filter + figures (ms)",
+              "+ JSON encode (ms)", "figure JSON (KB)", "table pages JSON (KB)", "timeline", "map rows"]
+
+
+def markdown(r: dict) -> str:
+    m = r["machine"]
+    ram = f"{m['ram_gb']:.1f} GB" if m.get("ram_gb") else "unknown"
+    load = lambda x: ", ".join(f"{v:.2f}" for v in x) if x else "unknown"  # noqa: E731
+    parts = [
+        "# Benchmarks",
+        "",
+        f"Written by `{r['command'].strip()}` (bench/run.py) on {r['date']}. Parser version `{r['parser_version']}`.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {ram}",
+        f"- Python {m['python']} on {m['platform']}",
+        "- " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()),
+        f"- Load average (1, 5, 15 min) at start: {load(r.get('load_start'))}; at end: {load(r.get('load_end'))}. "
+        f"A load above 0 means other work shared the cores: figures are then pessimistic and noisy.",
+        "",
+        "## Method",
+        "",
+        f"- Corpus: synthetic news articles from `bench/generate.py` (seed {r['seed']}), mean "
+        f"{r.get('mean_doc_bytes', 0) / 1000:.2f} KB, with datelines in several styles and undated pages, "
+        "relative weekdays, countries, demonyms, blocs, \"on behalf of\", count claims, boilerplate and "
+        "several articles per page. The 1k corpus is the first 1,000 files of the 10k corpus.",
+        f"- Each figure is measured in a fresh process (interpreter start and imports excluded) and is the "
+        f"median of up to {r['repeats']} runs (fewer when the runs would exceed {r['budget']:.0f} s; the "
+        "'runs' column says how many). Peak memory is the process's maximum resident set (ru_maxrss).",
+        "- Ratios compare figures from this same run on the same documents.",
+        "",
+    ]
+    if r.get("parse"):
+        parts += ["## Parse throughput (`parse_corpus`, no cache)", "", _table(_PARSE_HEAD, _parse_rows(r)), "",
+                  "'same output' compares a digest of the four tables with the 1-worker run.", ""]
+    base = r.get("baseline")
+    if base:
+        b, s = base["baseline"], base["stance"]
+        parts += [
+            "## Baseline: dateparser + pycountry", "",
+            "`bench/baseline.py`: `dateparser.search.search_dates` over the text (past dates preferred, "
+            "relative dates anchored on the dateline), every capitalised phrase looked up with "
+            "`pycountry.countries.lookup` then `search_fuzzy` (memoised per phrase, which favours the "
+            "baseline), one row per sentence naming a country.", "",
+            _table(["pipeline", "docs", "time (s)", "articles/s", "rows", "runs"], [
+                ["baseline", base["sample"], f"{b['seconds']:.2f}", f"{base['baseline_per_s']:,.1f}", f"{b['rows']:,}",
+                 len(b["all_seconds"])],
+                ["stance", base["sample"], f"{s['seconds']:.2f}", f"{base['stance_per_s']:,.1f}",
+                 f"{s['rows']['events']:,} events, {s['rows']['positions']:,} positions", len(s["all_seconds"])],
+            ]), "", f"**stance is {base['ratio']:,.1f}x the baseline's throughput.**", ""]
+    c = r.get("cache")
+    if c:
+        parts += [
+            f"## Parsed-table cache on {_n(c['n'])} documents (`parse_corpus(..., cache_dir=...)`)", "",
+            _table(["start", "time (s)", "files parsed", "peak RSS (MB)", "runs"], [
+                ["cold (empty cache: parse all, write Parquet)", f"{c['cold']['seconds']:.2f}",
+                 c["cold"]["parsed_in_process"], f"{c['cold']['peak_mb']:,.0f}", 1],
+                ["warm (nothing changed)", f"{c['warm']['seconds']:.2f}", c["warm"]["parsed_in_process"],
+                 f"{c['warm']['peak_mb']:,.0f}", len(c["warm"]["all_seconds"])],
+                [f"incremental ({c['changed']} files changed)", f"{c['incremental']['seconds']:.2f}",
+                 c["incremental"]["parsed_in_process"], f"{c['incremental']['peak_mb']:,.0f}", 1],
+            ]), "",
+            f"Warm start is {c['speedup']:,.1f}x faster than cold; cache size on disk "
+            f"{c['cache_bytes'] / 1e6:,.1f} MB; warm output identical to cold: "
+            f"{ {True: 'yes', False: '**NO**', None: 'n/a (parser code changed between the runs)'}[c['identical']] }.",
+            ""]
+    if r.get("dashboard"):
+        parts += [
+            "## Dashboard data path (synthetic tables, `bench/tables.py`)", "",
+            "Per interaction: `filter_tables` + `timeline_figure` + `map_frame`/`map_figure` + first page of "
+            "each table; then the figures' JSON encoding (what Streamlit sends). Medians of "
+            f"{next(iter(r['dashboard'][0]['interactions'].values()))['runs']} runs after a warm-up. "
+            "`prepare` (once per corpus) is listed apart.", "",
+            _table(_DASH_HEAD, _dash_rows(r)), "",
+            _table(["events", "positions", "claims", "prepare once (s)", "peak RSS (MB)"],
+                   [[_n(d["events"]), f"{d['rows'][2]:,}", f"{d['rows'][3]:,}", f"{d['prepare_s']:.2f}",
+                     f"{d['peak_mb']:,.0f}"] for d in r["dashboard"]]), ""]
+    parts += ["## Targets", "", _table(["target", "goal", "measured", "status"], [list(t) for t in targets(r)]), "",
+              f"Whole benchmark wall time: {r.get('wall_s', 0) / 60:.1f} min.", ""]
+    return "\n".join(parts)
+
+
+def console(r: dict) -> str:
+    lines = []
+    if r.get("parse"):
+        lines.append(f"{'docs':>6} {'workers':>7} {'time s':>9} {'art/s':>8} {'MB/s':>6} {'peak MB':>8} same")
+        one = {p["n"]: p for p in _one_worker(r)}
+        for p in sorted(r["parse"], key=lambda p: (p["n"], p["workers"])):
+            same = "" if p["workers"] == 1 else _same(p, one.get(p["n"], {}), "NO")
+            lines.append(f"{_n(p['n']):>6} {p['workers']:>7} {p['seconds']:>9.2f} {p['articles_per_s']:>8,.0f} "
+                         f"{p['mb_per_s']:>6.2f} {p['peak_mb']:>8,.0f} {same}")
+    if r.get("baseline"):
+        b = r["baseline"]
+        lines.append(f"baseline {b['baseline_per_s']:.1f} art/s, stance {b['stance_per_s']:.1f} art/s "
+                     f"on {b['sample']} docs: {b['ratio']:.1f}x")
+    if r.get("cache"):
+        c = r["cache"]
+        lines.append(f"cache {_n(c['n'])}: cold {c['cold']['seconds']:.2f} s, warm {c['warm']['seconds']:.2f} s "
+                     f"(parsed {c['warm']['parsed_in_process']}), {c['changed']} changed "
+                     f"{c['incremental']['seconds']:.2f} s (parsed {c['incremental']['parsed_in_process']})")
+    for d in r.get("dashboard", []):
+        w = max(d["interactions"].values(), key=lambda i: i["build_s"])
+        j = max(i["figure_json_bytes"] for i in d["interactions"].values())
+        lines.append(f"dashboard {_n(d['events'])} events: worst view {w['build_s'] * 1000:,.0f} ms, "
+                     f"max figure JSON {j / 1e6:.2f} MB")
+    lines.append("")
+    width = max(len(t[0]) for t in targets(r))
+    for name, goal, value, status in targets(r):
+        lines.append(f"{name:<{width}}  {goal:<22} {value:<28} {status}")
+    return "\n".join(lines)
