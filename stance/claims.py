@@ -37,6 +37,7 @@ _CLAIM = re.compile(
     rf"(?P<num>{_NUMBER})(?:-odd)?\s+(?P<noun>{_NOUN})\b",
     re.IGNORECASE,
 )
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -89,6 +90,8 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
         count = _number(match.group("num"))
         if count is None or count < 2 or count > 250:
             continue  # "one country" is not a count claim; over 250 is not about states
+        if count <= 12 and not match.group("qual") and _DEFINITE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+            continue  # "the three governments" points back to states already named
         qualifier = _QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
         low, high = count_range(count, qualifier)
         noun = re.sub(r"\s+", " ", match.group("noun").lower())

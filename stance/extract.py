@@ -225,7 +225,7 @@ class DocumentExtractor:
                     "date": event_when.date, "date_precision": event_when.precision, "date_basis": event_when.basis,
                     "actor": _name(actor) if actor else (claims[0].text if claims else ""),
                     "actor_iso3": actor.iso3 if actor else "",
-                    "action": cue.stance if cue else (verb.group() if verb else ""),
+                    "action": (statements[0].stance if statements else (cue.stance if cue else (verb.group() if verb else ""))),
                     "target": _name(target), "target_iso3": target.iso3 if target else "",
                     "topic": topic, "text": self.text[s:e], "start": s, "end": e,
                 })
@@ -252,6 +252,7 @@ class DocumentExtractor:
         """Fill stances from the headline, implicit targets from the article's focus, pronouns from the last holder."""
         out: list[Statement] = []
         headline = self.headline
+        co_holders = {st.holder.iso3 or st.holder.bloc for st in analysis.statements}
         for st in analysis.statements:
             own_id = st.holder.iso3 or st.holder.bloc
             if st.stance is None:
@@ -266,7 +267,7 @@ class DocumentExtractor:
                 # is read as part of that backing ("opposes any politicisation").
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
             else:
-                out.append(self._implicit_target(st))
+                out.append(self._implicit_target(st, co_holders))
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
             own_id = self.last_holder.iso3 or self.last_holder.bloc
@@ -274,7 +275,7 @@ class DocumentExtractor:
             out.append(self._implicit_target(Statement(self.last_holder, analysis.stance, analysis.cues[0], target)))
         return out
 
-    def _implicit_target(self, st: Statement) -> Statement:
+    def _implicit_target(self, st: Statement, co_holders: set[str] = frozenset()) -> Statement:
         """A stance with no state named is about the article's focus.
 
         Backing a text ("welcomed the resolution") takes the text's stance toward its target;
@@ -283,7 +284,7 @@ class DocumentExtractor:
         """
         if st.target is not None or st.stance is None:
             return st
-        own = st.holder.iso3 or st.holder.bloc
+        own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         headline_target = self.headline.target if self.headline is not None else None
         stance = st.stance
         if st.artefact == "act":
@@ -293,7 +294,7 @@ class DocumentExtractor:
             order = [headline_target]
         else:
             order = [headline_target, self.lead_actor]
-        target = next((m for m in order if m is not None and (m.iso3 or m.bloc) != own and not m.bloc), None)
+        target = next((m for m in order if m is not None and (m.iso3 or m.bloc) not in own and not m.bloc), None)
         if target is None:
             return st
         return Statement(st.holder, stance if target is headline_target else st.stance, st.cue, target,

@@ -92,7 +92,7 @@ _INCLUDING = re.compile(
 )
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
 _PREP_BEFORE = re.compile(
-    r"\b(?:with|to|against|about|over|toward|towards|on|for|between|among|than|into|upon|onto|versus|"
+    r"\b(?:with|to|from|against|about|over|toward|towards|on|for|between|among|than|into|upon|onto|versus|"
     r"regarding|concerning|vis-à-vis)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -320,7 +320,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             roles[i] = "target"
         holders = passive_by[:1]
     holder_set = set(holders)
-    first_target = next((i for i, m in enumerate(mentions) if roles[i] == "target" and m.iso3), None)
+    first_target = next((i for i, m in enumerate(mentions) if roles[i] == "target"), None)
 
     def target_in(lo: int, hi: int, exclude: set[str]) -> Mention | None:
         hi = _clause_end(text, lo, hi)
@@ -340,9 +340,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         j, seen = first_target, 0
         while j < len(mentions) and mentions[j].start < offset and seen < _SCAN:
             m = mentions[j]
-            if j not in holder_set and roles[j] == "target" and m.iso3:
+            if j not in holder_set and roles[j] == "target":
                 seen += 1
-                if m.iso3 not in exclude:
+                if (m.iso3 or m.bloc) not in exclude:
                     return m
             j += 1
         return None

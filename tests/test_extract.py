@@ -88,3 +88,43 @@ def test_no_roster_for_an_unrelated_claim():
             "Some 50 countries backed Brazil's proposal on climate finance on Friday.\n")
     p = parse_text(text).positions
     assert (p["basis"] != "roster").all()
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "extract"
+
+
+def file_positions(name: str):
+    from stance import parse_corpus
+
+    t = parse_corpus([FIXTURES / name])
+    p = t.positions[t.positions["basis"].isin(["named", "on_behalf_of_group", "bloc"])]
+    return t, {(r["country_iso3"] or r["group"], r["stance"], r["toward_iso3"] or r["toward"]) for _, r in p.iterrows()}
+
+
+def test_solidarity_article_with_relative_dates():
+    t, got = file_positions("nordic_greenland.txt")
+    assert {("NOR", "support", "DNK"), ("SWE", "support", "DNK"), ("FIN", "support", "DNK")} <= got
+    assert ("DEU", "oppose", "USA") in got
+    assert not any(holder == "RUS" for holder, _, _ in got)          # "declined to comment"
+    nor = t.positions[t.positions["country_iso3"] == "NOR"].iloc[0]
+    assert (nor["date"], nor["date_basis"]) == ("2025-01-13", "relative")  # "on Monday", published Tue 14 Jan
+    assert "press freedom" not in set(t.positions["topic"])           # "told reporters" is not a topic
+
+
+def test_incident_article_targets_the_state_behind_it():
+    t, got = file_positions("shoal_water_cannon.txt")
+    assert ("PHL", "oppose", "CHN") in got
+    assert {("USA", "concern", "CHN"), ("JPN", "concern", "CHN"), ("AUS", "concern", "CHN")} <= got
+    claim = t.claims.iloc[0]
+    assert (int(claim["count"]), claim["qualifier"], claim["stance"], claim["toward_iso3"]) == (20, "nearly", "support", "PHL")
+
+
+def test_co_holders_are_not_each_others_targets_and_anaphoric_counts_are_not_claims():
+    t, got = file_positions("sahel_ecowas_undated.txt")
+    for code in ("MLI", "BFA", "NER"):
+        assert (code, "oppose", "Economic Community of West African States") in got
+    assert not any(h in {"BFA", "NER"} and tw == "MLI" for h, _, tw in got)
+    assert ("ECOWAS", "concern", "MLI") in got
+    assert not any(h == "NGA" for h, _, _ in got)                      # "did not criticise"
+    assert t.claims.empty                                             # "the three governments"
+    assert (t.positions["date"] == "").all()

@@ -6,6 +6,7 @@ the Debian package at /usr/bin/chromium driven by Playwright; no browser is ever
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -56,12 +58,15 @@ def articles_copy(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def app_url(articles_copy, tmp_path_factory):
-    """Start `streamlit run app.py` on a free local port; yield its URL; stop it at the end."""
+@contextlib.contextmanager
+def streamlit_server(folder: Path, log: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free 127.0.0.1 port reading `folder`; yields its URL.
+
+    The server runs in its own process group, which is stopped (SIGTERM, then SIGKILL)
+    when the block ends, so no child survives the tests.
+    """
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = dict(os.environ, STANCE_ARTICLES_DIR=str(articles_copy),
+    env = dict(os.environ, STANCE_ARTICLES_DIR=str(folder),
                STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
            "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -83,6 +88,14 @@ def app_url(articles_copy, tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def app_url(articles_copy, tmp_path_factory):
+    """Start `streamlit run app.py` on a free local port; yield its URL; stop it at the end."""
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with streamlit_server(articles_copy, log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
