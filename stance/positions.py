@@ -118,6 +118,7 @@ _CAPITAL_VERB = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|"
     r"on\s+\w+\s+|repeatedly\s+|quickly\s+|swiftly\s+|strongly\s+|firmly\s+)?"
     r"(?:said|says|say|told|stated|announced|[a-z]+ed|[a-z]+s)\b"
+    r"|\s*(?:,\s*|\s+and\s+)(?:the\s+)?[A-Z]"   # one of a list of subjects: "Tokyo, Seoul and Washington condemn"
 )
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|stress(?:ed|es)|emphasi[sz](?:ed|es)|noted|added|argued|"
@@ -312,8 +313,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 passive_by.append(j)
                 break
             j += 1
-    passive = bool(cues) and bool(_PASSIVE_AUX.search(text, max(start, cues[0].start - 25), cues[0].start))
-    passive = passive or (not holders and bool(passive_by))
+    # "was criticised by Peru" names the critic; "was concerned by China's moves" names the cause.
+    passive = bool(cues) and cues[0].stance != "concern" and bool(
+        _PASSIVE_AUX.search(text, max(start, cues[0].start - 25), cues[0].start))
+    passive = passive or (not holders and bool(passive_by) and cues[0].stance != "concern")
     if passive_by and passive:
         # "Chile was criticised by Peru": the agent after "by" holds the stance, the subject is its target.
         for i in holders:

@@ -141,10 +141,14 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
         assert re.search(r"[?&]file=markup\.md", page.url), page.url
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
                                ".length > 0", timeout=WAIT_MS)
-        evidence = page.get_by_test_id("stMarkdownContainer").filter(has_text="onerror=alert")
-        evidence.first.wait_for(timeout=WAIT_MS)
+        page.get_by_text("Evidence", exact=True).first.wait_for(timeout=WAIT_MS)
+        _wait_idle(page)
+        assert dialogs == [], dialogs
+        assert _injected(page) == []
 
         # the evidence view shows the first row's sentence literally, highlighted
+        evidence = page.get_by_test_id("stMarkdownContainer").filter(has_text="onerror=alert")
+        assert evidence.count() > 0, "the payload sentence is not shown as text"
         ev_text = evidence.first.inner_text()
         assert "<img src=x onerror=alert(1)>" in ev_text or "<script>alert(1)</script>" in ev_text
         # the caption with the document's metadata: title, source and URL as plain text
