@@ -247,6 +247,8 @@ class DocumentExtractor:
             self.last_holder = holders[-1]
         elif analysis.statements:
             self.last_holder = analysis.statements[-1].holder
+        elif analysis.actors and not analysis.pronoun_subject:
+            self.last_holder = analysis.actors[0]   # "Azerbaijan's foreign minister responded." then "he added"
 
     def _resolve_statements(self, analysis: Analysis, s: int, e: int) -> list[Statement]:
         """Fill stances from the headline, implicit targets from the article's focus, pronouns from the last holder."""

@@ -261,6 +261,20 @@ def _clause_end(text: str, offset: int, end: int) -> int:
     return match.start() if match else end
 
 
+_QUOTE_OPEN = "“\"‘"
+_QUOTE_CLOSE = re.compile(r"[”\"’]\s*,?\s+(?=\S)")
+
+
+def _attributed_quote_end(text: str, start: int, end: int) -> int | None:
+    """Where the quote ends in a sentence made of a quote and its attribution, else None."""
+    if start >= end or text[start] not in _QUOTE_OPEN:
+        return None
+    close = _QUOTE_CLOSE.search(text, start + 4, end)
+    if close is None or not _SPEECH.search(text, close.end(), min(end, close.end() + 80)):
+        return None
+    return close.end()
+
+
 def _cue_for(text: str, holder: Mention, cues: list[Cue], cue_starts: list[int]) -> Cue | None:
     """The holder's own cue: the first after it, passing over a relative clause ("X, which backs Y, condemned")."""
     i = bisect_left(cue_starts, holder.end)
@@ -298,13 +312,25 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
     result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
     result.mentions, result.roles, result.starts, result.cue_starts = mentions, roles, starts, cue_starts
 
+    # "“We urge Azerbaijan to ...,” a US spokesman said": the speaker is named after the quote,
+    # the stance and its target inside it.
+    quote_end = _attributed_quote_end(text, start, end)
+    if quote_end is not None:
+        for i, m in enumerate(mentions):
+            if m.start < quote_end and roles[i] == "holder":
+                roles[i] = "target"
+        result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
+
     def opens_clause(m: Mention) -> bool:
         return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
 
-    holders = [
-        i for i, m in enumerate(mentions)
-        if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m)))
-    ]
+    if quote_end is not None:
+        holders = [i for i, m in enumerate(mentions) if roles[i] == "holder" and m.start >= quote_end]
+    else:
+        holders = [
+            i for i, m in enumerate(mentions)
+            if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m)))
+        ]
     passive_by: list[int] = []
     if cues:
         j = bisect_left(starts, cues[0].end)
@@ -360,7 +386,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         holder = mentions[index]
         following = holders[position + 1] if position + 1 < len(holders) else None
         next_holder = mentions[following].start if following is not None else end
-        cue = _cue_for(text, holder, cues, cue_starts) or (cues[0] if passive and cues else None)
+        cue = _cue_for(text, holder, cues, cue_starts) or (
+            cues[0] if cues and (passive or (quote_end is not None and cues[0].start < quote_end)) else None)
         limit = min(next_holder, cue.start) if cue and cue.start > holder.end else next_holder
         group = None
         j = bisect_left(starts, holder.end)

@@ -69,3 +69,22 @@ def test_withdrawal_is_not_support():
 
 def test_demonym_without_a_government_noun_is_not_an_actor():
     assert read("Cuban doctors praised the hospital.") == []
+
+
+def test_quote_with_attribution_takes_the_speaker_after_it():
+    got = read("“We urge the government of Azerbaijan to reopen the road,” a US State Department spokesman said.")
+    assert got == [("USA", "concern", "AZE", "")]
+
+
+def test_states_named_inside_a_quote_are_not_its_speaker():
+    got = read("“Turkey stands by Azerbaijan, as always,” the Turkish foreign minister said.")
+    assert got == [("TUR", "support", "AZE", "")]
+
+
+def test_concerned_by_names_a_cause_not_an_agent():
+    assert read("Australia said it was deeply concerned by China's manoeuvres.") == [("AUS", "concern", "CHN", "")]
+
+
+def test_a_list_of_capitals_is_a_list_of_subjects():
+    got = read("Tokyo, Seoul and Washington condemned Pyongyang's missile launch.")
+    assert got == [("JPN", "oppose", "PRK", ""), ("KOR", "oppose", "PRK", ""), ("USA", "oppose", "PRK", "")]
