@@ -109,7 +109,16 @@ class DocumentExtractor:
         self.headline: Headline | None = None
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
         self.lead_actor: Mention | None = None
+        self._analyses: dict[tuple[int, int], Analysis] = {}
         self.date_starts = [m.start for m in dated.mentions]
+
+    def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
+        """The sentence's reading, computed once (the title and lead are read several times)."""
+        key = (s, e)
+        found = self._analyses.get(key)
+        if found is None:
+            found = self._analyses[key] = analyse(self.text, s, e, mentions)
+        return found
 
     # -- dates ------------------------------------------------------------------------------
     def _anchor(self) -> When:
@@ -156,7 +165,7 @@ class DocumentExtractor:
             candidates.append((s, e, _mentions(self.text, s, e)))
         candidates.extend(sentences[:2])
         for s, e, mentions in candidates:
-            analysis = analyse(self.text, s, e, mentions)
+            analysis = self._analyse(s, e, mentions)
             for st in analysis.statements:
                 if st.stance and st.target is not None and st.target.iso3 and st.target.iso3 != st.holder.iso3:
                     self.headline = Headline(st.stance, st.target, topic_of(self.text, s, e))
@@ -194,7 +203,7 @@ class DocumentExtractor:
         return self.rows
 
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
-        analysis = analyse(self.text, s, e, mentions)
+        analysis = self._analyse(s, e, mentions)
         statements = self._resolve_statements(analysis, s, e)
         claims = sorted(find_claims(self.text, s, e) + find_tallies(self.text, s, e), key=lambda c: c.start)
         own = [] if title else self._own_dates(s, e)
@@ -307,7 +316,7 @@ class DocumentExtractor:
         if self.dated.headings:
             return  # a list of unrelated dated items has no single lead
         for s, e, mentions in sentences[:3]:
-            analysis = analyse(self.text, s, e, mentions)
+            analysis = self._analyse(s, e, mentions)
             if analysis.actors:
                 self.lead_actor = analysis.actors[0]
                 return

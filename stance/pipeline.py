@@ -77,20 +77,26 @@ def _build(docs: list[dict], events: list[dict], positions: list[dict], claims: 
                   tables.frame(positions, tables.POSITION_COLUMNS), tables.frame(claims, tables.CLAIM_COLUMNS))
 
 
-def parse_source(src: SourceFile, doc_prefix: str | None = None) -> Tables:
-    """One read file to its tables; a file that could not be read gives one documents row with its error."""
+class Rows(NamedTuple):
+    """One file's rows as plain dicts: cheap to make and to send between processes."""
+
+    documents: list[dict]
+    events: list[dict]
+    positions: list[dict]
+    claims: list[dict]
+
+
+def parse_rows(src: SourceFile, doc_prefix: str | None = None) -> Rows:
+    """One read file to its rows; a file that could not be read gives one documents row with its error."""
     prefix = doc_prefix or _doc_stem(src.file)
     if src.status != "ok":
-        return _build([_document_row(src, f"{prefix}-0")], [], [], [])
+        return Rows([_document_row(src, f"{prefix}-0")], [], [], [])
     meta = src.meta if isinstance(src.meta, dict) else {}
     override = _published_override(meta)
-    docs: list[dict] = []
-    events: list[dict] = []
-    positions: list[dict] = []
-    claims: list[dict] = []
+    out = Rows([], [], [], [])
     parts = split_documents(src.text)
     if not parts:
-        return _build([_document_row(src, f"{prefix}-0", status="empty", error="no article text found")], [], [], [])
+        return Rows([_document_row(src, f"{prefix}-0", status="empty", error="no article text found")], [], [], [])
     for part in parts:
         doc_id = f"{prefix}-{part.part}"
         dated = analyse_dates(src.text, list(part.paragraphs), override)
@@ -98,15 +104,20 @@ def parse_source(src: SourceFile, doc_prefix: str | None = None) -> Tables:
         rows = DocumentExtractor(src.text, doc_id, src.file, list(part.paragraphs), part.title_span, dated).run()
         title = (meta.get("title") if part.part == 1 and meta.get("title") else part.title) or ""
         has_date = published is not None and published.date is not None
-        docs.append(_document_row(
+        out.documents.append(_document_row(
             src, doc_id, title=title, part=part.part, start=part.start, end=part.end,
             published=published.date.isoformat() if has_date else "",
             published_basis=("metadata" if override else published.basis) if has_date else "none",
         ))
-        events += rows.events
-        positions += rows.positions
-        claims += rows.claims
-    return _build(docs, events, positions, claims)
+        out.events.extend(rows.events)
+        out.positions.extend(rows.positions)
+        out.claims.extend(rows.claims)
+    return out
+
+
+def parse_source(src: SourceFile, doc_prefix: str | None = None) -> Tables:
+    """One read file to its tables (see `parse_rows`)."""
+    return _build(*parse_rows(src, doc_prefix))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -149,9 +160,28 @@ def _prefixes(sources: list[SourceFile]) -> list[str]:
     return out
 
 
-def _parse_path(args: tuple[str, str]) -> Tables:
+def _rows_for_path(args: tuple[str, str]) -> Rows:
     path, prefix = args
-    return parse_source(read_source(path), prefix)
+    return parse_rows(read_source(path), prefix)
+
+
+def _stack_rows(parts: list[Rows]) -> Tables:
+    """Build each table once for many files (pandas costs ~0.1 ms per frame, so never per file)."""
+    return _build(*([row for part in parts for row in part[t]] for t in range(4)))
+
+
+def _split(tables: Tables, parts: list[Rows]) -> list[Tables]:
+    """Cut stacked tables back into per-file tables, in the order of `parts`."""
+    out = []
+    offsets = [0, 0, 0, 0]
+    for part in parts:
+        pieces = []
+        for t in range(4):
+            a, b = offsets[t], offsets[t] + len(part[t])
+            pieces.append(tables[t].iloc[a:b].reset_index(drop=True))
+            offsets[t] = b
+        out.append(Tables(*pieces))
+    return out
 
 
 def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None) -> Tables:
@@ -159,46 +189,58 @@ def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir
 
     Unreadable files become documents rows with status "error" and a message; the rest parses.
     `workers` > 1 parses in that many processes (same result as one); `cache_dir` keeps parsed
-    tables per file content so unchanged files are not parsed again.
+    tables per file content (Parquet, keyed by content hash and parser version) so unchanged
+    files are not parsed again.
     """
     found, errors = collect_paths(paths)
     cache = None
+    sources: list[SourceFile] | None = None
     if cache_dir is not None:
         from .cache import ParseCache
 
         cache = ParseCache(Path(cache_dir), PARSER_VERSION)
-    sources = [read_source(p) for p in found] if cache is not None else None
-    prefixes = _prefixes(sources) if sources is not None else _prefixes(
-        [SourceFile(str(p), p.name, "", "ok", "", "", "", {}, "") for p in found])
+        sources = [read_source(p) for p in found]
+        prefixes = _prefixes(sources)
+    else:
+        prefixes = _prefixes([SourceFile(str(p), p.name, "", "ok", "", "", "", {}, "") for p in found])
 
-    results: list[Tables | None] = [None] * len(found)
     todo: list[int] = []
+    cached: set[int] = set()
     for index in range(len(found)):
-        if cache is not None and sources is not None:
-            hit = cache.get(sources[index].content_hash, sources[index].file)
-            if hit is not None and _same_prefix(hit, prefixes[index]):
-                results[index] = hit
+        if cache is not None and sources is not None and sources[index].status == "ok":
+            ids = cache.doc_ids(sources[index].content_hash, sources[index].file)
+            if ids and all(i.rsplit("-", 1)[0] == prefixes[index] for i in ids):
+                cached.add(index)
                 continue
         todo.append(index)
 
-    if workers > 1 and len(todo) > 1:
+    fresh: list[Rows] = []
+    if workers > 1 and len(todo) > 1 and sources is None:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            for index, result in zip(todo, pool.map(_parse_path, [(str(found[i]), prefixes[i]) for i in todo], chunksize=chunk)):
-                results[index] = result
+            fresh = list(pool.map(_rows_for_path, [(str(found[i]), prefixes[i]) for i in todo], chunksize=chunk))
+    elif workers > 1 and len(todo) > 1 and sources is not None:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(todo) // (workers * 8))
+            fresh = list(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo], chunksize=chunk))
     else:
         for index in todo:
             src = sources[index] if sources is not None else read_source(found[index])
-            results[index] = parse_source(src, prefixes[index])
+            fresh.append(parse_rows(src, prefixes[index]))
+    error_rows = [parse_rows(e) for e in errors]
 
-    if cache is not None and sources is not None:
-        for index in todo:
-            cache.put(sources[index].content_hash, sources[index].file, results[index])
-        cache.save()
-    error_tables = [parse_source(e) for e in errors]
-    return concat([r for r in results if r is not None] + error_tables)
+    if cache is None or sources is None:
+        return _stack_rows(fresh + error_rows)
 
-
-def _same_prefix(hit: Tables, prefix: str) -> bool:
-    ids = hit.documents["doc_id"]
-    return bool(len(ids)) and all(str(i).rsplit("-", 1)[0] == prefix for i in ids)
+    # Remember what was parsed, then serve every readable file from the cache in corpus order.
+    storable = [(i, rows) for i, rows in zip(todo, fresh) if sources[i].status == "ok"]
+    if storable:
+        stacked = _stack_rows([rows for _, rows in storable])
+        for (index, _), tables_of_file in zip(storable, _split(stacked, [rows for _, rows in storable])):
+            cache.put(sources[index].content_hash, sources[index].file, tables_of_file)
+    keys = [(sources[i].content_hash, sources[i].file) for i in range(len(found))
+            if i in cached or sources[i].status == "ok"]
+    served = cache.take(keys)
+    cache.save()
+    unreadable = [rows for i, rows in zip(todo, fresh) if sources[i].status != "ok"] + error_rows
+    return concat([served, _stack_rows(unreadable)]) if unreadable else served
