@@ -48,13 +48,13 @@ def parse(args: dict) -> dict:
 
     paths = _paths(args["folder"], args["n"])
     calls = {"n": 0}
-    real = pipeline.parse_source
+    real = pipeline.parse_rows
 
     def counting(*a, **k):  # counts parses done in this process (workers=1)
         calls["n"] += 1
         return real(*a, **k)
 
-    pipeline.parse_source = counting
+    pipeline.parse_rows = counting
     gc.collect()
     t0 = time.perf_counter()
     tables = pipeline.parse_corpus(paths, workers=args.get("workers", 1), cache_dir=args.get("cache_dir"))
