@@ -399,9 +399,10 @@ def _apptest_session(args: tuple[int, float, str, dict]) -> tuple[list[dict], li
     errors and the seconds it spent interacting (counted from after its first run)."""
     index, seconds, folder, opts = args
     os.environ["STANCE_ARTICLES_DIR"] = folder
-    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # no bare-mode warnings
+    from streamlit import logger
     from streamlit.testing.v1 import AppTest
 
+    logger.set_log_level("error")  # no "missing ScriptRunContext" bare-mode warnings
     _record_media_storage()
 
     records: list[dict] = []

@@ -154,3 +154,18 @@ def test_parse_text_never_invents_a_date():
     tables = parse_text("Officials in Canada said on Monday that they oppose the plan by Russia.")
     assert (tables.events["date"] == "").all()
     assert (tables.positions["date"] == "").all()
+
+
+def test_workers_and_cache_give_the_same_tables(tmp_path, corpus):
+    import shutil
+
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    cache = tmp_path / "cache"
+    single = parse_corpus([folder])
+    for got in (parse_corpus([folder], workers=2), parse_corpus([folder], workers=2, cache_dir=cache),
+                parse_corpus([folder], cache_dir=cache)):          # the last one is served from the cache
+        for name in ("documents", "events", "positions", "claims"):
+            a = getattr(single, name).reset_index(drop=True)
+            b = getattr(got, name).reset_index(drop=True)
+            pd.testing.assert_frame_equal(a, b, check_dtype=False)
