@@ -10,14 +10,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .firstchar import FirstCharMatcher
+
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.csv"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    cue: re.Pattern[str]            # named groups support/oppose/concern/neutral, plus `non` to mask
+    cue: FirstCharMatcher           # one named group per cue row
+    cue_labels: dict[str, str]      # group name -> support | oppose | concern | neutral | withdraw | non
     negation: re.Pattern[str]       # searched in the few words before a cue
-    topic: re.Pattern[str]          # one named group per topic, in priority order
+    topic: FirstCharMatcher         # one named group per topic row, in priority order
     topic_labels: dict[str, str]    # group name -> topic label
     actor_noun: re.Pattern[str]     # a government noun right after a demonym or possessive
     locative: re.Pattern[str]       # a preposition right before a place that is not an actor
@@ -38,21 +41,23 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
     for row in _rows(path):
         by_kind.setdefault(row["kind"], []).append((row["label"], row["pattern"]))
 
-    cue_groups: dict[str, list[str]] = {}
-    for label, pattern in by_kind.get("cue", []):
-        cue_groups.setdefault(label, []).append(pattern)
-    # Masking phrases come first so that "address concerns" is not read as a concern.
-    parts = [f"(?P<non>{_alternation([p for _, p in by_kind.get('non_cue', [])])})"]
-    parts += [f"(?P<{label}>{_alternation(pats)})" for label, pats in cue_groups.items()]
-    cue = re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+    # One named group per row ("g3"), mapped back to its label: the stance, or "non" for a mask.
+    # Masks come first so that "address concerns" is not read as a concern.
+    labels: dict[str, str] = {}
+    cue_rows: list[tuple[str, str]] = []
+    for label, pattern in [("non", p) for _, p in by_kind.get("non_cue", [])] + by_kind.get("cue", []):
+        name = f"g{len(cue_rows)}"
+        labels[name] = label
+        cue_rows.append((name, pattern))
+    cue = FirstCharMatcher(cue_rows)
 
     topic_labels: dict[str, str] = {}
-    topic_parts = []
+    topic_rows: list[tuple[str, str]] = []
     for index, (label, pattern) in enumerate(by_kind.get("topic", [])):
         name = f"t{index}"
         topic_labels[name] = label
-        topic_parts.append(f"(?P<{name}>{pattern})")
-    topic = re.compile(r"\b(?:" + "|".join(topic_parts) + r")\b", re.IGNORECASE)
+        topic_rows.append((name, pattern))
+    topic = FirstCharMatcher(topic_rows)
 
     negation = re.compile(
         r"\b(?:" + _alternation([p for _, p in by_kind.get("negation", [])]) + r")\b",
@@ -66,7 +71,7 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
         r"\b(?:" + _alternation([p for _, p in by_kind.get("locative", [])]) + r")\s+(?:the\s+)?(?:[a-z]+(?:ern|ing)\s+)?$",
         re.IGNORECASE,
     )
-    return Lexicon(cue, negation, topic, topic_labels, actor_noun, locative)
+    return Lexicon(cue, labels, negation, topic, topic_labels, actor_noun, locative)
 
 
 LEXICON = load()

@@ -170,7 +170,7 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     cues: list[Cue] = []
     negated = False
     for match in LEXICON.cue.finditer(text, start, end):
-        stance = match.lastgroup
+        stance = LEXICON.cue_labels.get(match.lastgroup or "")
         if stance == "non" or stance is None:
             continue
         window_start = max(start, match.start() - 45)
