@@ -37,6 +37,7 @@ _CLAIM = re.compile(
     rf"(?P<num>{_NUMBER})(?:-odd)?\s+(?P<noun>{_NOUN})\b",
     re.IGNORECASE,
 )
+_NOUN_HINT = re.compile(r"countries|nations|states|governments|delegations|members|signatories|economies", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -86,6 +87,8 @@ def count_range(count: int, qualifier: str) -> tuple[int | None, int | None]:
 def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
     """Count phrases about countries in text[start:end] (offsets absolute)."""
     claims: list[CountClaim] = []
+    if not _NOUN_HINT.search(text, start, end):
+        return claims  # most sentences count no countries: skip the big pattern
     for match in _CLAIM.finditer(text, start, end):
         count = _number(match.group("num"))
         if count is None or count < 2 or count > 250:
