@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import blocs, countries, letters
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import DateMention, DatedDocument, heading_for
-from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues
+from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
 
@@ -110,6 +110,7 @@ class DocumentExtractor:
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
         self.lead_actor: Mention | None = None
         self._analyses: dict[tuple[int, int], Analysis] = {}
+        self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
         self.date_starts = [m.start for m in dated.mentions]
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
@@ -251,6 +252,11 @@ class DocumentExtractor:
             latest = own[-1]
             if latest.precision in ("day", "month") and self._near_anchor(latest):
                 self.context = latest
+        targeted = [st for st in statements if st.stance and st.target is not None]
+        if targeted:
+            self.last_stance = (targeted[0].stance, targeted[0].target)
+        elif analysis.stance and analysis.target is not None:
+            self.last_stance = (analysis.stance, analysis.target)
         holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
         if holders:
             self.last_holder = holders[-1]
@@ -300,6 +306,13 @@ class DocumentExtractor:
         stance = st.stance
         if st.artefact == "act":
             order = [self.lead_actor, headline_target]
+        elif st.artefact == "text" and self.last_stance is not None:
+            # "The text had the backing of ...": the text is the one just reported.
+            inner, text_target = self.last_stance
+            if (text_target.iso3 or text_target.bloc) in own:
+                return st
+            return Statement(st.holder, compose(st.stance, inner), st.cue, text_target,
+                             st.group, st.group_count, st.artefact)
         elif st.artefact == "text" and self.headline is not None:
             stance = compose(st.stance, self.headline.stance)
             order = [headline_target]
@@ -408,7 +421,7 @@ class DocumentExtractor:
                 if statements:
                     return statements[0].stance, statements[0].target
                 return None, None
-            artefact = artefact_object(self.text, cue, e)
+            artefact = "text" if cue.start < claim.start and text_subject(self.text, s, cue) else artefact_object(self.text, cue, e)
         if cue.stance == "withdraw":
             return None, None
         target = analysis.target_between(self.text, cue.end, following if cue.start >= claim.end else e)

@@ -255,6 +255,11 @@ def artefact_object(text: str, cue: Cue, end: int) -> str:
     return "act" if _ACT_OBJECT.match(text, cue.end, hi) else ""
 
 
+def text_subject(text: str, start: int, cue: Cue) -> bool:
+    """Whether the sentence's subject, before the cue, is a text ("The resolution was supported by ...")."""
+    return cue.start - start < 60 and bool(_TEXT_OBJECT.match(text, start, cue.start))
+
+
 def _clause_end(text: str, offset: int, end: int) -> int:
     """Where the clause starting at offset ends (searched within a bounded window)."""
     match = _CLAUSE_END.search(text, offset, min(end, offset + 400))

@@ -128,3 +128,11 @@ def test_co_holders_are_not_each_others_targets_and_anaphoric_counts_are_not_cla
     assert not any(h == "NGA" for h, _, _ in got)                      # "did not criticise"
     assert t.claims.empty                                             # "the three governments"
     assert (t.positions["date"] == "").all()
+
+
+def test_backing_of_a_text_takes_the_stance_of_the_text_just_reported():
+    text = ("Published: 9 May 2024\n"
+            "On Tuesday the assembly adopted a resolution condemning Myanmar's military.\n"
+            "The resolution was supported by 120 countries.\n")
+    c = parse_text(text).claims
+    assert {(int(r["count"]), r["stance"], r["toward_iso3"]) for _, r in c.iterrows()} == {(120, "oppose", "MMR")}
