@@ -54,10 +54,14 @@ def lighten(color: str, amount: float = IMPLIED_LIGHTEN) -> str:
 
 
 def escape_html(s: pd.Series) -> pd.Series:
-    """Vectorised HTML escaping of a text column (plotly hover labels are HTML)."""
+    """Vectorised HTML escaping of a text column (plotly hover labels are HTML).
+
+    Quotes use the numeric entity: plotly's label renderer decodes numeric entities but not
+    `&quot;`, which would show literally.
+    """
     return (s.fillna("").astype(str)
             .str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False).str.replace('"', "&quot;", regex=False))
+            .str.replace(">", "&gt;", regex=False).str.replace('"', "&#34;", regex=False))
 
 
 def hover_text(s: pd.Series, limit: int = HOVER_TEXT_CHARS, width: int = 70) -> pd.Series:

@@ -99,6 +99,11 @@ _PREP_BEFORE = re.compile(
 _ON_BEHALF_COUNT = re.compile(
     r"\bon\s+behalf\s+of\s+(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+)?\d", re.IGNORECASE
 )
+_SITUATION_IN = re.compile(
+    r"\b(?:situation|crackdown|detentions?|arrests?|executions?|repression|violence|abuses|violations|"
+    r"persecution|treatment|killings?|conditions|restrictions|closure|blockade)\b[^.;]{0,60}?\bin\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_OF = re.compile(
@@ -381,9 +386,21 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             j += 1
         return None
 
+    def situation_in(lo: int, hi: int, exclude: set[str]) -> Mention | None:
+        """A state where the act at issue happens: "concern over the detention of journalists in Belarus"."""
+        hi = _clause_end(text, lo, hi)
+        j = bisect_left(starts, lo)
+        while j < len(mentions) and mentions[j].start < hi and j - bisect_left(starts, lo) < _SCAN:
+            m = mentions[j]
+            if roles[j] == "place" and m.iso3 and m.iso3 not in exclude and \
+                    _SITUATION_IN.search(text, max(lo, m.start - 80), m.start):
+                return m
+            j += 1
+        return None
+
     if cues:
         first = cues[0]
-        target = target_in(first.end, end, set()) or target_before(first.start, set())
+        target = target_in(first.end, end, set()) or target_before(first.start, set()) or situation_in(first.end, end, set())
         result.target = target
         result.stance = compose_cues(first, text, cues, target, cue_starts) if first.stance != "withdraw" else None
 
@@ -407,7 +424,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.withdrawn.append(holder)
             continue
         if cue is not None:
-            target = target_in(cue.end, end, own) or target_before(cue.start, own)
+            target = target_in(cue.end, end, own) or target_before(cue.start, own) or situation_in(cue.end, end, own)
             stance = compose_cues(cue, text, cues, target, cue_starts)
             artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))

@@ -58,7 +58,7 @@ def test_hover_and_lanes_escape_article_text():
     blob = json.dumps([list(map(str, tr.customdata.ravel())) + list(map(str, tr.y))
                        for tr in fig.data])
     assert "<img" not in blob and "<b>Actor" not in blob
-    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;" in blob
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &#34;quotes&#34;" in blob
     assert "&lt;b&gt;Actor&lt;/b&gt;" in blob
 
 

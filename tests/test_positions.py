@@ -88,3 +88,8 @@ def test_concerned_by_names_a_cause_not_an_agent():
 def test_a_list_of_capitals_is_a_list_of_subjects():
     got = read("Tokyo, Seoul and Washington condemned Pyongyang's missile launch.")
     assert got == [("JPN", "oppose", "PRK", ""), ("KOR", "oppose", "PRK", ""), ("USA", "oppose", "PRK", "")]
+
+
+def test_a_situation_in_a_state_is_about_that_state():
+    assert read("Norway expressed concern over the detention of journalists in Belarus.") == [("NOR", "concern", "BLR", "")]
+    assert read("Sweden criticised the talks held in Kenya.") == [("SWE", "oppose", "", "")]
