@@ -34,7 +34,7 @@ def targets(r: dict) -> list[tuple[str, str, str, str]]:
     def add(name: str, goal: str, value: float | None, fmt: Callable[[float], str], ok: Callable[[float], bool],
             why: str = "not measured in this run") -> None:
         if value is None:
-            out.append((name, goal, why, "not measured"))
+            out.append((name, goal, why, "not comparable" if why.startswith("n/a") else "not measured"))
         else:
             out.append((name, goal, fmt(value), "met" if ok(value) else "NOT met"))
 
@@ -47,7 +47,10 @@ def targets(r: dict) -> list[tuple[str, str, str, str]]:
     add("speed vs baseline (same docs, same run)", f">= {TARGET_RATIO:.0f}x", base["ratio"] if base else None,
         lambda v: f"{v:,.1f}x", lambda v: v >= TARGET_RATIO)
     for a, b in zip(one, one[1:]):
-        if b["n"] == 10 * a["n"]:
+        if b["n"] == 10 * a["n"] and a.get("parser_version") != b.get("parser_version"):
+            add(f"linear growth {_n(a['n'])} -> {_n(b['n'])}", f"<= {TARGET_GROWTH:.0f}x time", None, str,
+                bool, "n/a: parser code changed between the two runs")
+        elif b["n"] == 10 * a["n"]:
             add(f"linear growth {_n(a['n'])} -> {_n(b['n'])}", f"<= {TARGET_GROWTH:.0f}x time",
                 b["seconds"] / a["seconds"], lambda v: f"{v:.2f}x", lambda v: v <= TARGET_GROWTH)
     dash = {d["events"]: d for d in r.get("dashboard", [])}
@@ -65,10 +68,13 @@ def targets(r: dict) -> list[tuple[str, str, str, str]]:
         max(worst(d, "figure_json_bytes") for d in dash.values()) if dash else None,
         lambda v: f"{v / 1e6:.2f} MB", lambda v: v <= TARGET_JSON)
     cache = r.get("cache")
-    add(f"warm start, {_n(cache['n'])} docs" if cache else "warm start", f"<= {TARGET_WARM:.0f} s",
-        cache["warm"]["seconds"] if cache else None, lambda v: f"{v:.2f} s", lambda v: v <= TARGET_WARM)
+    why = "not measured in this run"
+    if cache and cache["warm"].get("comparable_runs", 1) == 0:
+        cache, why = None, "n/a: parser code changed between the cold and warm runs"
+    add(f"warm start, {_n(r['cache']['n'])} docs" if r.get("cache") else "warm start", f"<= {TARGET_WARM:.0f} s",
+        cache["warm"]["seconds"] if cache else None, lambda v: f"{v:.2f} s", lambda v: v <= TARGET_WARM, why)
     add("re-parses on warm start", "0", cache["warm"]["parsed_in_process"] if cache else None,
-        lambda v: f"{v:.0f}", lambda v: v == 0)
+        lambda v: f"{v:.0f}", lambda v: v == 0, why)
     return out
 
 
@@ -114,6 +120,16 @@ _DASH_HEAD = ["events", "view", "events / positions in view", "filter (ms)", "fi
               "+ JSON encode (ms)", "figure JSON (KB)", "table pages JSON (KB)", "timeline", "map rows"]
 
 
+def parser_versions(r: dict) -> list[str]:
+    """Parser versions seen by the measurements, in order (more than one: the code changed mid-run)."""
+    runs = list(r.get("parse", []))
+    if r.get("baseline"):
+        runs.append(r["baseline"]["stance"])
+    if r.get("cache"):
+        runs += [r["cache"][k] for k in ("cold", "warm", "incremental")]
+    return list(dict.fromkeys(x["parser_version"] for x in runs if x.get("parser_version")))
+
+
 def markdown(r: dict) -> str:
     m = r["machine"]
     ram = f"{m['ram_gb']:.1f} GB" if m.get("ram_gb") else "unknown"
@@ -123,6 +139,13 @@ def markdown(r: dict) -> str:
         "",
         f"Written by `{r['command'].strip()}` (bench/run.py) on {r['date']}. Parser version `{r['parser_version']}`.",
         "",
+    ]
+    versions = parser_versions(r)
+    if len(versions) > 1:
+        parts += [f"**Warning: the parser code changed during this run ({len(versions)} versions: "
+                  + ", ".join(f"`{v}`" for v in versions) + "). Figures taken under different versions are "
+                  "not comparable; rerun `python -m bench` on a settled tree.**", ""]
+    parts += [
         "## Machine",
         "",
         f"- CPU: {m['cpu']}, {m['cores']} cores; RAM {ram}",
@@ -169,7 +192,10 @@ def markdown(r: dict) -> str:
                 ["cold (empty cache: parse all, write Parquet)", f"{c['cold']['seconds']:.2f}",
                  c["cold"]["parsed_in_process"], f"{c['cold']['peak_mb']:,.0f}", 1],
                 ["warm (nothing changed)", f"{c['warm']['seconds']:.2f}", c["warm"]["parsed_in_process"],
-                 f"{c['warm']['peak_mb']:,.0f}", len(c["warm"]["all_seconds"])],
+                 f"{c['warm']['peak_mb']:,.0f}", f"{c['warm'].get('comparable_runs', len(c['warm']['all_seconds']))}"
+                 + (f" of {len(c['warm']['all_seconds'])} (others under a changed parser)"
+                    if c["warm"].get("comparable_runs", len(c["warm"]["all_seconds"])) < len(c["warm"]["all_seconds"])
+                    else "")],
                 [f"incremental ({c['changed']} files changed)", f"{c['incremental']['seconds']:.2f}",
                  c["incremental"]["parsed_in_process"], f"{c['incremental']['peak_mb']:,.0f}", 1],
             ]), "",

@@ -208,3 +208,25 @@ def test_doc_ids_and_take_mark_files_seen(tmp_path: Path) -> None:
     cache.save()  # keeps b and d (seen), drops a and c (not seen)
     again = ParseCache(tmp_path, "1.0")
     assert len(again) == 2 and again.doc_ids(_hash("alpha text"), "a.txt") is None
+
+
+def test_gather_by_runs_equals_take() -> None:
+    import numpy as np
+
+    from stance.cache import _take
+
+    df = _tables("a.txt", "alpha", n_events=9).events
+    for idx in ([], [0], list(range(9)), [3, 4, 5, 0, 1, 8], [8, 7, 6], list(range(2, 7)) + [0, 1]):
+        idx = np.array(idx, dtype=np.int64)
+        assert_frame_equal(_take(df, idx), df.take(idx).reset_index(drop=True))
+
+
+def test_save_follows_the_order_files_were_last_asked_for(tmp_path: Path) -> None:
+    _fill(tmp_path)
+    cache = ParseCache(tmp_path, "1.0")
+    cache.put(_hash("delta"), "d.txt", _tables("d.txt", "delta"))  # a changed file, parsed first
+    order = [(_hash("alpha text"), "a.txt"), (_hash("delta"), "d.txt"), (_hash("gamma"), "c.txt")]
+    cache.take(order)
+    cache.save()
+    again = ParseCache(tmp_path, "1.0")
+    assert sorted(again._index.items(), key=lambda kv: kv[1]) == [(k, i) for i, k in enumerate(order)]
