@@ -107,7 +107,8 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
 
     def add(p: Path) -> None:
         try:
-            key = os.path.realpath(p)
+            # realpath walks every component; only a link can make two names one file
+            key = os.path.realpath(p) if p.is_symlink() else os.path.abspath(p)
         except (OSError, ValueError):
             key = str(p)
         if key not in seen:
