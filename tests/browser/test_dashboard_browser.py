@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.filters import Filters, filter_tables
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import ROOT, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -43,16 +43,6 @@ def _wait_for_count(page, selector: str, more_than: int) -> int:
     return _count(page, selector)
 
 
-def _wait_idle(page) -> None:
-    """Wait until Streamlit has finished the current script run."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !/Running/i.test(document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        ".innerText)", timeout=WAIT_MS)
-    page.wait_for_timeout(500)
-
-
 def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = context.new_page()
@@ -79,7 +69,7 @@ def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
         sidebar = page.get_by_test_id("stSidebarUserContent")
         sidebar.get_by_text("Include implied bloc members", exact=True).click()
         shapes_after = _wait_for_count(page, "path.choroplethlocation", shapes + 20)
-        _wait_idle(page)
+        wait_idle(page)
         assert shapes_after >= 50, shapes_after
         assert re.search(r"[?&]implied=1", page.url), page.url
         assert f"from={FROM}" in page.url, page.url

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ROOT, streamlit_server
+from tests.browser.conftest import ROOT, streamlit_server, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -71,16 +71,6 @@ def hostile_url(tmp_path_factory):
         yield url
 
 
-def _wait_idle(page) -> None:
-    """Wait until Streamlit has finished the current script run."""
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !/Running/i.test(document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        ".innerText)", timeout=WAIT_MS)
-    page.wait_for_timeout(500)
-
-
 def _injected(page) -> list[str]:
     return page.evaluate(_INJECTED_JS)
 
@@ -95,7 +85,7 @@ def _pick_source_article(page, name: str) -> None:
     option.first.wait_for(timeout=WAIT_MS)
     option.first.click()
     page.keyboard.press("Escape")
-    _wait_idle(page)
+    wait_idle(page)
 
 
 def _hover_timeline_points(page, limit: int = 12) -> list[str]:
@@ -136,7 +126,7 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
                                ".length > 0", timeout=WAIT_MS)
         page.get_by_test_id("stDataFrame").first.wait_for(timeout=WAIT_MS)
-        _wait_idle(page)
+        wait_idle(page)
         assert not (found := _injected(page)), found
 
         # only the hostile article: the tables, timeline, map and evidence now show it
@@ -145,7 +135,7 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
                                ".length > 0", timeout=WAIT_MS)
         page.get_by_text("Evidence", exact=True).first.wait_for(timeout=WAIT_MS)
-        _wait_idle(page)
+        wait_idle(page)
         assert dialogs == [], dialogs
         assert not (found := _injected(page)), found
 
