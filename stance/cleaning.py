@@ -320,6 +320,8 @@ def _find_title(kept: list[_Line], banners: set[str]) -> _Line | None:
         if not _is_title_like(line):
             return None
         nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is None and line.s.endswith(_SENTENCE_END):
+            return None   # a sentence with nothing after it is the article, not its headline
         if line.words <= 3 and nxt is not None and not nxt.dateish and nxt.words > line.words and \
                 _is_title_like(nxt) and not nxt.s.endswith(_SENTENCE_END) and nxt.key not in banners:
             continue

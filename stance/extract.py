@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 
 from . import blocs, countries, letters
 from .claims import CountClaim, find_claims, find_tallies
-from .dates import DateMention, DatedDocument, heading_for
+from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
 
-CONTEXT_DAYS = 60          # an earlier date carries over to later sentences within this distance of the anchor
-_MAX_OWN_DATES = 12        # a sentence listing more dates than this is a table, not prose
 MIN_WORDS = 4              # shorter paragraphs are headers, headings or navigation
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _VERB = re.compile(
@@ -28,24 +26,6 @@ _VERB = re.compile(
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
 _ON_BEHALF_BEFORE = re.compile(r"on\s+behalf\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class When:
-    """The date a row speaks of."""
-
-    date: str = ""
-    precision: str = "none"
-    basis: str = "none"
-
-    @staticmethod
-    def of(mention: DateMention, basis: str | None = None) -> "When":
-        if mention.date is None or mention.precision == "none":
-            return When()
-        return When(mention.date.isoformat(), mention.precision, basis or mention.basis)
-
-    def as_date(self) -> dt.date | None:
-        return dt.date.fromisoformat(self.date) if self.date else None
 
 
 @dataclass
@@ -100,7 +80,8 @@ class DocumentExtractor:
         self.text, self.doc_id, self.file = text, doc_id, file
         self.paragraphs, self.title_span, self.dated = paragraphs, title_span, dated
         self.rows = Rows()
-        self.anchor = self._anchor()
+        self.dates = SentenceDates(dated)   # the date helpers (stance.dates.context)
+        self.anchor = self.dates.anchor
         self.context: When = self.anchor
         self.last_holder: Mention | None = None
         self.seen_positions: set[tuple] = set()
@@ -111,7 +92,6 @@ class DocumentExtractor:
         self.lead_actor: Mention | None = None
         self._analyses: dict[tuple[int, int], Analysis] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
-        self.date_starts = [m.start for m in dated.mentions]
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
         """The sentence's reading, computed once (the title and lead are read several times)."""
@@ -121,41 +101,15 @@ class DocumentExtractor:
             found = self._analyses[key] = analyse(self.text, s, e, mentions)
         return found
 
-    # -- dates ------------------------------------------------------------------------------
-    def _anchor(self) -> When:
-        if self.dated.published is not None and self.dated.published.date is not None:
-            return When.of(self.dated.published)
-        for mention in self.dated.mentions:
-            if mention.date is not None and mention.precision == "day":
-                return When.of(mention, "inferred")
-        return When()
-
+    # -- dates (stance.dates.context) ---------------------------------------------------------
     def _own_dates(self, start: int, end: int) -> list[When]:
-        own: list[When] = []
-        lo, hi = bisect_left(self.date_starts, start), bisect_left(self.date_starts, end)
-        for mention in self.dated.mentions[lo:hi][:_MAX_OWN_DATES]:
-            if mention.date is not None and mention.precision != "none":
-                when = When.of(mention)
-                if when not in own and (not own or when.date not in {w.date for w in own}):
-                    own.append(when)
-        return own
+        return self.dates.own_dates(start, end)
 
     def _near_anchor(self, when: When) -> bool:
-        anchor = self.anchor.as_date()
-        day = when.as_date()
-        if anchor is None or day is None:
-            return True
-        return -CONTEXT_DAYS <= (day - anchor).days <= 7
+        return self.dates.near_anchor(when)
 
     def _date_for(self, start: int, own: list[When]) -> When:
-        if own:
-            return own[0]
-        heading = heading_for(self.dated, start)
-        if heading is not None and heading.date is not None:
-            return When.of(heading, "inferred")
-        if self.context.date:
-            return When(self.context.date, self.context.precision, "inferred")
-        return When()
+        return self.dates.date_for(start, own, self.context)
 
     # -- headline -----------------------------------------------------------------------------
     def _read_headline(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import tables
 from .cleaning import split_documents
-from .dates import analyse_dates
+from .dates import DEFAULT_SETTINGS, DateSettings, analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
 
@@ -26,7 +26,7 @@ def _parser_version(release: str = "1.0") -> str:
 
     root = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted([*root.glob("*.py"), *root.glob("data/**/*.csv")]):
+    for path in sorted([*root.glob("**/*.py"), *root.glob("data/**/*.csv")]):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return f"{release}+{digest.hexdigest()[:12]}"
@@ -86,8 +86,10 @@ class Rows(NamedTuple):
     claims: list[dict]
 
 
-def parse_rows(src: SourceFile, doc_prefix: str | None = None) -> Rows:
-    """One read file to its rows; a file that could not be read gives one documents row with its error."""
+def parse_rows(src: SourceFile, doc_prefix: str | None = None, settings: DateSettings = DEFAULT_SETTINGS) -> Rows:
+    """One read file to its rows; a file that could not be read gives one documents row with its error.
+
+    The rows depend only on the file and `settings` (dates never read the clock)."""
     prefix = doc_prefix or _doc_stem(src.file)
     if src.status != "ok":
         return Rows([_document_row(src, f"{prefix}-0")], [], [], [])
@@ -99,7 +101,7 @@ def parse_rows(src: SourceFile, doc_prefix: str | None = None) -> Rows:
         return Rows([_document_row(src, f"{prefix}-0", status="empty", error="no article text found")], [], [], [])
     for part in parts:
         doc_id = f"{prefix}-{part.part}"
-        dated = analyse_dates(src.text, list(part.paragraphs), override)
+        dated = analyse_dates(src.text, list(part.paragraphs), override, settings)
         published = dated.published
         rows = DocumentExtractor(src.text, doc_id, src.file, list(part.paragraphs), part.title_span, dated).run()
         title = (meta.get("title") if part.part == 1 and meta.get("title") else part.title) or ""
@@ -115,15 +117,15 @@ def parse_rows(src: SourceFile, doc_prefix: str | None = None) -> Rows:
     return out
 
 
-def parse_source(src: SourceFile, doc_prefix: str | None = None) -> Tables:
+def parse_source(src: SourceFile, doc_prefix: str | None = None, settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
     """One read file to its tables (see `parse_rows`)."""
-    return _build(*parse_rows(src, doc_prefix))
+    return _build(*parse_rows(src, doc_prefix, settings))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def parse_text(text: str, file: str = "input.txt") -> Tables:
+def parse_text(text: str, file: str = "input.txt", settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
     """Parse one article given as a string (the offsets index `text`).
 
     Lone surrogates (which no file can hold and no table can store) become U+FFFD, one code
@@ -136,7 +138,7 @@ def parse_text(text: str, file: str = "input.txt") -> Tables:
     src = SourceFile(path=file, file=file, text=text, status="ok" if text.strip() else "empty",
                      error="" if text.strip() else "empty file", encoding="utf-8", kind="text", meta={},
                      content_hash=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
-    return parse_source(src)
+    return parse_source(src, None, settings)
 
 
 def concat(parts: Iterable[Tables]) -> Tables:
@@ -160,9 +162,9 @@ def _prefixes(sources: list[SourceFile]) -> list[str]:
     return out
 
 
-def _rows_for_path(args: tuple[str, str]) -> Rows:
-    path, prefix = args
-    return parse_rows(read_source(path), prefix)
+def _rows_for_path(args: tuple[str, str, DateSettings]) -> Rows:
+    path, prefix, settings = args
+    return parse_rows(read_source(path), prefix, settings)
 
 
 def _stack_rows(parts: list[Rows]) -> Tables:
@@ -184,13 +186,15 @@ def _split(tables: Tables, parts: list[Rows]) -> list[Tables]:
     return out
 
 
-def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None) -> Tables:
+def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None,
+                 settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
     """Parse files and folders of .txt/.md/.html articles into the four tables.
 
     Unreadable files become documents rows with status "error" and a message; the rest parses.
     `workers` > 1 parses in that many processes (same result as one); `cache_dir` keeps parsed
     tables per file content (Parquet, keyed by content hash and parser version) so unchanged
-    files are not parsed again.
+    files are not parsed again. `settings` (`stance.dates.DateSettings`) is all that date
+    resolution depends on besides the files; the defaults never read the clock.
     """
     found, errors = collect_paths(paths)
     cache = None
@@ -198,7 +202,8 @@ def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir
     if cache_dir is not None:
         from .cache import ParseCache
 
-        cache = ParseCache(Path(cache_dir), PARSER_VERSION)
+        version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
+        cache = ParseCache(Path(cache_dir), version)
         sources = [read_source(p) for p in found]
         prefixes = _prefixes(sources)
     else:
@@ -218,15 +223,16 @@ def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir
     if workers > 1 and len(todo) > 1 and sources is None:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(_rows_for_path, [(str(found[i]), prefixes[i]) for i in todo], chunksize=chunk))
+            fresh = list(pool.map(_rows_for_path, [(str(found[i]), prefixes[i], settings) for i in todo], chunksize=chunk))
     elif workers > 1 and len(todo) > 1 and sources is not None:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo], chunksize=chunk))
+            fresh = list(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo],
+                                  [settings] * len(todo), chunksize=chunk))
     else:
         for index in todo:
             src = sources[index] if sources is not None else read_source(found[index])
-            fresh.append(parse_rows(src, prefixes[index]))
+            fresh.append(parse_rows(src, prefixes[index], settings))
     error_rows = [parse_rows(e) for e in errors]
 
     if cache is None or sources is None:

@@ -258,7 +258,8 @@ PUB_FRIDAY = "Published: March 3, 2023\n"  # 2023-03-03 is a Friday
 
 
 @pytest.mark.parametrize("sentence, mention, expected", [
-    ("The talks ended on Friday.", "Friday", D(2023, 3, 3)),
+    ("The talks ended on Friday.", "Friday", D(2023, 2, 24)),   # the anchor's weekday: a week back
+    ("The talks ended today, Friday.", "Friday", D(2023, 3, 3)),  # ... unless the text says today
     ("The talks ended on Tuesday.", "Tuesday", D(2023, 2, 28)),
     ("The talks will resume on Friday.", "Friday", D(2023, 3, 10)),
     ("The envoys will meet on Monday.", "Monday", D(2023, 3, 6)),
@@ -328,10 +329,17 @@ def test_last_month_name_is_before_publication():
 
 
 def test_weekday_consistency_picks_the_year():
-    # No publication date; the stated 2015 reference is a floor; June 3 was a Wednesday in 2015
-    # and 2020, a Saturday in 2017: the weekday wins over the floor's earliest year.
-    doc = analyse("The council was created in 2015.\nOn Saturday, June 3, the council met again.")
+    # No publication date; the latest stated reference (2017) is a floor; the text allows 2017 and
+    # 2018; June 3 was a Saturday in 2017 and a Sunday in 2018: exactly one year fits.
+    doc = analyse("The council was created in 2015 and reformed in 2017.\n"
+                  "On Saturday, June 3, the council met again.")
     assert by_text(doc, "Saturday, June 3").date == D(2017, 6, 3)
+
+
+def test_weekday_alone_past_an_open_floor_stays_undated():
+    # Only "2015" is stated: June 3 is a Saturday in 2017, 2023, ... - the text does not say which.
+    doc = analyse("The council was created in 2015.\nOn Saturday, June 3, the council met again.")
+    assert by_text(doc, "Saturday, June 3").date is None
 
 
 def test_weekday_consistency_with_publication_year():
@@ -341,7 +349,7 @@ def test_weekday_consistency_with_publication_year():
 
 
 def test_leap_day_with_weekday():
-    doc = analyse("The programme began in 2018.\nOn Saturday, February 29, volunteers gathered.")
+    doc = analyse("The programme began in 2018 and grew in 2019.\nOn Saturday, February 29, volunteers gathered.")
     assert by_text(doc, "Saturday, February 29").date == D(2020, 2, 29)
 
 
@@ -371,28 +379,30 @@ def test_no_evidence_means_no_date():
     assert doc.mentions[0].month == 7 and doc.mentions[0].day == 27
 
 
-def _latest_fit(month: int, day: int, weekday: int) -> int:
-    today = dt.date.today()
-    return next(y for y in range(today.year, today.year - 40, -1)
-                if dt.date(y, month, day) <= today and dt.date(y, month, day).weekday() == weekday)
-
-
-def test_a_stated_weekday_alone_picks_the_latest_past_year_that_fits():
+def test_a_stated_weekday_alone_gives_no_year():
+    # Without an anchor or a stated year, "Friday, May 21" fits 2021, 2027, 2010, ...: undated
+    # (the clock is not evidence).
     doc = analyse("The meeting took place on July 27 and on Friday, May 21, in Geneva.")
     assert by_text(doc, "July 27").date is None
     friday = by_text(doc, "Friday, May 21")
-    assert friday.date == D(_latest_fit(5, 21, 4), 5, 21) and friday.basis == "inferred"
-    assert friday.date.weekday() == 4
+    assert (friday.date, friday.precision, friday.basis) == (None, "none", "none")
 
 
-def test_weekdays_in_a_list_fix_the_year_of_every_heading():
+def test_weekdays_in_a_list_without_a_year_stay_undated():
     text = ("News\n16 Mar\nThe office will be closed on Friday, 18 March.\n"
             "09 Mar\nOn Tuesday, March 8, the envoy met officials.\n"
             "30 Nov\nA reception took place.\n")
     doc = analyse(text)
-    year = doc.headings[0].date.year
-    assert dt.date(year, 3, 18).weekday() == 4 and dt.date(year, 3, 8).weekday() == 1
-    assert [h.date for h in doc.headings] == [D(year, 3, 16), D(year, 3, 9), D(year - 1, 11, 30)]
+    assert all(h.date is None for h in doc.headings)
+
+
+def test_weekdays_in_a_list_fix_the_year_within_the_text_span():
+    # The page states 2022 (its span: 2022-2023); 18 March is a Friday and 8 March a Tuesday only in 2022.
+    text = ("Embassy news, 2022\n16 Mar\nThe office will be closed on Friday, 18 March.\n"
+            "09 Mar\nOn Tuesday, March 8, the envoy met officials.\n"
+            "30 Nov\nA reception took place.\n")
+    doc = analyse(text)
+    assert [h.date for h in doc.headings] == [D(2022, 3, 16), D(2022, 3, 9), D(2021, 11, 30)]
 
 
 def test_stated_year_is_kept_even_with_other_evidence():
