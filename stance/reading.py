@@ -513,6 +513,10 @@ def extract_html(html: str) -> HtmlPage:
             return _fallback(html, "HTML nested too deeply for the HTML parser")
         meta = _head_meta_lxml(tree)
         text = Inscriptis(tree, _inscriptis_config()).get_text()
+        if "published" not in meta:
+            day = _htmldate(tree, meta.get("url"))
+            if day:
+                meta["published"] = day
     except RecursionError:
         return _fallback(html, "HTML nested too deeply for the HTML parser")
     except Exception as exc:  # noqa: BLE001 - lxml raises several types on broken markup
@@ -520,6 +524,27 @@ def extract_html(html: str) -> HtmlPage:
             return HtmlPage("", {})
         return _fallback(html, f"HTML parser failed ({type(exc).__name__})")
     return HtmlPage(text, meta)
+
+
+# htmldate's bounds, fixed so the result never depends on the day it runs (its default upper
+# bound is today).
+_HTMLDATE_MIN, _HTMLDATE_MAX = "1995-01-01", "2100-12-31"
+
+
+def _htmldate(tree, url: str | None) -> str:
+    """The page's original publication date from its markup (meta tags, JSON-LD, <time>, the URL)
+    through htmldate, "" when it gives none. Metadata only: the text's own date lines are read
+    by stance.dates."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - htmldate is a requirement
+        return ""
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url or None,
+                          min_date=_HTMLDATE_MIN, max_date=_HTMLDATE_MAX)
+    except Exception:  # noqa: BLE001 - a metadata library must never fail the read
+        return ""
+    return normalize_date(found or "") or ""
 
 
 def _fallback(html: str, why: str) -> HtmlPage:
