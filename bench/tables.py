@@ -82,7 +82,8 @@ def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 
 
     n_pos = int(n_events * positions_per_event)
     of = np.sort(rng.integers(0, n_events, n_pos))
-    basis = rng.choice(np.array(T.BASES, dtype=object), n_pos, p=[0.15, 0.05, 0.05, 0.7, 0.05])
+    share = {"named": 0.12, "on_behalf_of_group": 0.05, "signatory": 0.03, "bloc": 0.05, "member_of_group": 0.7, "roster": 0.05}
+    basis = rng.choice(np.array(T.BASES, dtype=object), n_pos, p=[share[b] for b in T.BASES])
     country = rng.choice(_ISO3, n_pos)
     country[basis == "bloc"] = ""
     group = np.where(basis == "named", "", rng.choice(_GROUPS, n_pos)).astype(object)

@@ -58,7 +58,8 @@ def synthetic_tables(n_events: int, seed: int = 0, n_files: int = 500) -> TableS
     n_pos = 2 * n_events
     pick = rng.integers(0, n_events, n_pos)
     country = rng.choice(iso, n_pos)
-    basis = rng.choice(np.array(BASES, dtype=object), n_pos, p=[0.5, 0.1, 0.05, 0.15, 0.2])
+    share = {"named": 0.45, "on_behalf_of_group": 0.1, "signatory": 0.05, "bloc": 0.05, "member_of_group": 0.15, "roster": 0.2}
+    basis = rng.choice(np.array(BASES, dtype=object), n_pos, p=[share[b] for b in BASES])
     country = np.where(basis == "bloc", "", country)
     positions = pd.DataFrame({
         "position_id": np.char.add("p", np.arange(n_pos).astype(str)).astype(object),

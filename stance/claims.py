@@ -25,7 +25,7 @@ _QUALIFIERS = {
     "up to": "up_to", "as many as": "up_to", "fewer than": "up_to", "less than": "up_to",
 }
 _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
-_NUMBER = r"\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+_NUMBER = r"(?:half\s+a|a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _NOUN = (
     r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
     r"islamic|muslim|developing|member|un|u\.n\.|small|island|like-minded)\s+){0,2}"
@@ -42,11 +42,24 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_TALLY_NUM = r"\d{1,3}|" + "|".join(sorted(list(_WORDS) + ["none", "nil", "zero"], key=len, reverse=True))
+# "voted 25 to 6", "adopted by 141 votes to 5", "by a vote of 28-8", "a 19-17 vote"
 _TALLY = re.compile(
-    r"\bvot(?:e|ed|es|ing)\s+(?P<yes>\d{1,3})\s*(?:to|-|–|against)\s*(?P<no>\d{1,3})"
-    r"(?:\s*,?\s*with\s+(?P<abstain>\d{1,3})\s+abstentions?)?",
+    rf"\b(?:vot(?:e|ed|es|ing)|by|of|a)\s+(?P<yes>{_TALLY_NUM})\s*(?:votes?\s+|in\s+favou?r\s*)?"
+    rf"(?:to|-|–|—|against)\s*(?P<no>{_TALLY_NUM})(?!\s*(?:years?|months?|days?|per\s*cent|%))\b"
+    rf"(?:\s+(?:votes?\s+)?(?:against\s+)?(?:vote\b)?)?"
+    rf"(?:\s*(?:,|and|with|while)?\s*(?:and\s+|with\s+)?(?P<abstain>{_TALLY_NUM})\s+(?:abstentions?|abstaining|"
+    rf"(?:countries\s+|members\s+|states\s+|nations\s+|delegations\s+)?abstained))?",
     re.IGNORECASE,
 )
+# "13 in favour, one against and one abstention", "with 35 abstentions", "five voted against"
+_SIDE_COUNT = re.compile(
+    rf"\b(?P<num>{_TALLY_NUM})\s+(?:votes?\s+|countries\s+|members\s+|member\s+states\s+|states\s+|nations\s+|"
+    rf"delegations\s+|governments\s+)?(?:(?:were\s+|voted\s+|voting\s+|cast\s+)?(?P<side>in\s+favou?r|against)|"
+    rf"(?P<abst>abstentions?|abstained|abstaining)|votes?\s+(?P<vside>for|against)|(?:voted|voting)\s+(?P<yn>yes|no))\b",
+    re.IGNORECASE,
+)
+_VOTE_CONTEXT = re.compile(r"vot|abstain|abstention|ballot|in\s+favou?r|against", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,13 @@ class CountClaim:
 
 
 def _number(raw: str) -> int | None:
-    raw = raw.lower().replace(",", "")
+    raw = " ".join(raw.lower().replace(",", "").split())
+    if raw.endswith(" dozen"):
+        head = raw[:-6]
+        if head == "half a":
+            return 6
+        unit = 1 if head == "a" else _WORDS.get(head)
+        return unit * 12 if unit else None
     if raw.isdigit():
         return int(raw)
     return _WORDS.get(raw)
@@ -113,14 +132,48 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
     return claims
 
 
+def _tally_number(raw: str) -> int | None:
+    raw = raw.lower()
+    if raw in ("none", "nil", "zero"):
+        return 0
+    return _number(raw)
+
+
 def find_tallies(text: str, start: int, end: int) -> list[CountClaim]:
-    """Vote tallies ("voted 25 to 6, with 16 abstentions") as one exact claim per side."""
+    """Vote tallies as one exact claim per side ("for" | "against" | "abstain").
+
+    Forms: "voted 25 to 6, with 16 abstentions", "adopted by 141 votes to 5, with 35
+    abstentions", "a 19-17 vote with 11 abstentions", "13 in favour, one against and one
+    abstention", "five voted against". Zero counts ("none against") give no claim.
+    """
     out: list[CountClaim] = []
+    if not _VOTE_CONTEXT.search(text, start, end):
+        return out
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, raw: str, vote: str) -> None:
+        count = _tally_number(raw)
+        if count is None or count == 0 or count > 250:
+            return
+        if any(a <= s < b for a, b in taken):
+            return
+        taken.append((s, e))
+        out.append(CountClaim(s, e, text[s:e], count, "exact", count, count, "members", vote))
+
     for match in _TALLY.finditer(text, start, end):
+        yes, no = _tally_number(match.group("yes")), _tally_number(match.group("no"))
+        if yes is None or no is None or (match.group().lower().startswith(("of", "a ")) and "vote" not in match.group().lower()
+                                          and not re.search(r"vote", text[max(start, match.start() - 20):match.end() + 12], re.I)):
+            continue
         for group, vote in (("yes", "for"), ("no", "against"), ("abstain", "abstain")):
-            if match.group(group) is None:
-                continue
-            count = int(match.group(group))
-            out.append(CountClaim(match.start(group), match.end(group), match.group(group), count, "exact",
-                                  count, count, "members", vote))
+            if match.group(group) is not None:
+                add(match.start(group), match.end(group), match.group(group), vote)
+    for match in _SIDE_COUNT.finditer(text, start, end):
+        if match.group("abst"):
+            vote = "abstain"
+        else:
+            word = (match.group("side") or match.group("vside") or match.group("yn") or "").lower()
+            vote = "against" if word in ("against", "no") else "for"
+        add(match.start("num"), match.end(), match.group("num"), vote)
+    out.sort(key=lambda c: c.start)
     return out

@@ -293,9 +293,14 @@ def _title_span(line: _Line) -> tuple[int, int]:
     return a, b
 
 
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
+
+
 def _is_title_like(line: _Line) -> bool:
     if len(line.s) > _SHORT or line.words > _TITLE_MAX_WORDS or line.words < 2:
         return False
+    if _INNER_SENTENCE_END.search(line.s):
+        return False   # two sentences are body text, not a headline
     return line.words <= 20 or not line.s.endswith(_SENTENCE_END)
 
 

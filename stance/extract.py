@@ -12,9 +12,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from . import blocs, countries, letters
+from . import blocs, countries, letters, people
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
+from .frames import Motion, StateList, find_lists, find_motion, side_of_cue, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
@@ -25,7 +26,9 @@ _VERB = re.compile(
     r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
-_ON_BEHALF_BEFORE = re.compile(r"on\s+behalf\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_BEHALF_BEFORE = re.compile(
+    r"(?:on\s+behalf\s+of|in\s+the\s+name\s+of|speaking\s+for|representing)\s+(?:the\s+|a\s+group\s+of\s+)?$",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -51,6 +54,13 @@ def _mentions(text: str, start: int, end: int) -> list[Mention]:
         if k >= 0 and found[k].end > c.start:
             continue  # a state's name inside a bloc's name ("Organization of American States")
         found.append(Mention(c.start, c.end, c.text, iso3=c.iso3, kind=c.kind))
+    taken = sorted((m.start, m.end) for m in found)
+    taken_starts = [a for a, _ in taken]
+    for p in people.find_people(text, start, end):
+        k = bisect_left(taken_starts, p.end) - 1
+        if k >= 0 and taken[k][1] > p.start:
+            continue   # overlaps a state's or bloc's name
+        found.append(Mention(p.start, p.end, p.text, iso3=p.iso3, kind="person"))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -92,6 +102,8 @@ class DocumentExtractor:
         self.lead_actor: Mention | None = None
         self._analyses: dict[tuple[int, int], Analysis] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
+        self.motion: Motion | None = None       # the text being voted on, as last described
+        self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
         """The sentence's reading, computed once (the title and lead are read several times)."""
@@ -155,18 +167,33 @@ class DocumentExtractor:
         if self.title_span:
             s, e = self.title_span
             self._sentence(s, e, _mentions(self.text, s, e), False, title=True)
+        for row in self._flush_lists(self._statement_stance(None)):
+            # signatories whose statement's stance came only from the headline or an earlier sentence
+            row["event_id"] = self.rows.events[-1]["event_id"] if self.rows.events else ""
+            row["position_id"] = f"{self.doc_id}-p{len(self.rows.positions) + 1}"
+            self.rows.positions.append(row)
         return self.rows
 
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
         analysis = self._analyse(s, e, mentions)
-        statements = self._resolve_statements(analysis, s, e)
-        claims = sorted(find_claims(self.text, s, e) + find_tallies(self.text, s, e), key=lambda c: c.start)
+        own_motion = find_motion(self.text, s, e, analysis)
+        if own_motion is not None and not title:
+            self.motion = own_motion
+        motion = own_motion or self._doc_motion()
+        statements = self._votes(self._resolve_statements(analysis, s, e), motion)
+        tallies = find_tallies(self.text, s, e)
+        counted = [c for c in find_claims(self.text, s, e)
+                   if not any(t.count == c.count and t.start < c.end and c.start < t.end + 40 for t in tallies)]
+        claims = sorted(counted + tallies, key=lambda c: c.start)
         own = [] if title else self._own_dates(s, e)
         when = self._date_for(s, own) if not title else When(self.anchor.date, self.anchor.precision,
                                                             "inferred" if self.anchor.date else "none")
         topic = topic_of(self.text, s, e) or self.doc_topic
-        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic)
+        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion)
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
+        if not title:
+            position_rows += self._list_rows(find_lists(self.text, s, e, mentions), analysis, statements,
+                                             motion, self._base(s, e, when, topic))
         self.pending_roster = []
 
         actor, target = self._event_parties(analysis, statements, bool(claims))
@@ -227,7 +254,11 @@ class DocumentExtractor:
         for st in analysis.statements:
             own_id = st.holder.iso3 or st.holder.bloc
             if st.stance is None:
-                if headline is None or headline.target is None or headline.target.iso3 == own_id:
+                # A speaker with no cue of their own is read as part of the article's story only where
+                # the story is one of backing, or the speaker speaks for a group: elsewhere (a veto
+                # debate, a dispute) speakers quoted without a cue take many sides.
+                inherits = st.group is not None or st.group_count or (headline is not None and headline.stance == "support")
+                if not inherits or headline is None or headline.target is None or headline.target.iso3 == own_id:
                     continue
                 target = headline.target if st.target is None or st.target.iso3 == own_id else st.target
                 out.append(Statement(st.holder, headline.stance, None, target, st.group, st.group_count))
@@ -354,6 +385,80 @@ class DocumentExtractor:
                 rows += self._expand_bloc(base, group, st.stance, st.target, when, {holder.iso3})
         return rows
 
+    # -- frames: votes, lists of states --------------------------------------------------------
+    def _doc_motion(self) -> Motion | None:
+        """The text last described, else the headline's stance read as the text's ("UN demands Russia ...")."""
+        if self.motion is not None:
+            return self.motion
+        headline = self.headline
+        if headline is not None and headline.target is not None and headline.target.iso3:
+            return Motion("backing" if headline.stance == "support" else "critical", headline.target, -1)
+        return None
+
+    def _votes(self, statements: list[Statement], motion: Motion | None) -> list[Statement]:
+        """A vote, veto or abstention takes its stance from the text voted on, toward that text's target."""
+        if motion is None:
+            return statements
+        out = []
+        for st in statements:
+            side = side_of_cue(st.cue.text) if st.cue is not None else ""
+            stance = vote_stance(side, motion)
+            if stance is None:
+                out.append(st)
+            elif (st.holder.iso3 or st.holder.bloc) != motion.target.iso3:
+                out.append(Statement(st.holder, stance, st.cue, motion.target, st.group, st.group_count, "text"))
+        return out
+
+    def _statement_stance(self, analysis: Analysis | None) -> tuple[str, Mention] | None:
+        """The stance a list of signatories takes: its sentence's, else the statement last reported, else the headline's."""
+        if analysis is not None and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None \
+                and analysis.target.iso3:
+            return analysis.stance, analysis.target
+        if self.last_stance is not None:
+            return self.last_stance
+        if self.headline is not None and self.headline.target is not None:
+            return self.headline.stance, self.headline.target
+        return None
+
+    def _list_rows(self, lists: list[StateList], analysis: Analysis, statements: list[Statement],
+                   motion: Motion | None, base: dict) -> list[dict]:
+        """Rows (basis `signatory`) for states listed as voters or signatories."""
+        rows: list[dict] = []
+        spoken = {st.holder.iso3 for st in statements if st.stance is not None}
+        for frame in lists:
+            if frame.kind == "vote":
+                stance = vote_stance(frame.side, motion)
+                if stance is None or motion is None:
+                    continue
+                rows += self._member_rows(base, frame, stance, motion.target, spoken)
+                continue
+            found = self._statement_stance(analysis)
+            if found is None or (analysis.stance is None and self.last_stance is None):
+                self.pending_lists.append((frame, base))   # "The signatories ... expressed concern" may follow
+                continue
+            rows += self._member_rows(base, frame, found[0], found[1], spoken)
+        if self.pending_lists and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None:
+            rows += self._flush_lists((analysis.stance, analysis.target))
+        return rows
+
+    def _flush_lists(self, found: tuple[str, Mention] | None) -> list[dict]:
+        rows: list[dict] = []
+        if found is not None:
+            for frame, base in self.pending_lists:
+                rows += self._member_rows(base, frame, found[0], found[1], set())
+        self.pending_lists = []
+        return rows
+
+    def _member_rows(self, base: dict, frame: StateList, stance: str, target: Mention, skip: set[str]) -> list[dict]:
+        rows = []
+        for member in frame.members:
+            if member.iso3 in skip:
+                continue
+            row = self._position(base, member.iso3, stance, target, "signatory", "")
+            if row:
+                rows.append(row)
+        return rows
+
     def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis,
                       statements: list[Statement], s: int, e: int) -> tuple[str | None, Mention | None]:
         """What a counted group did and toward whom: its own verb, else its speaker's, else the sentence's."""
@@ -388,11 +493,15 @@ class DocumentExtractor:
         return filled.stance, filled.target
 
     def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],
-                    s: int, e: int, when: When, topic: str) -> list[dict]:
+                    s: int, e: int, when: When, topic: str, motion: Motion | None = None) -> list[dict]:
         rows: list[dict] = []
         for index, claim in enumerate(claims):
             following = claims[index + 1].start if index + 1 < len(claims) else e
-            stance, target = self._claim_stance(claim, following, analysis, statements, s, e)
+            voted = vote_stance(claim.vote, motion) if claim.vote else None
+            if voted is not None and motion is not None:
+                stance, target = voted, motion.target
+            else:
+                stance, target = self._claim_stance(claim, following, analysis, statements, s, e)
             if stance is None:
                 continue
             toward = target.iso3 if target is not None else ""

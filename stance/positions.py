@@ -24,7 +24,7 @@ class Mention:
     text: str
     iso3: str = ""   # set for states
     bloc: str = ""   # set for blocs
-    kind: str = ""   # name | possessive | demonym | capital | bloc
+    kind: str = ""   # name | possessive | demonym | capital | bloc | person
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,13 @@ class Analysis:
         return None
 
 
+_FOR_GROUP = (
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|speaking\s+for|representing|"
+    r"as\s+(?:the\s+)?(?:current\s+|rotating\s+)?(?:chair|chairman|chairwoman|president|presidency|coordinator|"
+    r"co-?ordinator|holder\s+of\s+the\s+presidency)\s+of)\s+"
+)
 _ON_BEHALF = re.compile(
-    r"\bon\s+behalf\s+of\s+(?:the\s+)?(?:(?:member\s+)?(?:states|countries|members)\s+of\s+(?:the\s+)?)?$",
+    _FOR_GROUP + r"(?:the\s+)?(?:(?:member\s+)?(?:states|countries|members)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _INCLUDING = re.compile(
@@ -97,11 +102,18 @@ _PREP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ON_BEHALF_COUNT = re.compile(
-    r"\bon\s+behalf\s+of\s+(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+)?\d", re.IGNORECASE
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|speaking\s+for|representing)\s+(?:a\s+group\s+of\s+)?"
+    r"(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+|around\s+)?"
+    r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)[\s-]+(?:[a-z]+\s+)?(?:countries|states|nations|delegations|member))",
+    re.IGNORECASE,
 )
 _SITUATION_IN = re.compile(
     r"\b(?:situation|crackdown|detentions?|arrests?|executions?|repression|violence|abuses|violations|"
-    r"persecution|treatment|killings?|conditions|restrictions|closure|blockade)\b[^.;]{0,60}?\bin\s+(?:the\s+)?$",
+    r"persecution|treatment|killings?|conditions|restrictions|closure|blockade|coup(?:\s+d[’']\s?[eé]tat)?|"
+    r"takeover|seizure\s+of\s+power|unrest|crisis|elections?|referendum|fighting|war|conflict|hostilities|"
+    r"bombing|bombardment|shelling|offensive|strikes?|attacks?|atrocities|massacres?|famine)\b[^.;]{0,60}?"
+    r"\bin\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}?(?:(?-i:[A-Z])[\w'’-]*,\s*)?$",
     re.IGNORECASE,
 )
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -132,6 +144,8 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
+    r"^(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;]{0,30}?,?\s+"
+    r"(?:it|he|she|they)\b|(?:Meanwhile|Separately|Later|Earlier|Also|However|Instead),\s+(?:it|he|she|they)\b)|"
     r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|The\s+(?:minister|ministry|spokes(?:person|man|woman)|"
     r"government|embassy|ambassador|envoy|delegation|statement|mission|president|prime\s+minister|"
     r"diplomat|official|country|state))\b"
@@ -157,7 +171,7 @@ _TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it take
     re.IGNORECASE,
 )
 _ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
-    _OBJECT_HEAD + r"(?:decision|move|launch|test|tests|expulsions?|step|announcement|measures?|actions?|"
+    _OBJECT_HEAD + r"(?:decision|move|vetoe?s?|double\s+veto|launch|test|tests|expulsions?|step|announcement|measures?|actions?|"
     r"remarks|comments|accusations?|report|switch|law|ban|strikes?|attacks?|incursion|invasion|sanctions|"
     r"deportations?|ruling|verdict|sentence|arrests?|detention|executions?|crackdown|policy|policies)\b",
     re.IGNORECASE,
@@ -167,6 +181,14 @@ _GOVERNED_IN = re.compile(
     re.IGNORECASE,
 )
 
+_ACT_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
+    r"bombardment|shelling|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
+    r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
+    r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
+    r"tariffs|law|ban|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
+    r"exercises|restrictions|repression|campaign|vetoe?s?)\b"
+)
 _BEFORE = 40  # characters of left context the prefix rules look at
 
 
@@ -197,7 +219,7 @@ def _left(text: str, sentence_start: int, offset: int) -> str:
 def _is_agentive(text: str, mention: Mention, sentence_start: int, sentence_end: int) -> bool:
     """Whether the mention can act (a government), not just be talked about."""
     after = text[mention.end:min(sentence_end, mention.end + 60)]
-    if mention.kind == "bloc" or mention.kind == "name":
+    if mention.kind in ("bloc", "name", "person"):
         return True
     if mention.kind in ("possessive", "demonym"):
         return LEXICON.actor_noun.match(after) is not None
@@ -222,6 +244,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "holder"     # "the military authorities in Burkina Faso"
         elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):
             roles[index] = "place"
+        elif mention.kind == "demonym" and _ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)):
+            roles[index] = "target"     # "the Israeli strikes", "Russian aggression": the state's acts
         elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is None:
             roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
@@ -418,7 +442,17 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 group = mentions[j]
                 break
             j += 1
+        if group is None and position == 0:
+            # fronted: "Speaking on behalf of the Arab Group, Egypt said ..."
+            j = bisect_left(starts, holder.start) - 1
+            while j >= 0 and holder.start - mentions[j].end <= 200:
+                if roles[j] == "group":
+                    group = mentions[j]
+                    break
+                j -= 1
         group_count = group is None and bool(_ON_BEHALF_COUNT.search(text, holder.end, min(limit, holder.end + _WINDOW)))
+        if group is None and not group_count and position == 0:
+            group_count = bool(_ON_BEHALF_COUNT.search(text, max(start, holder.start - 200), holder.start))
         own = {holder.iso3 or holder.bloc}
         if cue is not None and cue.stance == "withdraw":
             result.withdrawn.append(holder)

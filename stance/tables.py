@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 STANCES = ("support", "oppose", "concern", "neutral")
-BASES = ("named", "on_behalf_of_group", "bloc", "member_of_group", "roster")
+BASES = ("named", "on_behalf_of_group", "signatory", "bloc", "member_of_group", "roster")
 PRECISIONS = ("day", "month", "year", "none")
 DATE_BASES = ("stated", "relative", "inferred", "none")
 QUALIFIERS = ("exact", "over", "nearly", "about", "at_least", "up_to")

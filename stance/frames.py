@@ -1,0 +1,325 @@
+"""Frames: the shapes news gives to many states at once, read from a sentence's mentions.
+
+A sentence reader (`positions.analyse`) handles "X condemned Y". Real pages more often name
+states in bulk: a recorded vote ("In favour (28): Argentina, Armenia, ..."), a tally with the
+abstainers in brackets ("three abstentions (China, India and Russia)"), a statement's
+signatories ("signed by the following countries: ..."), states that "align themselves" with a
+declaration, a veto. This module finds those shapes from the mention sequence and the words
+around it; `extract` gives them their stance from the document (the text being voted, the
+statement being signed).
+
+Two kinds of frame:
+
+* `StateList`: a run of states separated only by commas, "and", semicolons or line breaks,
+  with the label or verb that says what the run did (`vote` with a side, or `sign`).
+* `Motion`: a text being voted on, as the article describes it ("a resolution condemning X",
+  "a draft on the human rights situation in X"): whether it is critical of or backs X.
+
+Votes then compose with the motion (`vote_stance`): on a text critical of X, in favour =
+oppose X, against = support X, abstaining = neutral; a veto is a vote against.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import countries
+from .positions import Analysis, Mention
+
+# What may stand between two items of a list of states.
+_SEPARATOR = re.compile(
+    r"(?:\s|\([^()\n]{0,40}\)|,|;|/|&|\*+|†|\band\b|\bas\s+well\s+as\b|\bthe\b|[•·*\-–—]\s|\d{1,3}[.)]\s|"
+    r"\b(?:(?:[\w-]+\s+){0,2}(?:countr(?:y|ies)|states?|members?)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*){1,4})?)(?=[\s,:])|:)*",
+    re.IGNORECASE,
+)
+# A label just before a list says how the listed states voted.
+_VOTE_LABEL = re.compile(
+    r"(?P<side>in\s+favou?r|yes(?:\s+votes)?|votes?\s+for|against|no\s+votes?|abstain(?:ing|ed|ers)?|abstentions?|"
+    r"absent|not\s+voting|non-voting|did\s+not\s+(?:vote|take\s+part))"
+    r"(?:\s+(?:were|was|included|include|came\s+from))?"
+    r"\s*(?:\(\s*\d{1,3}\s*\))?\s*(?:[:(]|[-–—]\s)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "voting in favour were A, B", "those who abstained were", "among those voting against:"
+_VOTE_LEAD = re.compile(
+    r"(?:vot(?:ing|ed)\s+(?P<side>in\s+favou?r|for|yes|against|no)|(?P<abst>abstain(?:ing|ed)))"
+    r"[^.:;]{0,40}?(?:were|was|included|include|:)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SIGN_LEAD = re.compile(
+    r"(?:(?:signed|co-?signed|endorsed|co-?sponsored|sponsored|supported|backed|joined|delivered|"
+    r"presented|read\s+out|put\s+forward|submitted)\s+(?:jointly\s+)?by"
+    r"(?:\s+(?:the\s+)?(?:following|representatives\s+of|delegations\s+of|the\s+governments\s+of))?"
+    r"(?:\s+(?:\w+\s+)?(?:countries|states|delegations|governments|member\s+states|nations))?"
+    r"|(?:signatories|co-?sponsors|sponsors|signers|signing\s+countries|supporters)\b[^.:]{0,40}?"
+    r"(?:include[sd]?|are|were|comprised|comprise)"
+    r"|following\s+(?:\w+\s+){0,2}(?:countries|states|delegations|governments|member\s+states|nations)\b[^.:]{0,60}?"
+    r"|\b(?:countries|states|delegations|governments|signatories|co-?sponsors)(?:\s+\(\s*\d{1,3}\s*\))?\s*(?=:)"
+    r"|\bjoined\s+by|\btogether\s+with|\balongside)"
+    r"\s*:?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A verb right after a list says what the listed states did.
+_TRAIL = re.compile(
+    r"(?:\s*,)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:members?|both|all|each|which|who|as)\b[^,;.]{0,60},\s*)?"
+    r"(?:,\s*)?(?:(?:have|has|had|also|all|each|both|then|later|"
+    r"jointly|together|formally|officially)\s+)*"
+    r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes)|vot(?:ed|e)\s+(?:against|no)|abstain(?:ed)?|vetoed|"
+    r"align(?:ed)?\s+themselves|signed|co-?signed|co-?sponsored|sponsored|endorsed|joined|"
+    r"were\s+among\s+the\s+(?:signatories|co-?sponsors)|are\s+among\s+the\s+(?:signatories|co-?sponsors))\b",
+    re.IGNORECASE,
+)
+_STOP_BEFORE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class StateList:
+    """States named in one run, and what the run did: `vote` (with a side) or `sign`."""
+
+    kind: str                 # "vote" | "sign"
+    side: str                 # "for" | "against" | "abstain" | "" (sign)
+    members: tuple[Mention, ...]
+    start: int
+    end: int
+    label: str                # the words that gave the frame
+
+
+@dataclass(frozen=True)
+class Motion:
+    """A text being voted on or signed: `critical` of its target or `backing` it."""
+
+    stance: str               # "critical" | "backing"
+    target: Mention
+    start: int
+
+
+def _side(word: str) -> str:
+    w = word.lower()
+    if w.startswith(("in fav", "yes", "for")) or "favo" in w or w.endswith(("for", "yes")):
+        return "for"
+    if w.startswith(("against", "no")) or w.endswith(("against", "no", "vetoed")) or w == "vetoed":
+        return "against"
+    if w.startswith("abst"):
+        return "abstain"
+    return ""
+
+
+def side_of_cue(cue_text: str) -> str:
+    """The vote a cue casts: "voted against" -> against, "vetoed" -> against, "abstained" -> abstain."""
+    w = " ".join(cue_text.lower().split())
+    if w.startswith("veto"):
+        return "against"
+    if w.startswith("abst"):
+        return "abstain"
+    if w.startswith("vot"):
+        return "against" if (" against" in w or w.endswith(" no")) else "for"
+    return ""
+
+
+def vote_stance(side: str, motion: Motion | None) -> str | None:
+    """Stance toward the motion's target of a vote on it."""
+    if motion is None or not side:
+        return None
+    if side == "abstain":
+        return "neutral"
+    if motion.stance == "critical":
+        return "oppose" if side == "for" else "support"
+    return "support" if side == "for" else "oppose"
+
+
+def _lead_text(text: str, sentence_start: int, first: int) -> str:
+    """The words before a list: in its sentence, or, for a list that opens a paragraph, the label above it."""
+    lo = max(0, first - 160)
+    if first - sentence_start > 3:
+        lo = max(lo, sentence_start)
+    lead = text[lo:first].rstrip()
+    cut = None
+    for cut in _STOP_BEFORE.finditer(lead):
+        pass
+    if cut is not None and first - sentence_start <= 3:
+        lead = lead[cut.end():]
+    return lead
+
+
+_STATE_KINDS = ("name", "possessive")
+
+
+def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list[Mention]]:
+    """Maximal runs of states separated only by list separators (unknown names repaired)."""
+    runs: list[list[Mention]] = []
+    current: list[Mention] = []
+    states = [m for m in mentions if m.iso3 and m.kind in _STATE_KINDS]
+    for m in states:
+        if current:
+            gap_start, gap_end = current[-1].end, m.start
+            gap = _SEPARATOR.match(text, gap_start, gap_end)
+            if gap is not None and gap.end() == gap_end and "\n\n\n" not in text[gap_start:gap_end]:
+                current.append(m)
+                continue
+            repaired = _repair_gap(text, gap_start, gap_end)
+            if repaired is not None:
+                current.extend(repaired)
+                current.append(m)
+                continue
+            runs.append(current)
+        current = [m]
+    if current:
+        runs.append(current)
+    return runs
+
+
+_GAP_TOKEN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’.-]*){0,3}")
+
+
+def _repair_gap(text: str, lo: int, hi: int) -> list[Mention] | None:
+    """Items between two listed states that the name index missed ("Congo", "Kazakstan"), else None."""
+    if hi - lo > 60 or hi <= lo:
+        return None
+    found: list[Mention] = []
+    pos = lo
+    while pos < hi:
+        sep = _SEPARATOR.match(text, pos, hi)
+        if sep is not None and sep.end() > pos:
+            pos = sep.end()
+            continue
+        token = _GAP_TOKEN.match(text, pos, hi)
+        if token is None:
+            return None
+        iso3 = fuzzy_state(token.group())
+        if iso3 is None:
+            return None
+        found.append(Mention(token.start(), token.end(), token.group(), iso3=iso3, kind="name"))
+        pos = token.end()
+    return found or None
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, str]:
+    """Names of states (6+ letters) and each with one letter deleted, for one-edit misspellings."""
+    index: dict[str, str] = {}
+    ambiguous: set[str] = set()
+
+    def put(key: str, iso3: str) -> None:
+        if index.get(key, iso3) != iso3:
+            ambiguous.add(key)
+        index[key] = iso3
+
+    for iso3 in countries.state_codes():
+        for name in {countries.country_name(iso3)}:
+            key = name.casefold()
+            if len(key) < 6:
+                continue
+            put(key, iso3)
+            for i in range(len(key)):
+                put(key[:i] + key[i + 1:], iso3)
+    for key in ambiguous:
+        index.pop(key, None)
+    index["congo"] = "COG"   # in UN vote lists a bare "Congo" is the Republic of the Congo
+    return index
+
+
+def fuzzy_state(word: str) -> str | None:
+    """The state a listed name means when it is one edit from a state's name ("Kazakstan")."""
+    key = " ".join(word.split()).casefold()
+    index = _fuzzy_index()
+    if key in index:
+        return index[key]
+    if len(key) < 6:
+        return None
+    for i in range(len(key)):
+        hit = index.get(key[:i] + key[i + 1:])
+        if hit is not None:
+            return hit
+    return None
+
+
+def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list[StateList]:
+    """Lists of states in text[start:end] with a label or verb saying what they did."""
+    out: list[StateList] = []
+    for run in _runs(text, mentions, start, end):
+        first, last = run[0], run[-1]
+        lead = _lead_text(text, start, first.start)
+        label = _VOTE_LABEL.search(lead)
+        if label is not None:
+            side = _side(label.group("side"))
+            if side:   # "absent", "not voting": no stance
+                out.append(StateList("vote", side, tuple(run), first.start, last.end, label.group().strip()))
+            continue
+        label = _VOTE_LEAD.search(lead)
+        if label is not None:
+            side = "abstain" if label.group("abst") else _side(label.group("side"))
+            out.append(StateList("vote", side, tuple(run), first.start, last.end, label.group().strip()))
+            continue
+        trail = _TRAIL.match(text, last.end, min(end, last.end + 80))
+        if trail is not None:
+            verb = " ".join(trail.group("verb").lower().split())
+            if verb.startswith(("vot", "abst", "veto")):
+                if len(run) >= 2:   # one state voting is read by the sentence reader
+                    out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb))
+            elif len(run) >= 2 or verb.startswith("align"):
+                out.append(StateList("sign", "", tuple(run), first.start, last.end, verb))
+            continue
+        label = _SIGN_LEAD.search(lead)
+        if label is not None and (len(run) >= 2 or label.group().rstrip().endswith(":")):
+            out.append(StateList("sign", "", tuple(run), first.start, last.end, label.group().strip()))
+    return out
+
+
+_MOTION_NOUN = re.compile(
+    r"\b(?:(?:draft\s+)?resolutions?|drafts?|texts?|motions?|measures?|joint\s+statements?|statements?|"
+    r"(?:joint\s+)?letters?|declarations?|proposals?|communiqu[eé]s?|bills?)\b",
+    re.IGNORECASE,
+)
+_SITUATION = re.compile(
+    r"\s*(?:(?:that|which)\s+(?:would\s+have\s+|would\s+|had\s+)?)?(?:on|about|regarding|concerning|addressing)\s+"
+    r"(?:the\s+)?(?:(?:human\s+rights\s+|humanitarian\s+|security\s+|political\s+)?situation\s+(?:of\s+human\s+rights\s+)?"
+    r"in|human\s+rights\s+(?:situation\s+)?in|(?:the\s+)?(?:human\s+rights\s+)?(?:abuses|violations|crimes)\s+(?:in|by))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_OWN_ACT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:(?:its|their)\s+|(?:[\w-]+\s+)(?:it|they)\s+(?:had\s+|has\s+)?[a-z]+ed\b)",
+    re.IGNORECASE,
+)
+
+
+def _own_act_agent(text: str, cue_end: int, end: int, noun_start: int, analysis: Analysis) -> Mention | None:
+    """ "a resolution condemning its invasion", "the referendums it organised": the act's agent is the subject."""
+    match = _OWN_ACT.match(text, cue_end, min(end, cue_end + 70))
+    if match is None:
+        return None
+    j = bisect_left(analysis.starts, cue_end)
+    if j < len(analysis.mentions) and analysis.mentions[j].start < match.end():
+        return None   # a state is named before the pronoun: "condemning Russia's ... its"
+    subject = next((m for m in analysis.actors if m.end <= noun_start and m.iso3), None)
+    return subject
+
+
+def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion | None:
+    """The text being voted on, when the sentence describes it: "a resolution condemning X's ...".
+
+    The description must follow the noun closely (within 80 characters, before the clause
+    ends); a cue there gives the direction (condemning, deploring, calling on -> critical;
+    welcoming, supporting -> backing) and the first state after it the target. "On the
+    (human rights) situation in X" is critical of X.
+    """
+    for noun in _MOTION_NOUN.finditer(text, start, end):
+        hi = min(end, noun.end() + 80)
+        k = bisect_left(analysis.cue_starts, noun.end())
+        if k < len(analysis.cues) and analysis.cues[k].start < hi:
+            cue = analysis.cues[k]
+            between = text[noun.end():cue.start]
+            if len(between) <= 50 and not re.search(r"[.;]|\b(?:said|says|after|before|when|while)\b", between):
+                target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or \
+                    analysis.target_between(text, cue.end, end)
+                if target is not None and target.iso3 and cue.stance in ("support", "oppose", "concern"):
+                    return Motion("backing" if cue.stance == "support" else "critical", target, noun.start())
+        j = bisect_left(analysis.starts, noun.end())
+        if j < len(analysis.mentions):
+            m = analysis.mentions[j]
+            if m.iso3 and m.start < hi and _SITUATION.match(text[noun.end():m.start]):
+                return Motion("critical", m, noun.start())
+    return None
