@@ -258,8 +258,7 @@ PUB_FRIDAY = "Published: March 3, 2023\n"  # 2023-03-03 is a Friday
 
 
 @pytest.mark.parametrize("sentence, mention, expected", [
-    ("The talks ended on Friday.", "Friday", D(2023, 2, 24)),   # the anchor's weekday: a week back
-    ("The talks ended today, Friday.", "Friday", D(2023, 3, 3)),  # ... unless the text says today
+    ("The talks ended on Friday.", "Friday", D(2023, 3, 3)),    # the anchor's own weekday: that day
     ("The talks ended on Tuesday.", "Tuesday", D(2023, 2, 28)),
     ("The talks will resume on Friday.", "Friday", D(2023, 3, 10)),
     ("The envoys will meet on Monday.", "Monday", D(2023, 3, 6)),

@@ -80,6 +80,8 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
     floor_candidates += [datetime.date(y, 1, 1) for _, y in anniv]
     floor_candidates = [f for f in floor_candidates if not settings.after_latest(f)]
     floor = max(floor_candidates) if floor_candidates else None
+    day_floor = max((_period_start(m) for m in stated if m.precision in ("day", "month") and not _forward(text, m, lo)
+                     and not settings.after_latest(_period_start(m))), default=None)
     years = [m.year for m in stated if m.year is not None] + [y for _, y in anniv]
     span = (min(years), max(years)) if years else None
 
@@ -107,14 +109,17 @@ def analyse_dates(text: str, paragraphs: list[tuple[int, int]],
             except (ValueError, OverflowError):
                 pass
         day = dl_mention.date
-        if day is not None and dl_mention.precision == "day" and (
-                pub is None or 0 <= (pub - day).days <= _DATELINE_LAG):
-            anchor = dl_mention
-            if published is None:
-                published = dl_mention
+        if day is not None and dl_mention.precision == "day":
+            if pub is not None:
+                if 0 <= (pub - day).days <= _DATELINE_LAG:
+                    anchor = dl_mention
+            elif dl_mention.basis == "stated":
+                anchor = published = dl_mention   # "WASHINGTON, Oct. 8, 2021 --": the report's date
                 pub = day
+            elif day_floor is not None and day_floor.year == day.year and day_floor <= day:
+                anchor = dl_mention   # a year from a day-precise date earlier that year: an anchor only
     ref = anchor.date if anchor is not None else None
-    same_day = has_time_of_day(text, anchor)
+    same_day = settings.own_weekday == "anchor" or has_time_of_day(text, anchor)
 
     mentions = []
     for m in raw:

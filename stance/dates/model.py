@@ -32,12 +32,17 @@ class DateSettings:
         belongs to the previous year.
     weekday_years: how far (in years) from the expected year a stated weekday may move it.
     context_days: an earlier date carries over to later sentences within this distance.
+    own_weekday: what "on Friday" means in a report anchored on a Friday. "anchor" (default):
+        that day, as dated reports use it (the dev set's annotators read it so every time);
+        "today": that day only when the context says so ("today", "this morning", a publication
+        line with a time of day), else a week earlier.
     """
 
     latest: datetime.date | None = None
     pub_window_days: int = 61
     weekday_years: int = 14
     context_days: int = 60
+    own_weekday: str = "anchor"
 
     def after_latest(self, day: datetime.date) -> bool:
         return self.latest is not None and day > self.latest

@@ -1,10 +1,11 @@
 """Relative mentions ("yesterday", "last night", "on Tuesday", "earlier this month", "later this
 year") dated against an anchor: the publication date, else a dated dateline.
 
-A weekday alone is the most recent such day on or before the anchor; the anchor's own weekday
-is the anchor itself only when the context says so (a "today" in the sentence, or a
-publication line that gives a time of day, as same-day reports do); otherwise it is a week
-earlier. A future clause ("will meet on Friday") looks ahead. Week-only references ("last week",
+A weekday alone is the most recent such day on or before the anchor. The anchor's own weekday
+is the anchor itself by default (`DateSettings.own_weekday == "anchor"`: dated reports say "on
+Friday" of their own Friday); with own_weekday "today" it is the anchor only when the context
+says so (a "today" in the sentence, or a publication line that gives a time of day), otherwise
+a week earlier. A future clause ("will meet on Friday") looks ahead. Week-only references ("last week",
 "next week") are not dated at all (the scanner does not report them).
 """
 from __future__ import annotations
