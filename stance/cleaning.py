@@ -102,8 +102,8 @@ _DATELINE = re.compile(
     re.IGNORECASE)
 _BYLINE_PREFIXES = ("by ", "written by ", "reporter:", "author:", "reporting by ")
 _CRUMB_GLUED = re.compile(r"Home(?:[A-Z][a-z]|\s*[>\u00bb\u203a/|\u2192:]{1,2}\s*\S)")
-_CRUMB_CHARS = re.compile(r"[>\u00bb\u203a/|\u2192]")
-_CRUMB_SEP = re.compile(r"\s[>\u00bb\u203a/|\u2192]\s")
+_CRUMB_CHARS = re.compile(r"[>\u00bb\u203a/|\u2192:\u2022\u00b7]")
+_CRUMB_SEP = re.compile(r"\s(?:[>\u00bb\u203a/|\u2192\u2022\u00b7]|::)\s")
 _FRONT_KEY = re.compile(r"[A-Za-z_][\w -]{0,40}:(?:\s|$)")
 _FRONT_DATE_KEYS = ("date", "published", "updated", "pubdate", "publishdate", "date_published")
 

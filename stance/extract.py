@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import blocs, countries, letters, people
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, find_lists, find_motion, side_of_cue, vote_stance
+from .frames import Motion, StateList, find_lists, find_motion, is_state_line, side_of_cue, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
@@ -103,6 +103,7 @@ class DocumentExtractor:
         self._analyses: dict[tuple[int, int], Analysis] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
         self.motion: Motion | None = None       # the text being voted on, as last described
+        self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
@@ -144,13 +145,27 @@ class DocumentExtractor:
     # -- rows -----------------------------------------------------------------------------------
     def run(self) -> Rows:
         sentences: list[tuple[int, int, list[Mention]]] = []
+        run: list[tuple[int, int]] = []   # consecutive lines that each name a state: one list
+
+        def close_run() -> None:
+            if len(run) >= 2:
+                lo, hi = run[0][0], run[-1][1]
+                sentences.append((lo, hi, _mentions(self.text, lo, hi)))
+            run.clear()
+
         for p_start, p_end in self.paragraphs:
             if len(_WORD.findall(self.text, p_start, p_end)) < MIN_WORDS:
+                if is_state_line(self.text, p_start, p_end, _mentions(self.text, p_start, p_end)):
+                    run.append((p_start, p_end))
+                else:
+                    close_run()
                 continue
+            close_run()
             mentions = _mentions(self.text, p_start, p_end)
             starts = [m.start for m in mentions]
             for s, e in split_sentences(self.text, p_start, p_end):
                 sentences.append((s, e, mentions[bisect_left(starts, s):bisect_left(starts, e)]))
+        close_run()
         if self.title_span:
             self.doc_topic = topic_of(self.text, *self.title_span)
         if not self.doc_topic:
@@ -177,6 +192,9 @@ class DocumentExtractor:
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
         analysis = self._analyse(s, e, mentions)
         own_motion = find_motion(self.text, s, e, analysis)
+        if own_motion is not None and own_motion.target is None:
+            focus = self._focus()
+            own_motion = Motion(own_motion.stance, focus, own_motion.start) if focus is not None else None
         if own_motion is not None and not title:
             self.motion = own_motion
         motion = own_motion or self._doc_motion()
@@ -234,6 +252,11 @@ class DocumentExtractor:
             if latest.precision in ("day", "month") and self._near_anchor(latest):
                 self.context = latest
         targeted = [st for st in statements if st.stance and st.target is not None]
+        for st in targeted:
+            if st.target.iso3 and st.stance in ("support", "oppose", "concern") and not title:
+                key = (st.stance, st.target.iso3)
+                seen = self.stance_tally.setdefault(key, [0, len(self.stance_tally), st.target])
+                seen[0] += 1
         if targeted:
             self.last_stance = (targeted[0].stance, targeted[0].target)
         elif analysis.stance and analysis.target is not None:
@@ -387,12 +410,23 @@ class DocumentExtractor:
 
     # -- frames: votes, lists of states --------------------------------------------------------
     def _doc_motion(self) -> Motion | None:
-        """The text last described, else the headline's stance read as the text's ("UN demands Russia ...")."""
+        """The text last described, else the headline's stance read as the text's ("UN demands Russia ..."),
+        else a text critical of the state the article is about (texts put to a vote at the UN mostly are)."""
         if self.motion is not None:
             return self.motion
         headline = self.headline
-        if headline is not None and headline.target is not None and headline.target.iso3:
-            return Motion("backing" if headline.stance == "support" else "critical", headline.target, -1)
+        focus = self._focus()
+        return Motion("critical", focus, -1) if focus is not None else None
+
+    def _focus(self) -> Mention | None:
+        """The state the article is about: the headline's target, else the first state its title names."""
+        if self.title_span:
+            s, e = self.title_span
+            named = next((m for m in _mentions(self.text, s, e) if m.iso3), None)
+            if named is not None:
+                return named
+        if self.headline is not None and self.headline.target is not None and self.headline.target.iso3:
+            return self.headline.target
         return None
 
     def _votes(self, statements: list[Statement], motion: Motion | None) -> list[Statement]:
@@ -414,6 +448,10 @@ class DocumentExtractor:
         if analysis is not None and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None \
                 and analysis.target.iso3:
             return analysis.stance, analysis.target
+        if self.stance_tally:
+            # the statement's stance: what the article's speakers said most (first said on a tie)
+            (stance, _iso3), (_n, _first, target) = min(self.stance_tally.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+            return stance, target
         if self.last_stance is not None:
             return self.last_stance
         if self.headline is not None and self.headline.target is not None:

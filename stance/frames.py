@@ -43,6 +43,8 @@ _VOTE_LABEL = re.compile(
     re.IGNORECASE,
 )
 # "voting in favour were A, B", "those who abstained were", "among those voting against:"
+# "adopted by 24 votes to 9 (A, B, ...)": the states after the second number voted against.
+_TALLY_AGAINST = re.compile(r"\b\d{1,3}\s+(?:votes?\s+)?(?:to|-|–)\s*\d{1,3}\s*(?:votes?\s*)?\(\s*(?:the\s+)?$", re.IGNORECASE)
 _VOTE_LEAD = re.compile(
     r"(?:vot(?:ing|ed)\s+(?P<side>in\s+favou?r|for|yes|against|no)|(?P<abst>abstain(?:ing|ed)))"
     r"[^.:;]{0,40}?(?:were|was|included|include|:)\s*(?:the\s+)?$",
@@ -91,7 +93,7 @@ class Motion:
     """A text being voted on or signed: `critical` of its target or `backing` it."""
 
     stance: str               # "critical" | "backing"
-    target: Mention
+    target: Mention | None    # None: the description names no state ("deplores the repression of protesters")
     start: int
 
 
@@ -120,7 +122,7 @@ def side_of_cue(cue_text: str) -> str:
 
 def vote_stance(side: str, motion: Motion | None) -> str | None:
     """Stance toward the motion's target of a vote on it."""
-    if motion is None or not side:
+    if motion is None or motion.target is None or not side:
         return None
     if side == "abstain":
         return "neutral"
@@ -235,6 +237,21 @@ def fuzzy_state(word: str) -> str | None:
     return None
 
 
+_LINE_DECOR = re.compile(r"^[\s•·*\-–—]*(?:\d{1,3}[.)]\s*)?|[\s*†.,;]*$")
+
+
+def is_state_line(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether a short line names one state and nothing else ("Albania", "3. Czechia*", "Congo")."""
+    line = _LINE_DECOR.sub("", text[start:end])
+    if not line:
+        return False
+    states = [m for m in mentions if m.iso3 and m.kind in _STATE_KINDS]
+    if len(states) == 1:
+        rest = _LINE_DECOR.sub("", (text[start:states[0].start] + " " + text[states[0].end:end]).strip())
+        return not rest or _SEPARATOR.fullmatch(rest) is not None
+    return not states and fuzzy_state(line) is not None
+
+
 def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list[StateList]:
     """Lists of states in text[start:end] with a label or verb saying what they did."""
     out: list[StateList] = []
@@ -246,6 +263,10 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             side = _side(label.group("side"))
             if side:   # "absent", "not voting": no stance
                 out.append(StateList("vote", side, tuple(run), first.start, last.end, label.group().strip()))
+            continue
+        label = _TALLY_AGAINST.search(lead)
+        if label is not None:
+            out.append(StateList("vote", "against", tuple(run), first.start, last.end, label.group().strip()))
             continue
         label = _VOTE_LEAD.search(lead)
         if label is not None:
@@ -275,7 +296,8 @@ _MOTION_NOUN = re.compile(
 _SITUATION = re.compile(
     r"\s*(?:(?:that|which)\s+(?:would\s+have\s+|would\s+|had\s+)?)?(?:on|about|regarding|concerning|addressing)\s+"
     r"(?:the\s+)?(?:(?:human\s+rights\s+|humanitarian\s+|security\s+|political\s+)?situation\s+(?:of\s+human\s+rights\s+)?"
-    r"in|human\s+rights\s+(?:situation\s+)?in|(?:the\s+)?(?:human\s+rights\s+)?(?:abuses|violations|crimes)\s+(?:in|by))\s+(?:the\s+)?$",
+    r"in|human\s+rights\s+(?:situation\s+)?in|(?:the\s+)?(?:human\s+rights\s+)?(?:abuses|violations|crimes)\s+(?:in|by)|"
+    r"(?!behalf\b)(?:[^.;:,()]{0,60}?|[“\"][^”\"]{0,100}?)\b(?:in|of))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -309,13 +331,14 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
     for noun in _MOTION_NOUN.finditer(text, start, end):
         hi = min(end, noun.end() + 80)
         k = bisect_left(analysis.cue_starts, noun.end())
-        if k < len(analysis.cues) and analysis.cues[k].start < hi:
+        if k < len(analysis.cues) and analysis.cues[k].start < hi and not side_of_cue(analysis.cues[k].text) \
+                and not analysis.cues[k].text.lower().startswith("in favo"):
             cue = analysis.cues[k]
             between = text[noun.end():cue.start]
             if len(between) <= 50 and not re.search(r"[.;]|\b(?:said|says|after|before|when|while)\b", between):
                 target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or \
                     analysis.target_between(text, cue.end, end)
-                if target is not None and target.iso3 and cue.stance in ("support", "oppose", "concern"):
+                if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
                     return Motion("backing" if cue.stance == "support" else "critical", target, noun.start())
         j = bisect_left(analysis.starts, noun.end())
         if j < len(analysis.mentions):
