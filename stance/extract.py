@@ -155,10 +155,13 @@ class DocumentExtractor:
 
         for p_start, p_end in self.paragraphs:
             if len(_WORD.findall(self.text, p_start, p_end)) < MIN_WORDS:
-                if is_state_line(self.text, p_start, p_end, _mentions(self.text, p_start, p_end)):
+                line_mentions = _mentions(self.text, p_start, p_end)
+                if is_state_line(self.text, p_start, p_end, line_mentions):
                     run.append((p_start, p_end))
-                else:
-                    close_run()
+                    continue
+                close_run()
+                if ":" in self.text[p_start:p_end] and any(m.iso3 for m in line_mentions):
+                    sentences.append((p_start, p_end, line_mentions))   # "Against (2): China, Cuba."
                 continue
             close_run()
             mentions = _mentions(self.text, p_start, p_end)
@@ -198,7 +201,12 @@ class DocumentExtractor:
         if own_motion is not None and not title:
             self.motion = own_motion
         motion = own_motion or self._doc_motion()
-        statements = self._votes(self._resolve_statements(analysis, s, e), motion)
+        lists = [] if title else find_lists(self.text, s, e, mentions)
+        question = self.text[s:e].rstrip("\"”’' )").endswith("?")
+        statements = [] if question else self._votes(self._resolve_statements(analysis, s, e), motion)
+        labelled = {m.iso3 for frame in lists if frame.by == "lead" for m in frame.members}
+        if labelled:   # "Voting against were A, B and C, while D abstained": the label says what A-C did
+            statements = [st for st in statements if st.holder.iso3 not in labelled]
         tallies = find_tallies(self.text, s, e)
         counted = [c for c in find_claims(self.text, s, e)
                    if not any(t.count == c.count and t.start < c.end and c.start < t.end + 40 for t in tallies)]
@@ -209,9 +217,8 @@ class DocumentExtractor:
         topic = topic_of(self.text, s, e) or self.doc_topic
         claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion)
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
-        if not title:
-            position_rows += self._list_rows(find_lists(self.text, s, e, mentions), analysis, statements,
-                                             motion, self._base(s, e, when, topic))
+        if not question:
+            position_rows += self._list_rows(lists, analysis, statements, motion, self._base(s, e, when, topic))
         self.pending_roster = []
 
         actor, target = self._event_parties(analysis, statements, bool(claims))

@@ -86,6 +86,7 @@ class StateList:
     start: int
     end: int
     label: str                # the words that gave the frame
+    by: str = "lead"          # "lead": a label before the list; "trail": a verb after it
 
 
 @dataclass(frozen=True)
@@ -134,15 +135,20 @@ def vote_stance(side: str, motion: Motion | None) -> str | None:
 def _lead_text(text: str, sentence_start: int, first: int) -> str:
     """The words before a list: in its sentence, or, for a list that opens a paragraph, the label above it."""
     lo = max(0, first - 160)
-    if first - sentence_start > 3:
+    opens = _ITEM_MARK.fullmatch(text, sentence_start, first) is not None   # the list opens its sentence
+    if not opens:
         lo = max(lo, sentence_start)
-    lead = text[lo:first].rstrip()
+    lead = _ITEM_MARK_END.sub("", text[lo:first]).rstrip()
     cut = None
     for cut in _STOP_BEFORE.finditer(lead):
         pass
-    if cut is not None and first - sentence_start <= 3:
+    if cut is not None and opens:
         lead = lead[cut.end():]
     return lead
+
+
+_ITEM_MARK = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*\-–—])?\s*(?:the\s+)?", re.IGNORECASE)
+_ITEM_MARK_END = re.compile(r"(?:\d{1,3}[.)]|[•·*\-–—])\s*$")
 
 
 _STATE_KINDS = ("name", "possessive")
@@ -224,6 +230,8 @@ def _fuzzy_index() -> dict[str, str]:
 
 def fuzzy_state(word: str) -> str | None:
     """The state a listed name means when it is one edit from a state's name ("Kazakstan")."""
+    if len(word) > 60:
+        return None
     key = " ".join(word.split()).casefold()
     index = _fuzzy_index()
     if key in index:
@@ -242,6 +250,8 @@ _LINE_DECOR = re.compile(r"^[\s•·*\-–—]*(?:\d{1,3}[.)]\s*)?|[\s*†.,;]*$
 
 def is_state_line(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
     """Whether a short line names one state and nothing else ("Albania", "3. Czechia*", "Congo")."""
+    if end - start > 80:
+        return False
     line = _LINE_DECOR.sub("", text[start:end])
     if not line:
         return False
@@ -278,9 +288,9 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             verb = " ".join(trail.group("verb").lower().split())
             if verb.startswith(("vot", "abst", "veto")):
                 if len(run) >= 2:   # one state voting is read by the sentence reader
-                    out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb))
+                    out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
             elif len(run) >= 2 or verb.startswith("align"):
-                out.append(StateList("sign", "", tuple(run), first.start, last.end, verb))
+                out.append(StateList("sign", "", tuple(run), first.start, last.end, verb, "trail"))
             continue
         label = _SIGN_LEAD.search(lead)
         if label is not None and (len(run) >= 2 or label.group().rstrip().endswith(":")):

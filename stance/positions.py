@@ -95,6 +95,8 @@ _INCLUDING = re.compile(
     r"in\s+particular)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
 _PREP_BEFORE = re.compile(
     r"\b(?:with|to|from|against|about|over|toward|towards|on|for|between|among|than|into|upon|onto|versus|"
@@ -145,9 +147,11 @@ _SPEECH = re.compile(
 )
 _PRONOUN_START = re.compile(
     r"^(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;]{0,30}?,?\s+"
-    r"(?:it|he|she|they)\b|(?:Meanwhile|Separately|Later|Earlier|Also|However|Instead),\s+(?:it|he|she|they)\b)|"
+    r"(?:it|he|she|they|the\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|body|council|ministry|"
+    r"government|embassy|mission|delegation))\b|"
+    r"(?:Meanwhile|Separately|Later|Earlier|Also|However|Instead),\s+(?:it|he|she|they)\b)|"
     r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|The\s+(?:minister|ministry|spokes(?:person|man|woman)|"
-    r"government|embassy|ambassador|envoy|delegation|statement|mission|president|prime\s+minister|"
+    r"government|embassy|ambassador|envoy|delegation|statement|mission|president|prime\s+minister|bloc|group|grouping|alliance|union|"
     r"diplomat|official|country|state))\b"
 )
 _QUOTE_ATTRIBUTION = re.compile(
@@ -183,7 +187,7 @@ _GOVERNED_IN = re.compile(
 
 _ACT_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
-    r"bombardment|shelling|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
+    r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
     r"tariffs|law|ban|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
@@ -238,6 +242,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
         elif _ON_BEHALF.search(left):
             roles[index] = "group"
+        elif _CO_HOLDER.search(left) or (index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
+                                         and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)):
+            roles[index] = "member"     # "X condemned the attack, joined by Chile, Peru and Mexico": not targets
         elif mention.start < first_cue and _INCLUDING.search(left):
             roles[index] = "member"
         elif _GOVERNED_IN.search(left):
