@@ -37,6 +37,8 @@ BLOCS = (
 )
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_DEVSET = Path(__file__).resolve().parent.parent / "tests" / "devset"
+DEFAULT_NEWS = Path(__file__).resolve().parent.parent / "tests" / "news" / "dev"
+CHECK_NEWS = Path(__file__).resolve().parent.parent / "tests" / "news" / "check"
 SCORE_COLUMNS = ["table", "tp", "fp", "fn", "precision", "recall", "f1"]
 
 _DATE_RE = {
@@ -358,7 +360,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with articles/ and gold/ (default: tests/devset)")
     parser.add_argument("--details", action="store_true",
                         help="list misses and false hits per file")
+    parser.add_argument("--news", type=Path, action="append", default=None, metavar="DIR",
+                        help="also score a news set (articles/ + gold/ in the annotation format of real "
+                             f"articles; default: {DEFAULT_NEWS.relative_to(DEFAULT_NEWS.parent.parent.parent)})")
+    parser.add_argument("--check", action="store_true",
+                        help=f"also score the held-out check set ({CHECK_NEWS.name}): only when a piece of work is done")
     args = parser.parse_args(args_in)
+    news_sets = list(args.news or ([DEFAULT_NEWS] if DEFAULT_NEWS.is_dir() else []))
+    if args.check:
+        news_sets.append(CHECK_NEWS)
     try:
         gold = load_gold(args.devset / "gold")
     except GoldError as exc:
@@ -379,6 +389,19 @@ def main(argv: list[str] | None = None) -> int:
     print(format_scores(scores))
     if args.details:
         print(format_details(compare(tables, gold)))
+    from .newsscore import format_tallies, score_news_set
+
+    for folder in news_sets:
+        if not (folder / "gold").is_dir():
+            print(f"error: no gold folder in {folder}", file=sys.stderr)
+            return 2
+        misses: list[str] = []
+        tallies = score_news_set(folder, misses)
+        print()
+        print(format_tallies(f"news set: {folder}", tallies))
+        print(f"overall F1 {tallies['overall'].prf()[2]:.3f}")
+        if args.details:
+            print("\n".join(misses))
     return 0
 
 
