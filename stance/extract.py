@@ -26,6 +26,7 @@ _VERB = re.compile(
     r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
+_BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are))\b", re.IGNORECASE)
 _ON_BEHALF_BEFORE = re.compile(
     r"(?:on\s+behalf\s+of|in\s+the\s+name\s+of|speaking\s+for|representing)\s+(?:the\s+|a\s+group\s+of\s+)?$",
     re.IGNORECASE)
@@ -100,10 +101,12 @@ class DocumentExtractor:
         self.headline: Headline | None = None
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
         self.lead_actor: Mention | None = None
+        self.lead_subject: Mention | None = None   # the first state the lead is about (not an actor)
         self._analyses: dict[tuple[int, int], Analysis] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
         self.motion: Motion | None = None       # the text being voted on, as last described
         self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
+        self.untargeted_stance: str | None = None   # the first stance read with no state named
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
@@ -154,11 +157,12 @@ class DocumentExtractor:
             run.clear()
 
         for p_start, p_end in self.paragraphs:
+            line_mentions = _mentions(self.text, p_start, p_end) if p_end - p_start <= 80 else []
+            if line_mentions and is_state_line(self.text, p_start, p_end, line_mentions) or \
+                    p_end - p_start <= 40 and not line_mentions and is_state_line(self.text, p_start, p_end, []):
+                run.append((p_start, p_end))   # "12. Czech Republic", "United States of America"
+                continue
             if len(_WORD.findall(self.text, p_start, p_end)) < MIN_WORDS:
-                line_mentions = _mentions(self.text, p_start, p_end)
-                if is_state_line(self.text, p_start, p_end, line_mentions):
-                    run.append((p_start, p_end))
-                    continue
                 close_run()
                 if ":" in self.text[p_start:p_end] and any(m.iso3 for m in line_mentions):
                     sentences.append((p_start, p_end, line_mentions))   # "Against (2): China, Cuba."
@@ -259,6 +263,9 @@ class DocumentExtractor:
             if latest.precision in ("day", "month") and self._near_anchor(latest):
                 self.context = latest
         targeted = [st for st in statements if st.stance and st.target is not None]
+        if self.untargeted_stance is None and not title and analysis.stance in ("support", "oppose", "concern") \
+                and analysis.target is None:
+            self.untargeted_stance = analysis.stance
         for st in targeted:
             if st.target.iso3 and st.stance in ("support", "oppose", "concern") and not title:
                 key = (st.stance, st.target.iso3)
@@ -343,6 +350,12 @@ class DocumentExtractor:
         """The lead's first actor: whose acts the article reports ("North Korea fired ...")."""
         if self.dated.headings:
             return  # a list of unrelated dated items has no single lead
+        for s, e, mentions in sentences[:2]:
+            analysis = self._analyse(s, e, mentions)
+            self.lead_subject = next((m for i, m in enumerate(analysis.mentions)
+                                      if m.iso3 and analysis.roles.get(i) in ("target", "place")), None)
+            if self.lead_subject is not None:
+                break
         for s, e, mentions in sentences[:3]:
             analysis = self._analyse(s, e, mentions)
             if analysis.actors:
@@ -434,7 +447,7 @@ class DocumentExtractor:
                 return named
         if self.headline is not None and self.headline.target is not None and self.headline.target.iso3:
             return self.headline.target
-        return None
+        return self.lead_subject   # "a statement on the conflict in northern Ethiopia"
 
     def _votes(self, statements: list[Statement], motion: Motion | None) -> list[Statement]:
         """A vote, veto or abstention takes its stance from the text voted on, toward that text's target."""
@@ -450,11 +463,13 @@ class DocumentExtractor:
                 out.append(Statement(st.holder, stance, st.cue, motion.target, st.group, st.group_count, "text"))
         return out
 
-    def _statement_stance(self, analysis: Analysis | None) -> tuple[str, Mention] | None:
+    def _statement_stance(self, analysis: Analysis | None, frame: StateList | None = None) -> tuple[str, Mention] | None:
         """The stance a list of signatories takes: its sentence's, else the statement last reported, else the headline's."""
         if analysis is not None and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None \
                 and analysis.target.iso3:
             return analysis.stance, analysis.target
+        if frame is not None and _BACK_REFERENCE.search(frame.label) and self.last_stance is not None:
+            return self.last_stance   # "Among them were ...", "The 27 were ...": the group just reported
         if self.stance_tally:
             # the statement's stance: what the article's speakers said most (first said on a tie)
             (stance, _iso3), (_n, _first, target) = min(self.stance_tally.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
@@ -463,6 +478,10 @@ class DocumentExtractor:
             return self.last_stance
         if self.headline is not None and self.headline.target is not None:
             return self.headline.stance, self.headline.target
+        focus = self._focus()
+        if self.untargeted_stance is not None and focus is not None:
+            # "the signatories were gravely concerned by the violence": about the state the article is about
+            return self.untargeted_stance, focus
         return None
 
     def _list_rows(self, lists: list[StateList], analysis: Analysis, statements: list[Statement],
@@ -477,8 +496,8 @@ class DocumentExtractor:
                     continue
                 rows += self._member_rows(base, frame, stance, motion.target, spoken)
                 continue
-            found = self._statement_stance(analysis)
-            if found is None or (analysis.stance is None and self.last_stance is None):
+            found = self._statement_stance(analysis, frame)
+            if found is None:
                 self.pending_lists.append((frame, base))   # "The signatories ... expressed concern" may follow
                 continue
             rows += self._member_rows(base, frame, found[0], found[1], spoken)

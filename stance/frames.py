@@ -59,8 +59,19 @@ _SIGN_LEAD = re.compile(
     r"(?:include[sd]?|are|were|comprised|comprise)"
     r"|following\s+(?:\w+\s+){0,2}(?:countries|states|delegations|governments|member\s+states|nations)\b[^.:]{0,60}?"
     r"|\b(?:countries|states|delegations|governments|signatories|co-?sponsors)(?:\s+\(\s*\d{1,3}\s*\))?\s*(?=:)"
-    r"|\bjoined\s+by|\btogether\s+with|\balongside)"
+    r"|\bjoined\s+by|\btogether\s+with|\balongside"
+    r"|\bamong\s+(?:them|those|these|the\s+(?:\w+\s+)?(?:signatories|co-?sponsors|sponsors|supporters|backers|"
+    r"countries|states|delegations))\b[^.:]{0,80}?\b(?:were|are|was|is)"
+    r"|(?:^|[.;]\s+)(?:the|these|those)\s+(?:\d{1,3}|[a-z]+)(?:\s+(?:countries|states|nations|delegations|signatories))?"
+    r"\s+(?:were|are|included|include)"
+    r"|\b(?:list|group|letter|statement|text|initiative)\s+(?:included|includes|include)"
+    r"|\b(?:countries|states|signatories|backers|supporters|critics)\s+(?:included|includes|include))"
     r"\s*:?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A list named as not doing what its sentence says: "absent from the list were ...", "did not sign: ..."
+_NEGATED_LEAD = re.compile(
+    r"\b(?:absent|not|never|except|excluding|without|neither|nor|declined|refused|withdr[a-z]+|missing|outside)\b",
     re.IGNORECASE,
 )
 # A verb right after a list says what the listed states did.
@@ -293,6 +304,8 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
                 out.append(StateList("sign", "", tuple(run), first.start, last.end, verb, "trail"))
             continue
         label = _SIGN_LEAD.search(lead)
+        if label is not None and _NEGATED_LEAD.search(lead, max(0, label.start() - 60)):
+            continue
         if label is not None and (len(run) >= 2 or label.group().rstrip().endswith(":")):
             out.append(StateList("sign", "", tuple(run), first.start, last.end, label.group().strip()))
     return out
