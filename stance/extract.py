@@ -26,9 +26,10 @@ _VERB = re.compile(
     r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
-_BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are))\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
+                             re.IGNORECASE)
 _ON_BEHALF_BEFORE = re.compile(
-    r"(?:on\s+behalf\s+of|in\s+the\s+name\s+of|speaking\s+for|representing)\s+(?:the\s+|a\s+group\s+of\s+)?$",
+    r"(?:on\s+behalf\s+of|in\s+the\s+name\s+of|(?:speaking|spoke|speaks)\s+for|representing)\s+(?:the\s+|a\s+group\s+of\s+)?$",
     re.IGNORECASE)
 
 
@@ -219,7 +220,9 @@ class DocumentExtractor:
         when = self._date_for(s, own) if not title else When(self.anchor.date, self.anchor.precision,
                                                             "inferred" if self.anchor.date else "none")
         topic = topic_of(self.text, s, e) or self.doc_topic
-        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion)
+        signed = next((f for f in lists if f.kind == "sign"), None)
+        list_stance = self._statement_stance(analysis, signed) if signed is not None else None
+        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion, list_stance)
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
         if not question:
             position_rows += self._list_rows(lists, analysis, statements, motion, self._base(s, e, when, topic))
@@ -557,7 +560,8 @@ class DocumentExtractor:
         return filled.stance, filled.target
 
     def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],
-                    s: int, e: int, when: When, topic: str, motion: Motion | None = None) -> list[dict]:
+                    s: int, e: int, when: When, topic: str, motion: Motion | None = None,
+                    list_stance: tuple[str, Mention] | None = None) -> list[dict]:
         rows: list[dict] = []
         for index, claim in enumerate(claims):
             following = claims[index + 1].start if index + 1 < len(claims) else e
@@ -566,6 +570,8 @@ class DocumentExtractor:
                 stance, target = voted, motion.target
             else:
                 stance, target = self._claim_stance(claim, following, analysis, statements, s, e)
+            if stance is None and list_stance is not None:
+                stance, target = list_stance   # "signed by ambassadors from 22 countries: A, B, ..."
             if stance is None:
                 continue
             toward = target.iso3 if target is not None else ""

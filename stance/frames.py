@@ -69,6 +69,9 @@ _SIGN_LEAD = re.compile(
     r"\s*:?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+_JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside)\b", re.IGNORECASE)
+_VOTE_IN_LEAD = re.compile(r"\bvot(?:ed|ing|e)\s+(?:in\s+favou?r|for|yes|against|no)\b|\babstain(?:ed|ing)?\b|\bvetoed\b",
+                           re.IGNORECASE)
 # A list named as not doing what its sentence says: "absent from the list were ...", "did not sign: ..."
 _NEGATED_LEAD = re.compile(
     r"\b(?:absent|not|never|except|excluding|without|neither|nor|declined|refused|withdr[a-z]+|missing|outside)\b",
@@ -306,6 +309,13 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
         label = _SIGN_LEAD.search(lead)
         if label is not None and _NEGATED_LEAD.search(lead, max(0, label.start() - 60)):
             continue
+        if label is not None and _JOINING.search(label.group()):
+            voted = None
+            for voted in _VOTE_IN_LEAD.finditer(lead):
+                pass
+            if voted is not None:   # "A and B voted against, joined by C, D and E"
+                out.append(StateList("vote", side_of_cue(voted.group()), tuple(run), first.start, last.end, label.group().strip()))
+                continue
         if label is not None and (len(run) >= 2 or label.group().rstrip().endswith(":")):
             out.append(StateList("sign", "", tuple(run), first.start, last.end, label.group().strip()))
     return out
@@ -343,6 +353,16 @@ def _own_act_agent(text: str, cue_end: int, end: int, noun_start: int, analysis:
     return subject
 
 
+def _next_state(lo: int, hi: int, analysis: Analysis) -> Mention | None:
+    """The first state named in text[lo:hi] ("calling for an election in Venezuela")."""
+    j = bisect_left(analysis.starts, lo)
+    while j < len(analysis.mentions) and analysis.mentions[j].start < hi:
+        if analysis.mentions[j].iso3 and analysis.roles.get(j) != "member":
+            return analysis.mentions[j]
+        j += 1
+    return None
+
+
 def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion | None:
     """The text being voted on, when the sentence describes it: "a resolution condemning X's ...".
 
@@ -360,7 +380,7 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
             between = text[noun.end():cue.start]
             if len(between) <= 50 and not re.search(r"[.;]|\b(?:said|says|after|before|when|while)\b", between):
                 target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or \
-                    analysis.target_between(text, cue.end, end)
+                    analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
                     return Motion("backing" if cue.stance == "support" else "critical", target, noun.start())
         j = bisect_left(analysis.starts, noun.end())

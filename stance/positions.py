@@ -104,7 +104,7 @@ _PREP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ON_BEHALF_COUNT = re.compile(
-    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|speaking\s+for|representing)\s+(?:a\s+group\s+of\s+)?"
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of|(?:speaking|spoke|speaks)\s+for|representing)\s+(?:a\s+group\s+of\s+)?"
     r"(?:some\s+|nearly\s+|over\s+|more\s+than\s+|about\s+|almost\s+|around\s+)?"
     r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety)[\s-]+(?:[a-z]+\s+)?(?:countries|states|nations|delegations|member))",
@@ -389,6 +389,12 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         for i in holders:
             roles[i] = "target"
         holders = passive_by[:1]
+    if not holders and cues:
+        # "Speaking for the European Union, the bloc's delegation condemned ...": no state speaks,
+        # the group spoken for holds the stance itself.
+        holders = [i for i, m in enumerate(mentions) if roles[i] == "group" and m.bloc and m.end <= cues[0].start][:1]
+        for i in holders:
+            roles[i] = "holder"
     holder_set = set(holders)
     first_target = next((i for i, m in enumerate(mentions) if roles[i] == "target"), None)
 
