@@ -103,6 +103,7 @@ class DocumentExtractor:
         self.pending_roster: list[dict] = []   # roster rows found while reading claims
         self.lead_actor: Mention | None = None
         self.lead_subject: Mention | None = None   # the first state the lead is about (not an actor)
+        self.title_state: Mention | None | bool = None   # the first state the title names (False: none)
         self._analyses: dict[tuple[int, int], Analysis] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
         self.motion: Motion | None = None       # the text being voted on, as last described
@@ -169,7 +170,7 @@ class DocumentExtractor:
                     sentences.append((p_start, p_end, line_mentions))   # "Against (2): China, Cuba."
                 continue
             close_run()
-            mentions = _mentions(self.text, p_start, p_end)
+            mentions = line_mentions if p_end - p_start <= 80 else _mentions(self.text, p_start, p_end)
             starts = [m.start for m in mentions]
             for s, e in split_sentences(self.text, p_start, p_end):
                 sentences.append((s, e, mentions[bisect_left(starts, s):bisect_left(starts, e)]))
@@ -443,11 +444,11 @@ class DocumentExtractor:
 
     def _focus(self) -> Mention | None:
         """The state the article is about: the headline's target, else the first state its title names."""
-        if self.title_span:
+        if self.title_state is None and self.title_span:
             s, e = self.title_span
-            named = next((m for m in _mentions(self.text, s, e) if m.iso3), None)
-            if named is not None:
-                return named
+            self.title_state = next((m for m in _mentions(self.text, s, e) if m.iso3), False)
+        if self.title_state:
+            return self.title_state
         if self.headline is not None and self.headline.target is not None and self.headline.target.iso3:
             return self.headline.target
         return self.lead_subject   # "a statement on the conflict in northern Ethiopia"

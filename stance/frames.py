@@ -166,6 +166,7 @@ _ITEM_MARK_END = re.compile(r"(?:\d{1,3}[.)]|[•·*\-–—])\s*$")
 
 
 _STATE_KINDS = ("name", "possessive")
+_SINGLE_LEAD = re.compile(r"[:(]\s*(?:\d{1,3}[.)]\s*)?(?:the\s+)?$|^\s*$", re.IGNORECASE)
 
 
 def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list[Mention]]:
@@ -281,6 +282,9 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
     out: list[StateList] = []
     for run in _runs(text, mentions, start, end):
         first, last = run[0], run[-1]
+        trail = _TRAIL.match(text, last.end, min(end, last.end + 80))
+        if len(run) == 1 and trail is None and not _SINGLE_LEAD.search(text, max(start, first.start - 40), first.start):
+            continue   # one state alone is a list only after "Against (1):" or "one against ("
         lead = _lead_text(text, start, first.start)
         label = _VOTE_LABEL.search(lead)
         if label is not None:
@@ -297,7 +301,6 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             side = "abstain" if label.group("abst") else _side(label.group("side"))
             out.append(StateList("vote", side, tuple(run), first.start, last.end, label.group().strip()))
             continue
-        trail = _TRAIL.match(text, last.end, min(end, last.end + 80))
         if trail is not None:
             verb = " ".join(trail.group("verb").lower().split())
             if verb.startswith(("vot", "abst", "veto")):

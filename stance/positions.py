@@ -196,6 +196,17 @@ _ACT_AFTER = re.compile(
 _BEFORE = 40  # characters of left context the prefix rules look at
 
 
+_FOR_HINTS = ("behalf", " for ", "name of", "represent")
+
+
+def _speaks_for_count(text: str, lo: int, hi: int) -> bool:
+    """ "on behalf of 55 countries", "speaking for some 40 states" in text[lo:hi]."""
+    window = text[lo:hi]
+    if not any(h in window for h in _FOR_HINTS):
+        return False   # the common case, decided without the regex
+    return _ON_BEHALF_COUNT.search(window) is not None
+
+
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     """Stance cues in text[start:end], dropping negated ones; also whether any was negated."""
     cues: list[Cue] = []
@@ -463,9 +474,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                     group = mentions[j]
                     break
                 j -= 1
-        group_count = group is None and bool(_ON_BEHALF_COUNT.search(text, holder.end, min(limit, holder.end + _WINDOW)))
+        group_count = group is None and _speaks_for_count(text, holder.end, min(limit, holder.end + _WINDOW))
         if group is None and not group_count and position == 0:
-            group_count = bool(_ON_BEHALF_COUNT.search(text, max(start, holder.start - 200), holder.start))
+            group_count = _speaks_for_count(text, max(start, holder.start - 200), holder.start)
         own = {holder.iso3 or holder.bloc}
         if cue is not None and cue.stance == "withdraw":
             result.withdrawn.append(holder)
