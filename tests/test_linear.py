@@ -1,88 +1,60 @@
-"""The parser stays linear on adversarial text (no catastrophic regex backtracking, no
-quadratic scans): parsing 10x more text may take at most ~12x longer.
+"""The parser stays linear on adversarial text (no quadratic scans): 10x more text may cost at
+most ~12x more work.
 
-A ratio check, not an absolute time, so it holds on slow or busy machines. Each size is timed
-as the best of up to 5 runs (time.perf_counter) in the same test run. The large input runs in
-a forked child that is killed once it has clearly used more than the allowed ratio, so a
-quadratic parser fails in seconds instead of hanging the suite for hours.
-
-SMALL is 20k characters (large: 200k) so that a healthy parser needs well under 2 s per run.
+Work is counted, not timed: every Python and C function call the parse makes (`sys.setprofile`),
+which is the same number on every run of the same input, so the check cannot flake on a busy or
+slow machine. The seconds are measured by `python -m bench.linear`, which reports them. The
+large input runs in a forked child under a generous deadline, so a parse that hangs (a regex
+backtracking without end) fails the test instead of hanging the suite.
 """
 from __future__ import annotations
 
-import gc
-
 import multiprocessing
+import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
+from bench.linear import ADVERSARIAL, _repeat
 from stance import parse_corpus, parse_text
 
-SMALL = 20_000       # characters; 10x that is the large input
+SMALL = 10_000       # characters; 10x that is the large input
 FACTOR = 10
 MAX_RATIO = 12.0
-RUNS = 5
-# Sanity cap on the small input only (400x slower than the ~1 ms per 4 KB target): beyond it
-# the 10x run could take hours, so the test fails at once instead of measuring the ratio.
-SMALL_LIMIT = 2.0
+HANG_SECONDS = 300   # not a speed limit: only a parse that never ends gets near it
 
 
-def _repeat(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
+def _work(run: Callable[[], object]) -> int:
+    """Function calls (Python and C) made by run(): a deterministic measure of the work done."""
+    calls = 0
 
+    def count(frame, event, arg):  # noqa: ARG001 - the profiler's signature
+        nonlocal calls
+        if event == "call" or event == "c_call":
+            calls += 1
 
-# Each builder returns a text of about `size` characters.
-ADVERSARIAL: dict[str, Callable[[int], str]] = {
-    "digits_and_commas": lambda n: _repeat("1,234,", n),
-    "digits_only": lambda n: _repeat("9", n),
-    "on_behalf_of": lambda n: "Cuba spoke " + _repeat("on behalf of ", n),
-    "month_names": lambda n: _repeat("May ", n),
-    "month_day_pairs": lambda n: _repeat("July 27 ", n),
-    "republic_of_the": lambda n: _repeat("Republic of the ", n),
-    "country_list": lambda n: "Nearly 80 countries, including " + _repeat("Cuba, Chad, ", n),
-    "abbreviations": lambda n: _repeat("U.S. Mr. U.N. ", n),
-    "dots": lambda n: _repeat(".", n),
-    "open_brackets": lambda n: _repeat("(“'", n),
-    "one_long_word": lambda n: _repeat("Cuba", n),
-    "no_sentence_end": lambda n: _repeat("Cuba voiced support for China on Wednesday and ", n),
-    "many_short_sentences": lambda n: _repeat("Cuba backed China on 3 May 2019. ", n),
-    "many_paragraphs": lambda n: _repeat("Chad opposed it.\n\n", n),
-    "spaces": lambda n: "Cuba" + " " * n + "supported China.",
-}
-
-
-def _best_time(run: Callable[[], object], budget: float | None = None, slow: float = 1.0) -> float:
-    """Best of RUNS timings; stops early once a run is within `budget` (or slower than `slow`
-    seconds when there is no budget: repeating a slow run adds nothing but time)."""
-    best = float("inf")
-    for _ in range(RUNS):
-        gc.collect()  # a collection triggered by the previous run must not be billed to this one
-        started = time.perf_counter()
+    sys.setprofile(count)
+    try:
         run()
-        elapsed = time.perf_counter() - started
-        best = min(best, elapsed)
-        if (budget is not None and best <= budget) or (budget is None and elapsed > slow):
-            break
-    return best
+    finally:
+        sys.setprofile(None)
+    return calls
 
 
-def _best_time_in_child(run: Callable[[], object], budget: float) -> float | None:
-    """`_best_time` in a forked child; None if it did not finish within 1.5 * budget + 2 s."""
+def _work_in_child(run: Callable[[], object]) -> int | None:
+    """`_work` in a forked child; None if it did not finish within HANG_SECONDS."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
 
     def child() -> None:
-        sender.send(_best_time(run, budget=budget))
+        sender.send(_work(run))
 
     process = context.Process(target=child, daemon=True)
     process.start()
     sender.close()
-    deadline = 1.5 * budget + 2.0
-    result = receiver.recv() if receiver.poll(deadline) else None
+    result = receiver.recv() if receiver.poll(HANG_SECONDS) else None
     if process.is_alive():
         process.kill()
     process.join()
@@ -91,17 +63,24 @@ def _best_time_in_child(run: Callable[[], object], budget: float) -> float | Non
 
 def _assert_linear(small: Callable[[], object], large: Callable[[], object], label: str) -> None:
     parse_text("Cuba backed China on 3 May 2019.")  # warm-up: lazy tables, regex caches
-    t_small = max(_best_time(small), 1e-3)
-    if t_small > SMALL_LIMIT:
-        pytest.fail(f"{label}: {SMALL} chars already take {t_small:.1f}s (limit {SMALL_LIMIT}s); "
-                    "the 10x input is not timed")
-    budget = MAX_RATIO * t_small
-    t_large = _best_time_in_child(large, budget)
-    if t_large is None:
-        pytest.fail(f"{label}: {t_small:.4f}s for {SMALL} chars, but x{FACTOR} input took over "
-                    f"{1.5 * budget + 2:.1f}s (ratio > {MAX_RATIO}): not linear")
-    ratio = t_large / t_small
-    assert ratio <= MAX_RATIO, f"{label}: {t_small:.4f}s -> {t_large:.4f}s (x{ratio:.1f} for x{FACTOR} input)"
+    small()                                          # and whatever the input's shape loads lazily
+    w_small = max(_work(small), 1)
+    w_large = _work_in_child(large)
+    if w_large is None:
+        pytest.fail(f"{label}: the x{FACTOR} input did not finish within {HANG_SECONDS}s")
+    ratio = w_large / w_small
+    assert ratio <= MAX_RATIO, f"{label}: {w_small} -> {w_large} calls (x{ratio:.1f} for x{FACTOR} input)"
+
+
+def test_work_count_sees_a_quadratic_loop():
+    """The measure itself: a quadratic function is caught, a linear one passes."""
+    def quadratic(n: int) -> None:
+        for i in range(n):
+            for j in range(i):
+                abs(j)
+
+    assert _work(lambda: quadratic(200)) / _work(lambda: quadratic(20)) > 50
+    assert _work(lambda: [abs(i) for i in range(2000)]) / _work(lambda: [abs(i) for i in range(200)]) < 11
 
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
