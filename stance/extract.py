@@ -109,6 +109,8 @@ class DocumentExtractor:
         self.motion: Motion | None = None       # the text being voted on, as last described
         self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
         self.untargeted_stance: str | None = None   # the first stance read with no state named
+        self.sentence_index = 0                       # sentences read so far
+        self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
@@ -199,6 +201,7 @@ class DocumentExtractor:
         return self.rows
 
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
+        self.sentence_index += 1
         analysis = self._analyse(s, e, mentions)
         own_motion = find_motion(self.text, s, e, analysis)
         if own_motion is not None and own_motion.target is None:
@@ -277,8 +280,10 @@ class DocumentExtractor:
                 seen[0] += 1
         if targeted:
             self.last_stance = (targeted[0].stance, targeted[0].target)
+            self.last_stance_at = self.sentence_index
         elif analysis.stance and analysis.target is not None:
             self.last_stance = (analysis.stance, analysis.target)
+            self.last_stance_at = self.sentence_index
         holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
         if holders:
             self.last_holder = holders[-1]
@@ -472,8 +477,10 @@ class DocumentExtractor:
         if analysis is not None and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None \
                 and analysis.target.iso3:
             return analysis.stance, analysis.target
-        if frame is not None and _BACK_REFERENCE.search(frame.label) and self.last_stance is not None:
-            return self.last_stance   # "Among them were ...", "The 27 were ...": the group just reported
+        if frame is not None and self.last_stance is not None and not frame.label.startswith("align") and (
+                _BACK_REFERENCE.search(frame.label) or self.sentence_index - self.last_stance_at <= 1):
+            # "Among them were ...", "The 27 were ...", or a list right after its statement: the group just reported
+            return self.last_stance
         if self.stance_tally:
             # the statement's stance: what the article's speakers said most (first said on a tie)
             (stance, _iso3), (_n, _first, target) = min(self.stance_tally.items(), key=lambda kv: (-kv[1][0], kv[1][1]))

@@ -260,6 +260,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "member"
         elif _GOVERNED_IN.search(left):
             roles[index] = "holder"     # "the military authorities in Burkina Faso"
+        elif _AGAINST_TARGET.search(left):
+            roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
         elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):
             roles[index] = "place"
         elif mention.kind == "demonym" and _ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)):
@@ -292,6 +294,32 @@ def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
     if first.stance == "oppose":
         return {"oppose": "support", "support": "oppose"}.get(inner, inner)
     return first.stance
+
+
+_AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing it defends that state
+    r"(?:\b(?:interference|interfering|meddling|intervention|intervening)\s+in\s+(?:the\s+)?"
+    r"(?:(?:internal|domestic)\s+affairs\s+of\s+(?:the\s+)?)?"
+    r"|\b(?:attacks?|pressure|campaigns?|sanctions?|accusations?|allegations?|slander|smears?|hostility|threats?|"
+    r"aggression|provocations?)\s+(?:on|against|toward|towards|targeting|aimed\s+at)\s+(?:the\s+)?"
+    r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_OWN_AFFAIRS = re.compile(r"^[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
+
+
+def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
+    """ "rejected interference in China's internal affairs", "condemned the attacks on Qatar": support.
+
+    Opposing an act done to a state backs that state; so does calling a matter its internal affair.
+    """
+    if target is None or stance not in ("oppose", "concern"):
+        return stance
+    between = text[max(cue.end, target.start - 80):target.start]
+    if _AGAINST_TARGET.search(between):
+        return "support"
+    if _OWN_AFFAIRS.match(text, target.end - 2 if text[target.end - 2:target.end] in ("'s", "’s") else target.end):
+        return "support"
+    return stance
 
 
 def artefact_object(text: str, cue: Cue, end: int) -> str:
@@ -450,7 +478,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         first = cues[0]
         target = target_in(first.end, end, set()) or target_before(first.start, set()) or situation_in(first.end, end, set())
         result.target = target
-        result.stance = compose_cues(first, text, cues, target, cue_starts) if first.stance != "withdraw" else None
+        result.stance = defended(text, first, target, compose_cues(first, text, cues, target, cue_starts)) \
+            if first.stance != "withdraw" else None
 
     for position, index in enumerate(holders):
         holder = mentions[index]
@@ -483,7 +512,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             continue
         if cue is not None:
             target = target_in(cue.end, end, own) or target_before(cue.start, own) or situation_in(cue.end, end, own)
-            stance = compose_cues(cue, text, cues, target, cue_starts)
+            stance = defended(text, cue, target, compose_cues(cue, text, cues, target, cue_starts))
             artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
         elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)):

@@ -245,3 +245,21 @@ def test_pages_that_name_many_states_without_a_stance():
 ])
 def test_negations_and_questions_give_no_row(sentence):
     assert rows(sentence) == set()
+
+
+def test_opposing_an_act_done_to_a_state_backs_that_state():
+    assert ("BLR", "support", "IRN") in rows(
+        "Belarus rejected interference in Iran's internal affairs under the pretext of human rights.")
+    assert ("KWT", "support", "QAT") in rows("Kuwait condemned the attacks on Qatar.")
+
+
+def test_a_list_right_after_its_statement_takes_that_statement():
+    text = ("Duelling statements on Tibet\n\n"
+            "Sweden voiced concern about China's policies in Tibet on behalf of 20 countries. "
+            "Norway, Finland and Denmark were among the signatories. "
+            "Laos then spoke on behalf of 40 countries, rejecting interference in China's internal affairs. "
+            "Supporters named in the text included Cambodia, Cuba and Nepal.")
+    got = rows(text)
+    assert {("NOR", "concern", "CHN"), ("FIN", "concern", "CHN"), ("DNK", "concern", "CHN")} <= got
+    assert {("KHM", "support", "CHN"), ("CUB", "support", "CHN"), ("NPL", "support", "CHN")} <= got
+    assert ("LAO", "support", "CHN") in got
