@@ -194,8 +194,15 @@ def _classify(line: _Line) -> None:
     line.dateish = _is_dateline(s, words)
 
 
+_HAS_DATE = re.compile(r"\b(?:1[89]|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}\b|"
+                       r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b")
+
+
 def _is_breadcrumb(s: str, words: int) -> bool:
-    """'Home > World > Asia', 'HomeWorldChina says...', 'Home News Local News'."""
+    """'Home > World > Asia', 'HomeWorldChina says...', 'Home News Local News' (never a line with a date:
+    'Source: Xinhua | 2019-07-12 23:40:15 | Editor: staff' is a publication line)."""
+    if _HAS_DATE.search(s):
+        return False
     if s.startswith("Home"):
         if _CRUMB_GLUED.match(s):
             return True

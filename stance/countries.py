@@ -39,6 +39,12 @@ _ARTICLES = ("the ", "The ", "THE ")
 
 # Datelines ("BISHKEK (TCA) —", "GENEVA —", "BEIJING, Sept. 25") are places, not positions.
 _DATELINE_AFTER = re.compile(r"[ \t\u00a0]*(?:\(|—|–|-|,)")
+# After a title-case place at a line start: a date and/or an agency in brackets, then a dash or colon.
+_TITLE_DATELINE_AFTER = re.compile(
+    r"(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
+    r"[ \t]*\((?-i:[A-Z])[\w .&/-]{1,24}\)[ \t]*(?:[:—–]|--?)"
+    r"|,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*(?:[—–]|--?)[ \t]"
+)
 _CAPITALISED_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ]")
 # Capitalised words that may stand before a capital at the start of a sentence.
 _SENTENCE_WORDS = frozenset(
@@ -244,15 +250,15 @@ def _index() -> tuple[PhraseIndex, dict[str, str]]:
 
 
 def _is_dateline(text: str, s: int, e: int, start: int, end: int) -> bool:
-    surface = text[s:e]
-    if not surface.isupper():
-        return False
+    """ "BISHKEK (TCA) —", "MOSCOW, Feb. 24 (TASS) --", "Beijing, Oct 8 (APP):": a place, not an actor."""
     line_start = text.rfind("\n", start, s) + 1
     if line_start < start:
         line_start = start
     if text[line_start:s].strip():
         return False
-    return _DATELINE_AFTER.match(text, e, end) is not None
+    if text[s:e].isupper():
+        return _DATELINE_AFTER.match(text, e, end) is not None
+    return _TITLE_DATELINE_AFTER.match(text, e, min(end, e + 60)) is not None
 
 
 def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool:

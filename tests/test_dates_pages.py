@@ -150,8 +150,7 @@ def test_undated_dateline_without_year_evidence_stays_undated():
 
 @pytest.mark.parametrize("opening", [
     "GENEVA, July 26 (Xinhua) -- ", "UNITED NATIONS, March 2 (Reuters) - ", "BISHKEK (TCA) \u2014 ",
-    pytest.param("Beijing, Oct 8 (APP): ", marks=pytest.mark.xfail(
-        reason="a title-case dateline capital is read as a holder by stance.countries (not in this change)")),
+    "Beijing, Oct 8 (APP): ", "Kabul, March 3 -- ",
     "MOSCOW, Feb. 24 (TASS) -- ",
 ])
 def test_dateline_place_is_never_a_position(opening):
@@ -259,3 +258,11 @@ def test_html_metadata_through_htmldate_and_banner_date_is_ignored():
     assert t.documents.published.tolist() == ["2021-06-18"]
     assert "2026-12-01" not in set(t.events.date)            # the site's "today" in its banner
     assert "2021-06-17" in set(t.events.date)                # "met on Thursday"
+
+
+def test_source_line_with_pipes_is_a_publication_line_not_a_breadcrumb():
+    text = ("Home | China | World | Business\n\n"
+            "Envoys of 30 countries back Beijing in letter\n\n"
+            "Source: Newswire | 2019-07-12 23:40:15 | Editor: desk\n\n"
+            "GENEVA, July 12 -- Ambassadors of 30 countries on Friday backed China in a letter.")
+    assert parse_text(text).documents["published"].tolist() == ["2019-07-12"]
