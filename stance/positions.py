@@ -272,8 +272,10 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "target"     # "the sovereignty of China"
         elif _PREP_BEFORE.search(left):
             roles[index] = "target"     # "talks with China", "accusations against Canada"
-        elif _is_agentive(text, mention, start, end):
-            roles[index] = "holder"
+        elif _is_agentive(text, mention, start, end) or (
+                mention.kind in ("possessive", "demonym") and index + 1 < len(mentions)
+                and mentions[index + 1].kind == "person" and mentions[index + 1].start - mention.end <= 2):
+            roles[index] = "holder"     # also "Chile's Gabriel Boric": a state's leader named
         else:
             roles[index] = "target"     # "China's position"
     return roles
