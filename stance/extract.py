@@ -451,7 +451,10 @@ class DocumentExtractor:
         """The state the article is about: the headline's target, else the first state its title names."""
         if self.title_state is None and self.title_span:
             s, e = self.title_span
-            self.title_state = next((m for m in _mentions(self.text, s, e) if m.iso3), False)
+            title = self._analyse(s, e, _mentions(self.text, s, e))
+            # the first state the title is about, not one acting in it ("US vetoes ...")
+            self.title_state = next((m for i, m in enumerate(title.mentions)
+                                     if m.iso3 and title.roles.get(i) != "holder"), False)
         if self.title_state:
             return self.title_state
         if self.headline is not None and self.headline.target is not None and self.headline.target.iso3:

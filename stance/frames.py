@@ -57,7 +57,7 @@ _SIGN_LEAD = re.compile(
     r"(?:\s+(?:\w+\s+)?(?:countries|states|delegations|governments|member\s+states|nations))?"
     r"|(?:signatories|co-?sponsors|sponsors|signers|signing\s+countries|supporters)\b[^.:]{0,40}?"
     r"(?:include[sd]?|are|were|comprised|comprise)"
-    r"|following\s+(?:\w+\s+){0,2}(?:countries|states|delegations|governments|member\s+states|nations)\b[^.:]{0,60}?"
+    r"|following\s+(?:\w+\s+){0,2}(?:countries|states|delegations|governments|member\s+states|nations|members)\b[^.:]{0,60}?"
     r"|\b(?:countries|states|delegations|governments|signatories|co-?sponsors)(?:\s+\(\s*\d{1,3}\s*\))?\s*(?=:)"
     r"|\bjoined\s+by|\btogether\s+with|\balongside"
     r"|\bamong\s+(?:them|those|these|the\s+(?:\w+\s+)?(?:signatories|co-?sponsors|sponsors|supporters|backers|"
