@@ -66,7 +66,7 @@ _SIGN_LEAD = re.compile(
     r"\s+(?:were|are|included|include)"
     r"|\b(?:list|group|letter|statement|text|initiative)\s+(?:included|includes|include)"
     r"|\b(?:countries|states|signatories|backers|supporters|critics)\s+(?:included|includes|include))"
-    r"\s*:?\s*(?:the\s+)?$",
+    r"(?:\s*,?\s*(?:among\s+others|inter\s+alia|notably|in\s+particular)\s*,?)?\s*:?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside)\b", re.IGNORECASE)

@@ -146,11 +146,11 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
-    r"^(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;]{0,30}?,?\s+"
+    r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;]{0,30}?,?\s+"
     r"(?:it|he|she|they|the\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|body|council|ministry|"
     r"government|embassy|mission|delegation))\b|"
     r"(?:Meanwhile|Separately|Later|Earlier|Also|However|Instead),\s+(?:it|he|she|they)\b)|"
-    r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|The\s+(?:minister|ministry|spokes(?:person|man|woman)|"
+    r"[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|The\s+(?:minister|ministry|spokes(?:person|man|woman)|"
     r"government|embassy|ambassador|envoy|delegation|statement|mission|president|prime\s+minister|bloc|group|grouping|alliance|union|"
     r"diplomat|official|country|state))\b"
 )
@@ -306,7 +306,7 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
     r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_OWN_AFFAIRS = re.compile(r"^[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
+_OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
 def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
