@@ -95,6 +95,7 @@ _INCLUDING = re.compile(
     r"in\s+particular)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])\w")   # "Mexico's Andres ...", not "Gabon's former colonial power"
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
@@ -272,6 +273,11 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "target"     # "the sovereignty of China"
         elif _PREP_BEFORE.search(left):
             roles[index] = "target"     # "talks with China", "accusations against Canada"
+        elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
+                mention.kind in ("possessive", "demonym", "capital") and \
+                _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start) and \
+                _NAME_AFTER.match(text, mention.end):
+            roles[index] = "holder"     # coordinated subjects: "Chile's Gabriel Boric and Mexico's president"
         elif _is_agentive(text, mention, start, end) or (
                 mention.kind in ("possessive", "demonym") and index + 1 < len(mentions)
                 and mentions[index + 1].kind == "person" and mentions[index + 1].start - mention.end <= 2):
@@ -483,6 +489,17 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         result.stance = defended(text, first, target, compose_cues(first, text, cues, target, cue_starts)) \
             if first.stance != "withdraw" else None
 
+    # co-subjects of one verb ("Chile's Gabriel Boric and Mexico's president congratulated ...") are not
+    # each other's target: holders joined only by list separators (or a possessive and its leader's name)
+    partners: dict[int, set[str]] = {}
+    chain: list[int] = []
+    for i in holders:
+        if chain and not _LIST_GAP.fullmatch(text, mentions[chain[-1]].end, mentions[i].start):
+            chain = []
+        chain.append(i)
+        members = {mentions[k].iso3 or mentions[k].bloc for k in chain}
+        for k in chain:
+            partners[k] = members
     for position, index in enumerate(holders):
         holder = mentions[index]
         following = holders[position + 1] if position + 1 < len(holders) else None
@@ -509,6 +526,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         if group is None and not group_count and position == 0:
             group_count = _speaks_for_count(text, max(start, holder.start - 200), holder.start)
         own = {holder.iso3 or holder.bloc}
+        own |= partners.get(index, set())
         if cue is not None and cue.stance == "withdraw":
             result.withdrawn.append(holder)
             continue
