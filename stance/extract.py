@@ -110,6 +110,7 @@ class DocumentExtractor:
         self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
         self.untargeted_stance: str | None = None   # the first stance read with no state named
         self.sentence_index = 0                       # sentences read so far
+        self.previous_states: list[Mention] = []      # states the sentence before named
         self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
 
@@ -203,6 +204,14 @@ class DocumentExtractor:
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
         self.sentence_index += 1
         analysis = self._analyse(s, e, mentions)
+        try:
+            self._read_sentence(s, e, mentions, first_in_item, title, analysis)
+        finally:
+            if not title:
+                self.previous_states = [m for m in mentions if m.iso3][-3:]
+
+    def _read_sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool,
+                       analysis: Analysis) -> None:
         own_motion = find_motion(self.text, s, e, analysis)
         if own_motion is not None and own_motion.target is None:
             focus = self._focus()
@@ -336,7 +345,9 @@ class DocumentExtractor:
         headline_target = self.headline.target if self.headline is not None else None
         stance = st.stance
         if st.artefact == "act":
-            order = [self.lead_actor, headline_target]
+            # the act's author: the lead's actor, the headline's target, else a state the sentence
+            # before names ("... Missile Launch by North Korea" above "Japan condemned the launch")
+            order = [self.lead_actor, headline_target, *reversed(self.previous_states)]
         elif st.artefact == "text" and self.last_stance is not None:
             # "The text had the backing of ...": the text is the one just reported.
             inner, text_target = self.last_stance

@@ -10,6 +10,7 @@ outside them, since an article about a former leader still means that state.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,11 @@ class PersonMention:
     iso3: str
 
 
+def _ascii(name: str) -> str:
+    """The name without accents ("Andrés Manuel López Obrador" -> "Andres Manuel Lopez Obrador")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _keep_first(old: str, new: str) -> str:
     return old if old == new else ""   # one name, two states: ambiguous, no mention
 
@@ -41,10 +47,11 @@ def _index() -> PhraseIndex:
             name, iso3 = (row.get("name") or "").strip(), (row.get("iso3") or "").strip()
             if not name or not is_state(iso3):
                 continue
-            index.add(name, iso3, _keep_first)
-            words = name.split()
-            if (row.get("surname_ok") or "").strip() == "1" and len(words) > 1:
-                index.add(words[-1], iso3, _keep_first)
+            for variant in {name, _ascii(name)}:   # news often drops accents: "Lopez Obrador", "Erdogan"
+                index.add(variant, iso3, _keep_first)
+                words = variant.split()
+                if (row.get("surname_ok") or "").strip() == "1" and len(words) > 1:
+                    index.add(words[-1], iso3, _keep_first)
     return index
 
 
