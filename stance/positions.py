@@ -147,7 +147,8 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
-    r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;]{0,30}?,?\s+"
+    r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b"
+    r"(?:[^,.;]{0,30}?,?|[^.;]{0,90}?,)\s+"
     r"(?:it|he|she|they|the\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|body|council|ministry|"
     r"government|embassy|mission|delegation))\b|"
     r"(?:Meanwhile|Separately|Later|Earlier|Also|However|Instead),\s+(?:it|he|she|they)\b)|"
