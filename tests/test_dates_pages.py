@@ -266,3 +266,13 @@ def test_source_line_with_pipes_is_a_publication_line_not_a_breadcrumb():
             "Source: Newswire | 2019-07-12 23:40:15 | Editor: desk\n\n"
             "GENEVA, July 12 -- Ambassadors of 30 countries on Friday backed China in a letter.")
     assert parse_text(text).documents["published"].tolist() == ["2019-07-12"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nauru will recognise China, its government announced on Monday.", "2024-01-15"),   # the verb dated is past
+    ("The Council has a meeting scheduled for Thursday on the launch.", "2024-01-18"),
+    ("Diplomats said the meeting would take place on Monday.", "2024-01-22"),
+])
+def test_past_verb_before_a_weekday_wins_over_a_future_elsewhere(sentence, expected):
+    t = parse_text("Published: 16 January 2024\n\n" + sentence)
+    assert expected in set(t.events["date"])

@@ -33,9 +33,17 @@ def _clause(text: str, pos: int, lo: int, hi: int | None = None, width: int = 80
     return a, min(stops) if stops else b
 
 
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:(?!(?:schedul|plann|expect|slat|propos|intend|destin|aim|fix|arrang)ed\b)[a-z]{3,}ed|said|met|held|told|spoke|took|gave|made|sent|began|won|rose|fell|came|went|saw|"
+    r"wrote|struck|broke|flew|left|brought|sought|drew|read|led)\s+(?:[a-z]+\s+){0,2}(?:on|last|early|late)?\s*$"
+)
+
+
 def _future(text: str, pos: int, lo: int) -> bool:
     """Does the clause before pos speak of the future ("will meet on Friday")?"""
     a, _ = _clause(text, pos, lo)
+    if _PAST_VERB_BEFORE.search(text, max(a, pos - 40), pos):
+        return False   # "will recognise Beijing, its government announced on Monday": the verb dated is past
     return _FUTURE.search(text, a, pos) is not None
 
 

@@ -110,7 +110,8 @@ _MONTH_PREP = frozenset(
 _WEEKDAY_MOD = frozenset("last next this coming past".split())
 _FUTURE = re.compile(
     r"\b(?:will|shall|to be held|scheduled|set to|due to|plans? to|is to|are to|upcoming|"
-    r"expected to|is expected|are expected|going to)\b|\w'll\b",
+    r"expected to|is expected|are expected|going to|"
+    r"would\s+(?:take\s+place|be\s+held|meet|convene|vote|begin|start|open|travel|visit|arrive))\b|\w'll\b",
     re.IGNORECASE,
 )
 # What may stand before the publication date on its line: "Published:", "Updated on",
