@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import blocs, countries, letters, people
+from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import Motion, StateList, find_lists, find_motion, is_state_line, side_of_cue, vote_stance
@@ -71,17 +72,6 @@ def _name(mention: Mention | None) -> str:
     if mention is None:
         return ""
     return blocs.bloc_name(mention.bloc) if mention.bloc else countries.country_name(mention.iso3)
-
-
-def compose(outer: str, inner: str | None) -> str:
-    """Stance toward X of taking `outer` on an act that itself takes `inner` toward X."""
-    if inner is None or outer in ("neutral", "withdraw"):
-        return outer
-    if outer == "support":
-        return inner
-    if outer == "oppose":
-        return "support" if inner in ("oppose", "concern") else "oppose"
-    return outer
 
 
 class DocumentExtractor:

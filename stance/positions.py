@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .composition import compose
 from .lexicon import LEXICON
 
 
@@ -297,12 +298,7 @@ def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
     k = bisect_left(starts, first.end)
     if k >= len(cues) or cues[k].start >= target.start or not _ARTIFACT.search(text, first.end, cues[k].start):
         return first.stance
-    inner = cues[k].stance
-    if first.stance == "support":
-        return inner
-    if first.stance == "oppose":
-        return {"oppose": "support", "support": "oppose"}.get(inner, inner)
-    return first.stance
+    return compose(first.stance, cues[k].stance)
 
 
 _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing it defends that state
