@@ -27,6 +27,8 @@ _VERB = re.compile(
     r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
+_SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
+                       r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)
 _ON_BEHALF_BEFORE = re.compile(
@@ -510,6 +512,11 @@ class DocumentExtractor:
                 if stance is None or motion is None:
                     continue
                 rows += self._member_rows(base, frame, stance, motion.target, spoken)
+                continue
+            if motion is not None and motion.target is not None and motion.start >= 0 and _SPONSORS.search(
+                    self.text, max(base["start"], frame.start - 200), frame.start):
+                # the sponsors of a text vote for it: "presented by Colombia on behalf of ... - A, B, C"
+                rows += self._member_rows(base, frame, vote_stance("for", motion), motion.target, spoken)
                 continue
             found = self._statement_stance(analysis, frame)
             if found is None:

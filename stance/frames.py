@@ -65,7 +65,9 @@ _SIGN_LEAD = re.compile(
     r"|(?:^|[.;]\s+)(?:the|these|those)\s+(?:\d{1,3}|[a-z]+)(?:\s+(?:countries|states|nations|delegations|signatories))?"
     r"\s+(?:were|are|included|include)"
     r"|\b(?:list|group|letter|statement|text|initiative)\s+(?:included|includes|include)"
-    r"|\b(?:countries|states|signatories|backers|supporters|critics)\s+(?:included|includes|include))"
+    r"|\b(?:countries|states|signatories|backers|supporters|critics)\s+(?:included|includes|include)"
+    r"|\b(?:group|core\s+group|coalition|bloc)\s+of\s+(?:[\w-]+\s+){0,3}(?:countries|states|nations)\b[^.:;]{0,40}?"
+    r"(?:\s[-–—]|:|\(|,\s*namely))"
     r"(?:\s*,?\s*(?:among\s+others|inter\s+alia|notably|in\s+particular)\s*,?)?\s*:?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -82,6 +84,8 @@ _TRAIL = re.compile(
     r"(?:\s*,)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:members?|both|all|each|which|who|as)\b[^,;.]{0,60},\s*)?"
     r"(?:,\s*)?(?:(?:have|has|had|also|all|each|both|then|later|"
     r"jointly|together|formally|officially)\s+)*"
+    r"(?:(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:countries|states|nations|members|"
+    r"delegations|governments)\s+(?:that|who|which)\s+)?"   # "were among the five countries that voted against"
     r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes)|vot(?:ed|e)\s+(?:against|no)|abstain(?:ed)?|vetoed|"
     r"align(?:ed)?\s+themselves|signed|co-?signed|co-?sponsored|sponsored|endorsed|joined|"
     r"were\s+among\s+the\s+(?:signatories|co-?sponsors)|are\s+among\s+the\s+(?:signatories|co-?sponsors))\b",
@@ -162,7 +166,7 @@ def _lead_text(text: str, sentence_start: int, first: int) -> str:
 
 
 _ITEM_MARK = re.compile(r"\s*(?:\d{1,3}[.)]|[•·*\-–—])?\s*(?:the\s+)?", re.IGNORECASE)
-_ITEM_MARK_END = re.compile(r"(?:\d{1,3}[.)]|[•·*\-–—])\s*$")
+_ITEM_MARK_END = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)]|[•·*\-–—])\s*$")   # an item mark opening the list's line
 
 
 _STATE_KINDS = ("name", "possessive")
@@ -382,7 +386,10 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
             cue = analysis.cues[k]
             between = text[noun.end():cue.start]
             if len(between) <= 50 and not re.search(r"[.;]|\b(?:said|says|after|before|when|while)\b", between):
-                target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or \
+                near = _next_state(cue.end, min(end, cue.end + 100), analysis)
+                if near is not None and re.search(r"[,;:]", text[cue.end:near.start]):
+                    near = None   # "condemns the crackdown in Nicaragua": the state within the cue's phrase
+                target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or \
                     analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
                     return Motion("backing" if cue.stance == "support" else "critical", target, noun.start())

@@ -263,3 +263,13 @@ def test_a_list_right_after_its_statement_takes_that_statement():
     assert {("NOR", "concern", "CHN"), ("FIN", "concern", "CHN"), ("DNK", "concern", "CHN")} <= got
     assert {("KHM", "support", "CHN"), ("CUB", "support", "CHN"), ("NPL", "support", "CHN")} <= got
     assert ("LAO", "support", "CHN") in got
+
+
+def test_sponsors_of_a_described_text_vote_for_it_and_among_the_countries_that_voted():
+    text = ("Council renews experts on Nicaragua\n\n"
+            "The resolution, which condemns the crackdown in Nicaragua, was presented by Chile on behalf of a core "
+            "group of four countries - Canada, Chile, Ecuador and Peru. "
+            "It passed with 21 votes in favour. Cuba and Eritrea were among the five countries that voted against.")
+    got = rows(text)
+    assert {("CAN", "oppose", "NIC"), ("ECU", "oppose", "NIC"), ("PER", "oppose", "NIC")} <= got
+    assert {("CUB", "support", "NIC"), ("ERI", "support", "NIC")} <= got
