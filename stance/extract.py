@@ -394,8 +394,10 @@ class DocumentExtractor:
         toward = target.iso3 if target is not None else ""
         if iso3 and iso3 == toward:
             return None
-        if stance == "support" and target is None and basis in ("named", "on_behalf_of_group"):
-            return None     # backing with nothing named to back says nothing a user can place
+        if stance != "neutral" and target is None and basis in ("named", "on_behalf_of_group", "signatory"):
+            # backing, opposing or worrying about nothing named says nothing a user can place on the
+            # map or in the relations view ("X rejected the accusations" with no accuser in sight)
+            return None
         # A state speaking for a group and the same state named again is one position.
         key = (iso3, group if basis in ("bloc", "member_of_group", "roster") else "", stance, toward,
                "named" if basis in ("named", "on_behalf_of_group") else basis)
@@ -511,7 +513,7 @@ class DocumentExtractor:
                 stance = vote_stance(frame.side, motion)
                 if stance is None or motion is None:
                     continue
-                rows += self._member_rows(base, frame, stance, motion.target, spoken)
+                rows += self._member_rows(base, frame, stance, motion.target, set())   # a voter may also speak
                 continue
             if motion is not None and motion.target is not None and motion.start >= 0 and _SPONSORS.search(
                     self.text, max(base["start"], frame.start - 200), frame.start):

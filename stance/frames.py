@@ -91,6 +91,11 @@ _TRAIL = re.compile(
     r"were\s+among\s+the\s+(?:signatories|co-?sponsors)|are\s+among\s+the\s+(?:signatories|co-?sponsors))\b",
     re.IGNORECASE,
 )
+_RELATIVE_VOTE = re.compile(
+    r"\s*,\s*(?:which|who)\s+(?:had\s+|has\s+|have\s+|also\s+)*"
+    r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes|against|no)|abstained|vetoed)\b",
+    re.IGNORECASE,
+)
 _STOP_BEFORE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
@@ -286,6 +291,11 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
     out: list[StateList] = []
     for run in _runs(text, mentions, start, end):
         first, last = run[0], run[-1]
+        relative = _RELATIVE_VOTE.match(text, last.end, min(end, last.end + 60))
+        if relative is not None:   # "Brazil, which voted in favour, said ..."
+            verb = relative.group("verb")
+            out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
+            continue
         trail = _TRAIL.match(text, last.end, min(end, last.end + 80))
         if len(run) == 1 and trail is None and not _SINGLE_LEAD.search(text, max(start, first.start - 40), first.start):
             continue   # one state alone is a list only after "Against (1):" or "one against ("

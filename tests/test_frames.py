@@ -273,3 +273,11 @@ def test_sponsors_of_a_described_text_vote_for_it_and_among_the_countries_that_v
     got = rows(text)
     assert {("CAN", "oppose", "NIC"), ("ECU", "oppose", "NIC"), ("PER", "oppose", "NIC")} <= got
     assert {("CUB", "support", "NIC"), ("ERI", "support", "NIC")} <= got
+
+
+def test_a_vote_in_a_relative_clause():
+    text = ("Rights council acts on Iran\n\n"
+            "The resolution on the human rights situation in Iran was adopted. "
+            "Brazil, which voted in favour, said it was worried. India, which abstained, said nothing more.")
+    got = rows(text)
+    assert ("BRA", "oppose", "IRN") in got and ("IND", "neutral", "IRN") in got
