@@ -52,7 +52,7 @@ _VOTE_LEAD = re.compile(
 )
 _SIGN_LEAD = re.compile(
     r"(?:(?:signed|co-?signed|endorsed|co-?sponsored|sponsored|supported|backed|joined|delivered|"
-    r"presented|read\s+out|put\s+forward|submitted)\s+(?:jointly\s+)?by"
+    r"presented|read\s+out|put\s+forward|submitted|tabled|introduced|drafted)\s+(?:jointly\s+)?by"
     r"(?:\s+(?:the\s+)?(?:following|representatives\s+of|delegations\s+of|the\s+governments\s+of))?"
     r"(?:\s+(?:\w+\s+)?(?:countries|states|delegations|governments|member\s+states|nations))?"
     r"|(?:signatories|co-?sponsors|sponsors|signers|signing\s+countries|supporters)\b[^.:]{0,40}?"
@@ -85,7 +85,7 @@ _TRAIL = re.compile(
     r"(?:,\s*)?(?:(?:have|has|had|also|all|each|both|then|later|"
     r"jointly|together|formally|officially)\s+)*"
     r"(?:(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:countries|states|nations|members|"
-    r"delegations|governments)\s+(?:that|who|which)\s+)?"   # "were among the five countries that voted against"
+    r"delegations|governments|those|ones)\s+(?:that|who|which)\s+)?"   # "were among the five countries that voted against"
     r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes)|vot(?:ed|e)\s+(?:against|no)|abstain(?:ed)?|vetoed|"
     r"align(?:ed)?\s+themselves|signed|co-?signed|co-?sponsored|sponsored|endorsed|joined|"
     r"were\s+among\s+the\s+(?:signatories|co-?sponsors)|are\s+among\s+the\s+(?:signatories|co-?sponsors))\b",
@@ -347,7 +347,7 @@ _SITUATION = re.compile(
     r"\s*(?:(?:that|which)\s+(?:would\s+have\s+|would\s+|had\s+)?)?(?:on|about|regarding|concerning|addressing)\s+"
     r"(?:the\s+)?(?:(?:human\s+rights\s+|humanitarian\s+|security\s+|political\s+)?situation\s+(?:of\s+human\s+rights\s+)?"
     r"in|human\s+rights\s+(?:situation\s+)?in|(?:the\s+)?(?:human\s+rights\s+)?(?:abuses|violations|crimes)\s+(?:in|by)|"
-    r"(?!behalf\b)(?:[^.;:,()]{0,60}?|[“\"][^”\"]{0,100}?)\b(?:in|of))\s+(?:the\s+)?$",
+    r"(?!behalf\b)(?:[^.;:,()]{0,60}?|[“\"][^”\"]{0,100}?)\b(?:in|of|about|on|against))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
