@@ -16,7 +16,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, find_lists, find_motion, is_state_line, side_of_cue, vote_stance
+from .frames import Motion, StateList, find_lists, find_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
@@ -27,6 +27,8 @@ _VERB = re.compile(
     r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
+_DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:from|against|to|in|with)\s+)?"
+                            r"(?:the\s+)?", re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
                        r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
@@ -436,11 +438,25 @@ class DocumentExtractor:
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
             row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
             rows += [row] if row else []
+            for other in self._target_list(st, s, e):
+                # "recalled its ambassadors from Madrid, Dublin and Oslo": each listed state is a target
+                row = self._position(base, holder.iso3, st.stance, other, basis, group)
+                rows += [row] if row else []
             if group:
                 row = self._position(base, "", st.stance, st.target, "bloc", group)
                 rows += [row] if row else []
                 rows += self._expand_bloc(base, group, st.stance, st.target, when, {holder.iso3})
         return rows
+
+    def _target_list(self, st: Statement, s: int, e: int) -> list[Mention]:
+        """The other states of the list the target opens, right after its cue ("condemned Russia and
+        Belarus", "recalled its ambassadors from Madrid, Dublin and Oslo")."""
+        target = st.target
+        if target is None or not target.iso3 or st.cue is None or not 0 <= target.start - st.cue.end <= 40 \
+                or not _DIRECT_OBJECT.fullmatch(self.text, st.cue.end, target.start):
+            return []
+        mentions = [m for m in _mentions(self.text, target.start, min(e, target.end + 200)) if m.iso3]
+        return state_run(self.text, mentions, target)[1:]
 
     # -- frames: votes, lists of states --------------------------------------------------------
     def _doc_motion(self) -> Motion | None:

@@ -202,6 +202,21 @@ def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list
     return runs
 
 
+_TIGHT_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:the\s+)?", re.IGNORECASE)
+
+
+def state_run(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
+    """`first` and the states listed right after it ("Madrid, Dublin and Oslo"), by commas and "and" only."""
+    run = [first]
+    for m in mentions:
+        if m.start < run[-1].end or m.iso3 in {r.iso3 for r in run}:
+            continue
+        if not m.iso3 or not _TIGHT_SEPARATOR.fullmatch(text, run[-1].end, m.start):
+            break
+        run.append(m)
+    return run
+
+
 _GAP_TOKEN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’.-]*){0,3}")
 
 

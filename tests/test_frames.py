@@ -281,3 +281,14 @@ def test_a_vote_in_a_relative_clause():
             "Brazil, which voted in favour, said it was worried. India, which abstained, said nothing more.")
     got = rows(text)
     assert ("BRA", "oppose", "IRN") in got and ("IND", "neutral", "IRN") in got
+
+
+def test_a_list_of_targets_right_after_the_cue():
+    got = rows("Israel recalled its ambassadors from Madrid, Dublin and Oslo for consultations.")
+    assert {("ISR", "oppose", "ESP"), ("ISR", "oppose", "IRL"), ("ISR", "oppose", "NOR")} <= got
+    got = rows("Britain, on behalf of the Core Group of Canada, Germany and Malawi, voiced concern about Sri Lanka.")
+    assert ("GBR", "concern", "DEU") not in got
+
+
+def test_hypotheticals_give_no_row():
+    assert rows("Malta might recognise Palestine if the circumstances were right.") == set()
