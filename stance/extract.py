@@ -105,6 +105,8 @@ class DocumentExtractor:
         self.untargeted_stance: str | None = None   # the first stance read with no state named
         self.sentence_index = 0                       # sentences read so far
         self.previous_states: list[Mention] = []      # states the sentence before named
+        self.sentence_mentions: list[Mention] = []    # the sentence being read, and its mention starts
+        self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
 
@@ -198,6 +200,7 @@ class DocumentExtractor:
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
         self.sentence_index += 1
         analysis = self._analyse(s, e, mentions)
+        self.sentence_mentions, self.sentence_starts = mentions, [m.start for m in mentions]
         try:
             self._read_sentence(s, e, mentions, first_in_item, title, analysis)
         finally:
@@ -455,8 +458,9 @@ class DocumentExtractor:
         if target is None or not target.iso3 or st.cue is None or not 0 <= target.start - st.cue.end <= 40 \
                 or not _DIRECT_OBJECT.fullmatch(self.text, st.cue.end, target.start):
             return []
-        mentions = [m for m in _mentions(self.text, target.start, min(e, target.end + 200)) if m.iso3]
-        return state_run(self.text, mentions, target)[1:]
+        k = bisect_left(self.sentence_starts, target.start)
+        after = [m for m in self.sentence_mentions[k:k + 40] if m.iso3]
+        return state_run(self.text, after, target)[1:]
 
     # -- frames: votes, lists of states --------------------------------------------------------
     def _doc_motion(self) -> Motion | None:

@@ -256,14 +256,15 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
         elif _ON_BEHALF.search(left):
             roles[index] = "group"
-        elif _CO_HOLDER.search(left) or (index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
-                                         and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)):
+        elif ("by" in left or "with" in left or "along" in left) and _CO_HOLDER.search(left) or (
+                index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
+                and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)):
             roles[index] = "member"     # "X condemned the attack, joined by Chile, Peru and Mexico": not targets
         elif mention.start < first_cue and _INCLUDING.search(left):
             roles[index] = "member"
         elif _GOVERNED_IN.search(left):
             roles[index] = "holder"     # "the military authorities in Burkina Faso"
-        elif _AGAINST_TARGET.search(left):
+        elif _against_hint(left) and _AGAINST_TARGET.search(left):
             roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
         elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):
             roles[index] = "place"
@@ -312,6 +313,16 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
+_AGAINST_HINTS = ("inter", "meddl", "attack", "pressur", "campaign", "sanction", "accus", "allegation", "slander",
+                  "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic")
+
+
+def _against_hint(left: str) -> bool:
+    """Cheap test before `_AGAINST_TARGET`: most left contexts name no act done to a state."""
+    low = left.lower()
+    return any(h in low for h in _AGAINST_HINTS)
+
+
 def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     """ "rejected interference in China's internal affairs", "condemned the attacks on Qatar": support.
 
@@ -320,7 +331,7 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     if target is None or stance not in ("oppose", "concern"):
         return stance
     between = text[max(cue.end, target.start - 80):target.start]
-    if _AGAINST_TARGET.search(between):
+    if _against_hint(between) and _AGAINST_TARGET.search(between):
         return "support"
     if _OWN_AFFAIRS.match(text, target.end - 2 if text[target.end - 2:target.end] in ("'s", "’s") else target.end):
         return "support"
