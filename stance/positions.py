@@ -313,6 +313,11 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
+_OCCUPIED_BY = re.compile(
+    r"\s*(?:,\s*)?(?:(?:that|which)\s+(?:is|are|was|were)\s+)?(?:still\s+|illegally\s+|temporarily\s+)?"
+    r"(?:occupied|controlled|annexed|seized|held|administered)\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _AGAINST_HINTS = ("inter", "meddl", "attack", "pressur", "campaign", "sanction", "accus", "allegation", "slander",
                   "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic")
 
@@ -490,9 +495,23 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             j += 1
         return None
 
+    def occupier(m: Mention | None, exclude: set[str]) -> Mention | None:
+        """ "the vote in parts of Ukraine occupied by Russian forces": the occupier is the one at issue."""
+        if m is None:
+            return None
+        match = _OCCUPIED_BY.match(text, m.end, min(end, m.end + 60))
+        if match is None:
+            return m
+        j = bisect_left(starts, match.end())
+        if j < len(mentions) and mentions[j].start - match.end() <= 2 and mentions[j].iso3 \
+                and mentions[j].iso3 not in exclude:
+            return mentions[j]
+        return m
+
     if cues:
         first = cues[0]
-        target = target_in(first.end, end, set()) or target_before(first.start, set()) or situation_in(first.end, end, set())
+        target = occupier(target_in(first.end, end, set()) or target_before(first.start, set())
+                          or situation_in(first.end, end, set()), set())
         result.target = target
         result.stance = defended(text, first, target, compose_cues(first, text, cues, target, cue_starts)) \
             if first.stance != "withdraw" else None
@@ -539,7 +558,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.withdrawn.append(holder)
             continue
         if cue is not None:
-            target = target_in(cue.end, end, own) or target_before(cue.start, own) or situation_in(cue.end, end, own)
+            target = occupier(target_in(cue.end, end, own) or target_before(cue.start, own)
+                              or situation_in(cue.end, end, own), own)
             stance = defended(text, cue, target, compose_cues(cue, text, cues, target, cue_starts))
             artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))

@@ -292,3 +292,8 @@ def test_a_list_of_targets_right_after_the_cue():
 
 def test_hypotheticals_give_no_row():
     assert rows("Malta might recognise Palestine if the circumstances were right.") == set()
+
+
+def test_a_place_occupied_by_a_state_points_at_the_occupier():
+    text = "The European Union condemned the staging of the vote in parts of Ukraine occupied by Russian forces."
+    assert ("EU", "oppose", "RUS") in groups(text)
