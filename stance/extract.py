@@ -29,6 +29,8 @@ _VERB = re.compile(
 )
 _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:from|against|to|in|with)\s+)?"
                             r"(?:the\s+)?", re.IGNORECASE)
+_BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
+                           re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
                        r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
@@ -341,6 +343,14 @@ class DocumentExtractor:
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         headline_target = self.headline.target if self.headline is not None else None
         stance = st.stance
+        motion = self.motion
+        if st.artefact in ("act", "text") and motion is not None and motion.target is not None and st.cue is not None \
+                and _BODY_OUTCOME.match(self.text, st.cue.end, st.cue.end + 40) \
+                and motion.target.iso3 not in own:
+            # "welcomed the decision", "regretted the outcome" after a vote: toward the text's target
+            inner = "support" if motion.stance == "backing" else "oppose"
+            return Statement(st.holder, compose(st.stance, inner), st.cue, motion.target,
+                             st.group, st.group_count, st.artefact)
         if st.artefact == "act":
             # the act's author: the lead's actor, the headline's target, else a state the sentence
             # before names ("... Missile Launch by North Korea" above "Japan condemned the launch")

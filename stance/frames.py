@@ -96,6 +96,7 @@ _RELATIVE_VOTE = re.compile(
     r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes|against|no)|abstained|vetoed)\b",
     re.IGNORECASE,
 )
+_CLOSES = re.compile(r"[\s*†.,]*\)")
 _STOP_BEFORE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
@@ -316,6 +317,8 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             continue   # one state alone is a list only after "Against (1):" or "one against ("
         lead = _lead_text(text, start, first.start)
         label = _VOTE_LABEL.search(lead)
+        if label is not None and label.group().rstrip().endswith("(") and not _CLOSES.match(text, last.end, end):
+            label = None   # "36 abstentions (Belarus cast the only vote against)": not a list of abstainers
         if label is not None:
             side = _side(label.group("side"))
             if side:   # "absent", "not voting": no stance
