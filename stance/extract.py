@@ -31,6 +31,11 @@ _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){
                             r"(?:the\s+)?", re.IGNORECASE)
 _BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
+_OWNER_HEAD = re.compile(
+    r"\b(?:Government|Ministry\s+of\s+(?:Foreign|External)\s+Affairs|Foreign\s+Ministry|Embassy|High\s+Commission|"
+    r"Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|Presidency|Office\s+of\s+the\s+President)\s+of\s+"
+    r"(?:the\s+)?", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
                        r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
@@ -107,6 +112,7 @@ class DocumentExtractor:
         self.untargeted_stance: str | None = None   # the first stance read with no state named
         self.sentence_index = 0                       # sentences read so far
         self.previous_states: list[Mention] = []      # states the sentence before named
+        self.page_owner: Mention | None | bool = None  # the state whose page this is (False: none)
         self.sentence_mentions: list[Mention] = []    # the sentence being read, and its mention starts
         self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
@@ -324,12 +330,34 @@ class DocumentExtractor:
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
             else:
                 out.append(self._implicit_target(st, co_holders))
+        owner = self._owner()
+        if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
+                and _FIRST_PERSON.match(self.text, s, min(e, s + 80)):
+            # "We have already rejected the allegations" on a ministry's or an embassy's own page
+            target = analysis.target if analysis.target is not None and analysis.target.iso3 != owner.iso3 else None
+            out.append(self._implicit_target(Statement(owner, analysis.stance, analysis.cues[0], target)))
+            return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
             own_id = self.last_holder.iso3 or self.last_holder.bloc
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(self.last_holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _owner(self) -> Mention | None:
+        """The state whose page this is ("Ministry of External Affairs, Government of India", "Embassy of
+        the Russian Federation"), from the page's head: who "we" are in its statements and answers."""
+        if self.page_owner is None:
+            head_end = (self.paragraphs[0][0] if self.paragraphs else 0) + 300
+            head_start = max(0, (self.paragraphs[0][0] if self.paragraphs else 0) - 600)
+            found = None
+            for match in _OWNER_HEAD.finditer(self.text, head_start, min(len(self.text), head_end)):
+                found = next((m for m in _mentions(self.text, match.end(), match.end() + 60)
+                              if m.iso3 and m.start - match.end() <= 4), None)
+                if found is not None:
+                    break
+            self.page_owner = found or False
+        return self.page_owner or None
 
     def _implicit_target(self, st: Statement, co_holders: set[str] = frozenset()) -> Statement:
         """A stance with no state named is about the article's focus.

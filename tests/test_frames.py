@@ -297,3 +297,10 @@ def test_hypotheticals_give_no_row():
 def test_a_place_occupied_by_a_state_points_at_the_occupier():
     text = "The European Union condemned the staging of the vote in parts of Ukraine occupied by Russian forces."
     assert ("EU", "oppose", "RUS") in groups(text)
+
+
+def test_we_on_a_ministry_page_is_the_ministry_state():
+    text = ("Ministry of Foreign Affairs of the Republic of Ghana\n\n"
+            "Press briefing by the spokesperson\n\n"
+            "Spokesperson: We reject the allegations made by Burkina Faso, which have no basis in fact.")
+    assert ("GHA", "oppose", "BFA") in rows(text)
