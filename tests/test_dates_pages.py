@@ -155,7 +155,7 @@ def test_undated_dateline_without_year_evidence_stays_undated():
 ])
 def test_dateline_place_is_never_a_position(opening):
     text = ("Envoys meet\nPublished: 2019-10-09\n" + opening +
-            "Canada expressed concern about the situation in the region on Tuesday.")
+            "Canada expressed concern about the situation in Myanmar on Tuesday.")
     t = parse_text(text)
     holders = set(t.positions.country_iso3)
     targets = set(t.positions.toward_iso3)

@@ -71,6 +71,7 @@ def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
         shapes_after = _wait_for_count(page, "path.choroplethlocation", shapes + 20)
         wait_idle(page)
         assert shapes_after >= 50, shapes_after
+        page.wait_for_function(r"() => /[?&]implied=1/.test(location.href)", timeout=WAIT_MS)
         assert re.search(r"[?&]implied=1", page.url), page.url
         assert f"from={FROM}" in page.url, page.url
 

@@ -131,6 +131,8 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
 
         # only the hostile article: the tables, timeline, map and evidence now show it
         _pick_source_article(page, ARTICLE)
+        # the link follows the filter on the next rerun: wait for it rather than race it
+        page.wait_for_function(r"() => /[?&]file=markup\.md/.test(location.href)", timeout=WAIT_MS)
         assert re.search(r"[?&]file=markup\.md", page.url), page.url
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
                                ".length > 0", timeout=WAIT_MS)
