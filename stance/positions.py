@@ -97,6 +97,9 @@ _INCLUDING = re.compile(
     re.IGNORECASE,
 )
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])\w")   # "Mexico's Andres ...", not "Gabon's former colonial power"
+_SPEAKER_FOR = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|representatives?|envoys?|delegates?|delegations?|commissioner|"
+    r"high\s+representative)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
@@ -262,8 +265,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "member"     # "X condemned the attack, joined by Chile, Peru and Mexico": not targets
         elif mention.start < first_cue and _INCLUDING.search(left):
             roles[index] = "member"
-        elif _GOVERNED_IN.search(left):
-            roles[index] = "holder"     # "the military authorities in Burkina Faso"
+        elif _GOVERNED_IN.search(left) or ("for" in left and _SPEAKER_FOR.search(left)):
+            roles[index] = "holder"     # "the military authorities in Burkina Faso", "a spokesperson for the EU"
         elif _against_hint(left) and _AGAINST_TARGET.search(left):
             roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
         elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):

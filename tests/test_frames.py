@@ -304,3 +304,8 @@ def test_we_on_a_ministry_page_is_the_ministry_state():
             "Press briefing by the spokesperson\n\n"
             "Spokesperson: We reject the allegations made by Burkina Faso, which have no basis in fact.")
     assert ("GHA", "oppose", "BFA") in rows(text)
+
+
+def test_a_spokesperson_for_a_bloc_speaks_for_it():
+    assert ("EU", "support", "FRA") in groups(
+        "In Brussels, a spokesperson for the European Union said the bloc stood in full solidarity with France.")
