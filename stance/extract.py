@@ -36,6 +36,8 @@ _OWNER_HEAD = re.compile(
     r"Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|Presidency|Office\s+of\s+the\s+President)\s+of\s+"
     r"(?:the\s+)?", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
+_OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
+                             re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
                        r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
@@ -517,7 +519,8 @@ class DocumentExtractor:
             title = self._analyse(s, e, _mentions(self.text, s, e))
             # the first state the title is about, not one acting in it ("US vetoes ...")
             self.title_state = next((m for i, m in enumerate(title.mentions)
-                                     if m.iso3 and title.roles.get(i) != "holder"), False)
+                                     if m.iso3 and title.roles.get(i) != "holder"
+                                     and not _OWN_VOTE_AFTER.match(self.text, m.end)), False)
         if self.title_state:
             return self.title_state
         if self.headline is not None and self.headline.target is not None and self.headline.target.iso3:
