@@ -38,6 +38,7 @@ _OWNER_HEAD = re.compile(
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
+_VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
                        r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
@@ -576,8 +577,9 @@ class DocumentExtractor:
                     continue
                 rows += self._member_rows(base, frame, stance, motion.target, set())   # a voter may also speak
                 continue
-            if motion is not None and motion.target is not None and motion.start >= 0 and _SPONSORS.search(
-                    self.text, max(base["start"], frame.start - 200), frame.start):
+            if motion is not None and motion.target is not None and _SPONSORS.search(
+                    self.text, max(base["start"], frame.start - 200), frame.start) and (
+                    motion.start >= 0 or _VOTED_TEXT.search(self.text, base["start"], base["end"])):
                 # the sponsors of a text vote for it: "presented by Colombia on behalf of ... - A, B, C"
                 rows += self._member_rows(base, frame, vote_stance("for", motion), motion.target, spoken)
                 continue
