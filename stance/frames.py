@@ -72,7 +72,8 @@ _SIGN_LEAD = re.compile(
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside)\b", re.IGNORECASE)
-_VOTE_IN_LEAD = re.compile(r"\bvot(?:ed|ing|e)\s+(?:in\s+favou?r|for|yes|against|no)\b|\babstain(?:ed|ing)?\b|\bvetoed\b",
+_VOTE_IN_LEAD = re.compile(r"\bvot(?:ed|ing|e)\s+(?:in\s+favou?r|for|yes|against|no)\b|\babstain(?:ed|ing)?\b|\bvetoed\b|"
+                           r"\b(?:countries|states|members|delegations|nations|votes?)\s+(?:in\s+favou?r|against)\b",
                            re.IGNORECASE)
 # A list named as not doing what its sentence says: "absent from the list were ...", "did not sign: ..."
 _NEGATED_LEAD = re.compile(
@@ -349,7 +350,8 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             for voted in _VOTE_IN_LEAD.finditer(lead):
                 pass
             if voted is not None:   # "A and B voted against, joined by C, D and E"
-                out.append(StateList("vote", side_of_cue(voted.group()), tuple(run), first.start, last.end, label.group().strip()))
+                side = side_of_cue(voted.group()) or _side(voted.group().split()[-1])
+                out.append(StateList("vote", side or "for", tuple(run), first.start, last.end, label.group().strip()))
                 continue
         if label is not None and (len(run) >= 2 or label.group().rstrip().endswith(":")):
             out.append(StateList("sign", "", tuple(run), first.start, last.end, label.group().strip()))

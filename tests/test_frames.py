@@ -309,3 +309,10 @@ def test_we_on_a_ministry_page_is_the_ministry_state():
 def test_a_spokesperson_for_a_bloc_speaks_for_it():
     assert ("EU", "support", "FRA") in groups(
         "In Brussels, a spokesperson for the European Union said the bloc stood in full solidarity with France.")
+
+
+def test_countries_in_favour_together_with_a_list():
+    text = ("Council rejects debate on Xinjiang\n\n"
+            "A motion to hold a debate on the human rights situation in Xinjiang, China, failed. "
+            "The 17 countries in favour were mostly European, together with Japan, Honduras and Somalia.")
+    assert {("JPN", "oppose", "CHN"), ("HND", "oppose", "CHN"), ("SOM", "oppose", "CHN")} <= rows(text)
