@@ -83,6 +83,7 @@ _NEGATED_LEAD = re.compile(
 # A verb right after a list says what the listed states did.
 _TRAIL = re.compile(
     r"(?:\s*,)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:members?|both|all|each|which|who|as)\b[^,;.]{0,60},\s*)?"
+    r"(?:(?:together|along)\s+with\s+[^.;:]{0,120}?,\s*)?"   # "..., together with Iceland and Norway, aligned"
     r"(?:,\s*)?(?:(?:have|has|had|also|all|each|both|then|later|"
     r"jointly|together|formally|officially)\s+)*"
     r"(?:(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:countries|states|nations|members|"

@@ -100,6 +100,11 @@ _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])\w")   # "Mexico's Andres ...", not "Ga
 _SPEAKER_FOR = re.compile(
     r"\b(?:spokes(?:person|man|woman)|representatives?|envoys?|delegates?|delegations?|commissioner|"
     r"high\s+representative)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_VERB = re.compile(   # a verb whose object is the state or person named next
+    r"\b(?:sent|sends|told|tells|urged|urges|called|calls|congratulated|congratulates|thanked|thanks|met|meets|"
+    r"phoned|invited|invites|received|receives|hosted|hosts|warned|warns|asked|asks|accused|accuses|praised|"
+    r"criticised|criticized|blamed|gave|gives|handed|offered|wished|assured|assures|visited|visits)\s+$",
+    re.IGNORECASE)
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
@@ -277,8 +282,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
             roles[index] = "target"     # "the sovereignty of China"
-        elif _PREP_BEFORE.search(left):
-            roles[index] = "target"     # "talks with China", "accusations against Canada"
+        elif _PREP_BEFORE.search(left) or (mention.kind in ("person", "name", "capital") and _OBJECT_VERB.search(left)):
+            roles[index] = "target"     # "talks with China", "accusations against Canada", "sent Putin a message"
         elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
                 mention.kind in ("possessive", "demonym", "capital") and \
                 _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start) and \

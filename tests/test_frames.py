@@ -316,3 +316,8 @@ def test_countries_in_favour_together_with_a_list():
             "A motion to hold a debate on the human rights situation in Xinjiang, China, failed. "
             "The 17 countries in favour were mostly European, together with Japan, Honduras and Somalia.")
     assert {("JPN", "oppose", "CHN"), ("HND", "oppose", "CHN"), ("SOM", "oppose", "CHN")} <= rows(text)
+
+
+def test_the_object_of_a_verb_is_not_a_holder():
+    got = rows("Kazakhstan sent Putin a message of congratulations on his re-election.")
+    assert ("KAZ", "support", "RUS") in got and not any(r[0] == "RUS" for r in got)
