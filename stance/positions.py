@@ -105,6 +105,10 @@ _OBJECT_VERB = re.compile(   # a verb whose object is the state or person named 
     r"phoned|invited|invites|received|receives|hosted|hosts|warned|warns|asked|asks|accused|accuses|praised|"
     r"criticised|criticized|blamed|gave|gives|handed|offered|wished|assured|assures|visited|visits)\s+$",
     re.IGNORECASE)
+_STANCE_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:strong|swift|firm|sharp|repeated|continued|unequivocal|public)\s+)?(?:condemnation|criticism|support|"
+    r"rejection|backing|opposition|protest|recognition|endorsement|denunciation|objection|concerns?)\b",
+    re.IGNORECASE)
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
@@ -284,6 +288,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "target"     # "the sovereignty of China"
         elif _PREP_BEFORE.search(left) or (mention.kind in ("person", "name", "capital") and _OBJECT_VERB.search(left)):
             roles[index] = "target"     # "talks with China", "accusations against Canada", "sent Putin a message"
+        elif mention.kind == "possessive" and _STANCE_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
+            roles[index] = "holder"     # "Japan's condemnation of ...": the nominalised stance's holder
         elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
                 mention.kind in ("possessive", "demonym", "capital") and \
                 _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start) and \

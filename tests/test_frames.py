@@ -321,3 +321,9 @@ def test_countries_in_favour_together_with_a_list():
 def test_the_object_of_a_verb_is_not_a_holder():
     got = rows("Kazakhstan sent Putin a message of congratulations on his re-election.")
     assert ("KAZ", "support", "RUS") in got and not any(r[0] == "RUS" for r in got)
+
+
+def test_nominalised_stance_and_calls_for_calm():
+    assert ("JPN", "oppose", "PRK") in rows("Japan's condemnation of North Korea's missile launch was swift.")
+    p = parse_text("Qatar and Kuwait called for calm on all sides.").positions
+    assert set(zip(p["country_iso3"], p["stance"])) == {("QAT", "neutral"), ("KWT", "neutral")}
