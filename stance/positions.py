@@ -452,6 +452,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         while j < len(mentions) and mentions[j].start - cues[0].end <= 40:
             if roles[j] in ("holder", "target") and _PASSIVE_BY.match(text[cues[0].end:mentions[j].start]):
                 passive_by.append(j)
+                while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start) \
+                        and roles.get(j + 1) in ("holder", "target"):
+                    j += 1
+                    passive_by.append(j)   # "was condemned by South Korea and Japan"
                 break
             j += 1
     # "was criticised by Peru" names the critic; "was concerned by China's moves" names the cause.
@@ -462,7 +466,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         # "Chile was criticised by Peru": the agent after "by" holds the stance, the subject is its target.
         for i in holders:
             roles[i] = "target"
-        holders = passive_by[:1]
+        holders = passive_by
     if not holders and cues:
         # "Speaking for the European Union, the bloc's delegation condemned ...": no state speaks,
         # the group spoken for holds the stance itself.

@@ -327,3 +327,8 @@ def test_nominalised_stance_and_calls_for_calm():
     assert ("JPN", "oppose", "PRK") in rows("Japan's condemnation of North Korea's missile launch was swift.")
     p = parse_text("Qatar and Kuwait called for calm on all sides.").positions
     assert set(zip(p["country_iso3"], p["stance"])) == {("QAT", "neutral"), ("KWT", "neutral")}
+
+
+def test_passive_with_coordinated_agents():
+    got = rows("North Korea launched a missile on Monday. The launch was condemned by South Korea and Japan.")
+    assert {("KOR", "oppose", "PRK"), ("JPN", "oppose", "PRK")} <= got and ("KOR", "oppose", "JPN") not in got
