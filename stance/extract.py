@@ -109,6 +109,7 @@ class DocumentExtractor:
         self.lead_subject: Mention | None = None   # the first state the lead is about (not an actor)
         self.title_state: Mention | None | bool = None   # the first state the title names (False: none)
         self._analyses: dict[tuple[int, int], Analysis] = {}
+        self._topics: dict[tuple[int, int], str] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
         self.motion: Motion | None = None       # the text being voted on, as last described
         self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
@@ -120,6 +121,14 @@ class DocumentExtractor:
         self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
+
+    def _topic(self, s: int, e: int) -> str:
+        """The sentence's topic, computed once (the title and lead are asked several times)."""
+        key = (s, e)
+        found = self._topics.get(key)
+        if found is None:
+            found = self._topics[key] = topic_of(self.text, s, e)
+        return found
 
     def _analyse(self, s: int, e: int, mentions: list[Mention]) -> Analysis:
         """The sentence's reading, computed once (the title and lead are read several times)."""
@@ -151,10 +160,10 @@ class DocumentExtractor:
             analysis = self._analyse(s, e, mentions)
             for st in analysis.statements:
                 if st.stance and st.target is not None and st.target.iso3 and st.target.iso3 != st.holder.iso3:
-                    self.headline = Headline(st.stance, st.target, topic_of(self.text, s, e))
+                    self.headline = Headline(st.stance, st.target, self._topic(s, e))
                     return
             if not analysis.statements and analysis.stance and analysis.target is not None and analysis.target.iso3:
-                self.headline = Headline(analysis.stance, analysis.target, topic_of(self.text, s, e))
+                self.headline = Headline(analysis.stance, analysis.target, self._topic(s, e))
                 return
 
     # -- rows -----------------------------------------------------------------------------------
@@ -186,9 +195,9 @@ class DocumentExtractor:
                 sentences.append((s, e, mentions[bisect_left(starts, s):bisect_left(starts, e)]))
         close_run()
         if self.title_span:
-            self.doc_topic = topic_of(self.text, *self.title_span)
+            self.doc_topic = self._topic(*self.title_span)
         if not self.doc_topic:
-            self.doc_topic = next((t for t in (topic_of(self.text, s, e) for s, e, _ in sentences) if t), "")
+            self.doc_topic = next((t for t in (self._topic(s, e) for s, e, _ in sentences) if t), "")
         self._read_headline(sentences)
         self._read_lead(sentences)
 
@@ -240,7 +249,7 @@ class DocumentExtractor:
         own = [] if title else self._own_dates(s, e)
         when = self._date_for(s, own) if not title else When(self.anchor.date, self.anchor.precision,
                                                             "inferred" if self.anchor.date else "none")
-        topic = topic_of(self.text, s, e) or self.doc_topic
+        topic = self._topic(s, e) or self.doc_topic
         signed = next((f for f in lists if f.kind == "sign"), None)
         list_stance = self._statement_stance(analysis, signed) if signed is not None else None
         claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion, list_stance)
