@@ -7,7 +7,6 @@ pronoun subjects, and the expansion of blocs and known joint letters into their 
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -514,11 +513,10 @@ class DocumentExtractor:
 
     # -- frames: votes, lists of states --------------------------------------------------------
     def _doc_motion(self) -> Motion | None:
-        """The text last described, else the headline's stance read as the text's ("UN demands Russia ..."),
-        else a text critical of the state the article is about (texts put to a vote at the UN mostly are)."""
+        """The text last described, else a text critical of the state the article is about (texts put to
+        a vote at the UN mostly are): see `_focus`."""
         if self.motion is not None:
             return self.motion
-        headline = self.headline
         focus = self._focus()
         return Motion("critical", focus, -1) if focus is not None else None
 

@@ -26,7 +26,6 @@ read at run time); `tests/test_newsscore.py` pins each definition.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
