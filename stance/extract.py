@@ -31,9 +31,12 @@ _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){
 _BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
 _OWNER_HEAD = re.compile(
-    r"\b(?:Government|Ministry\s+of\s+(?:Foreign|External)\s+Affairs|Foreign\s+Ministry|Embassy|High\s+Commission|"
-    r"Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|Presidency|Office\s+of\s+the\s+President)\s+of\s+"
+    r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
+    r"Presidency|Office\s+of\s+the\s+President)\s+of"
+    r"|(?:Ministry\s+of\s+(?:Foreign|External)\s+Affairs|Foreign\s+Ministry)(?:\s+of)?)\s+"
     r"(?:the\s+)?", re.IGNORECASE)
+_OFFICE_SUBJECT = re.compile(r"[\"“‘']?(?:On\b[^,.;]{0,40},\s*)?the\s+(?:ministry|minister|government|embassy|mission|"
+                             r"spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
@@ -345,6 +348,12 @@ class DocumentExtractor:
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _FIRST_PERSON.match(self.text, s, min(e, s + 80)):
             # "We have already rejected the allegations" on a ministry's or an embassy's own page
+            target = analysis.target if analysis.target is not None and analysis.target.iso3 != owner.iso3 else None
+            out.append(self._implicit_target(Statement(owner, analysis.stance, analysis.cues[0], target)))
+            return out
+        if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
+                and _OFFICE_SUBJECT.match(self.text, s, min(e, s + 80)):
+            # "The Ministry again condemned ..." on the ministry's own page
             target = analysis.target if analysis.target is not None and analysis.target.iso3 != owner.iso3 else None
             out.append(self._implicit_target(Statement(owner, analysis.stance, analysis.cues[0], target)))
             return out

@@ -332,3 +332,11 @@ def test_nominalised_stance_and_calls_for_calm():
 def test_passive_with_coordinated_agents():
     got = rows("North Korea launched a missile on Monday. The launch was condemned by South Korea and Japan.")
     assert {("KOR", "oppose", "PRK"), ("JPN", "oppose", "PRK")} <= got and ("KOR", "oppose", "JPN") not in got
+
+
+def test_the_ministry_on_its_own_page():
+    text = ("Ministry of Foreign Affairs Republic of Poland\n\n"
+            "Ministry news\n\n"
+            "24 February 2023 — One year since the invasion\n"
+            "On the anniversary, the Ministry again condemned Russia's unprovoked aggression against Ukraine.")
+    assert ("POL", "oppose", "RUS") in rows(text)
