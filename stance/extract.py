@@ -119,6 +119,7 @@ class DocumentExtractor:
         self.sentence_index = 0                       # sentences read so far
         self.previous_states: list[Mention] = []      # states the sentence before named
         self.page_owner: Mention | None | bool = None  # the state whose page this is (False: none)
+        self.allies: dict[str, set[str]] = {}          # states that spoke together earlier in the article
         self.sentence_mentions: list[Mention] = []    # the sentence being read, and its mention starts
         self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
@@ -298,6 +299,10 @@ class DocumentExtractor:
             if latest.precision in ("day", "month") and self._near_anchor(latest):
                 self.context = latest
         targeted = [st for st in statements if st.stance and st.target is not None]
+        speakers = {st.holder.iso3 or st.holder.bloc for st in analysis.statements if st.cue is not None}
+        if len(speakers) > 1:   # "Britain, France and Germany issued a joint statement ...": allies from now on
+            for member in speakers:
+                self.allies.setdefault(member, set()).update(speakers - {member})
         if self.untargeted_stance is None and not title and analysis.stance in ("support", "oppose", "concern") \
                 and analysis.target is None:
             self.untargeted_stance = analysis.stance
@@ -389,6 +394,7 @@ class DocumentExtractor:
         if st.target is not None or st.stance is None:
             return st
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
+        own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one
         headline_target = self.headline.target if self.headline is not None else None
         stance = st.stance
         motion = self.motion
@@ -545,9 +551,10 @@ class DocumentExtractor:
         return self.lead_subject   # "a statement on the conflict in northern Ethiopia"
 
     def _votes(self, statements: list[Statement], motion: Motion | None) -> list[Statement]:
-        """A vote, veto or abstention takes its stance from the text voted on, toward that text's target."""
-        if motion is None:
-            return statements
+        """A vote, veto or abstention takes its stance from the text voted on, toward that text's target;
+        with no text known, a vote says nothing a user can place (no row)."""
+        if motion is None or motion.target is None:
+            return [st for st in statements if st.cue is None or not side_of_cue(st.cue.text)]
         out = []
         for st in statements:
             side = side_of_cue(st.cue.text) if st.cue is not None else ""

@@ -90,7 +90,8 @@ _TRAIL = re.compile(
     r"delegations|governments|those|ones)\s+(?:that|who|which)\s+)?"   # "were among the five countries that voted against"
     r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes)|vot(?:ed|e)\s+(?:against|no)|abstain(?:ed)?|vetoed|"
     r"align(?:ed)?\s+themselves|signed|co-?signed|co-?sponsored|sponsored|endorsed|joined|"
-    r"were\s+among\s+the\s+(?:signatories|co-?sponsors)|are\s+among\s+the\s+(?:signatories|co-?sponsors))\b",
+    r"were\s+among\s+the\s+(?:signatories|co-?sponsors)|are\s+among\s+the\s+(?:signatories|co-?sponsors)|"
+    r"(?:were|was|are)\s+among\s+the\s+(?:\d+\s+)?(?:abstentions|abstainers))\b",
     re.IGNORECASE,
 )
 _RELATIVE_VOTE = re.compile(
@@ -99,6 +100,8 @@ _RELATIVE_VOTE = re.compile(
     re.IGNORECASE,
 )
 _CLOSES = re.compile(r"[\s*†.,]*\)")
+_JOINED_IN_VOTING = re.compile(
+    r"[^.;]{0,80}?\bin\s+(?P<vote>voting\s+(?:no|against|yes|for|in\s+favou?r)|abstaining|vetoing)\b", re.IGNORECASE)
 _STOP_BEFORE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
 
 
@@ -337,7 +340,14 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             continue
         if trail is not None:
             verb = " ".join(trail.group("verb").lower().split())
-            if verb.startswith(("vot", "abst", "veto")):
+            if verb.startswith("join"):
+                joined_vote = _JOINED_IN_VOTING.match(text, trail.end(), min(end, trail.end() + 120))
+                if joined_vote is not None:   # "A and B joined the United States in voting no"
+                    verb = joined_vote.group("vote")
+            if "abstention" in verb or "abstainer" in verb:
+                if len(run) >= 2:             # "... were among the abstentions"
+                    out.append(StateList("vote", "abstain", tuple(run), first.start, last.end, verb, "trail"))
+            elif verb.startswith(("vot", "abst", "veto")):
                 if len(run) >= 2:   # one state voting is read by the sentence reader
                     out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
             elif len(run) >= 2 or verb.startswith("align"):

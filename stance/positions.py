@@ -263,7 +263,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     roles: dict[int, str] = {}
     for index, mention in enumerate(mentions):
         left = _left(text, start, mention.start)
-        if index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
+        if index == 0 and mention.start - start <= 2 and text.startswith(":", mention.end):
+            roles[index] = "other"      # "Myanmar: UN rights chief alarmed": a headline's topic label
+        elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
                 mentions[index - 1].iso3 or mentions[index - 1].bloc):
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
         elif _ON_BEHALF.search(left):

@@ -340,3 +340,23 @@ def test_the_ministry_on_its_own_page():
             "24 February 2023 — One year since the invasion\n"
             "On the anniversary, the Ministry again condemned Russia's unprovoked aggression against Ukraine.")
     assert ("POL", "oppose", "RUS") in rows(text)
+
+
+def test_joined_in_voting_no_among_the_abstentions_and_no_text_no_vote_rows():
+    text = ("Assembly adopts text on Syria\n\n"
+            "The Assembly adopted a resolution condemning Syria's use of chemical weapons. "
+            "Iran, Nicaragua and Cuba joined Russia in voting no. India, Brazil and Mexico were among the abstentions.")
+    got = rows(text)
+    assert {("IRN", "support", "SYR"), ("NIC", "support", "SYR"), ("CUB", "support", "SYR")} <= got
+    assert {("IND", "neutral", "SYR"), ("BRA", "neutral", "SYR"), ("MEX", "neutral", "SYR")} <= got
+    # a vote on a text the article never describes, about no state, gives no row
+    assert rows("Austria, Guatemala and Nauru joined the United States in voting no on the ceasefire.") == set()
+
+
+def test_allies_are_not_each_others_target_later_and_a_headline_label_is_no_holder():
+    text = ("Myanmar: rights chief alarmed\n\n"
+            "Britain, France and Germany issued a joint statement condemning the junta's attacks on civilians. "
+            "\"We urge the regime to stop,\" the statement said.")
+    got = rows(text)
+    assert not any(r[0] == "MMR" for r in got)
+    assert ("DEU", "concern", "GBR") not in got and ("FRA", "concern", "GBR") not in got
