@@ -1,7 +1,8 @@
 """The extraction vocabulary (stance cues, topics, actor nouns, negations) from `data/lexicon.csv`.
 
 Words live in a data file so an analyst can extend them without touching code; this module only
-compiles them once, at import, into a few combined case-insensitive regexes.
+compiles them once, at import: cues and topics into `rules.PatternSet` automata, the few
+context patterns (negations, actor nouns, locatives) into combined case-insensitive regexes.
 """
 from __future__ import annotations
 
@@ -10,17 +11,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .firstchar import FirstCharMatcher
+from .rules.automaton import PatternSet
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.csv"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    cue: FirstCharMatcher           # one named group per cue row
+    cue: PatternSet           # one named group per cue row
     cue_labels: dict[str, str]      # group name -> support | oppose | concern | neutral | withdraw | non
     negation: re.Pattern[str]       # searched in the few words before a cue
-    topic: FirstCharMatcher         # one named group per topic row, in priority order
+    topic: PatternSet         # one named group per topic row, in priority order
     topic_labels: dict[str, str]    # group name -> topic label
     actor_noun: re.Pattern[str]     # a government noun right after a demonym or possessive
     locative: re.Pattern[str]       # a preposition right before a place that is not an actor
@@ -49,7 +50,7 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
         name = f"g{len(cue_rows)}"
         labels[name] = label
         cue_rows.append((name, pattern))
-    cue = FirstCharMatcher(cue_rows)
+    cue = PatternSet(cue_rows)
 
     topic_labels: dict[str, str] = {}
     topic_rows: list[tuple[str, str]] = []
@@ -57,7 +58,7 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
         name = f"t{index}"
         topic_labels[name] = label
         topic_rows.append((name, pattern))
-    topic = FirstCharMatcher(topic_rows)
+    topic = PatternSet(topic_rows)
 
     negation = re.compile(
         r"\b(?:" + _alternation([p for _, p in by_kind.get("negation", [])]) + r")\b",

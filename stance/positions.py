@@ -227,18 +227,18 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     cues: list[Cue] = []
     negated = False
     for match in LEXICON.cue.finditer(text, start, end):
-        stance = LEXICON.cue_labels.get(match.lastgroup or "")
+        stance = LEXICON.cue_labels.get(match.name)
         if stance == "non" or stance is None:
             continue
-        window_start = max(start, match.start() - 45)
-        window = text[window_start:match.start()]
+        window_start = max(start, match.start - 45)
+        window = text[window_start:match.start]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
             window = window[breaks[-1].end():]
         if LEXICON.negation.search(window):
             negated = True
             continue
-        cues.append(Cue(match.start(), match.end(), match.group(), stance))
+        cues.append(Cue(match.start, match.end, match.text, stance))
     return cues, negated
 
 

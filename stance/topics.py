@@ -9,7 +9,7 @@ def topic_of(text: str, start: int = 0, end: int | None = None) -> str:
     end = len(text) if end is None else end
     best_rank, best = len(LEXICON.topic_labels), ""
     for match in LEXICON.topic.finditer(text, start, end):
-        name = match.lastgroup or ""
+        name = match.name
         rank = int(name[1:])
         if rank < best_rank:
             best_rank, best = rank, LEXICON.topic_labels[name]

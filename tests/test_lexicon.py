@@ -1,43 +1,34 @@
-"""The lexicon's first-letter dispatch finds exactly what one big alternation would."""
+"""The lexicon file: every row compiles, has a label it may have, and gives the automaton an anchor.
+
+(That the automaton finds what one alternation would is checked in test_rules_automaton.py.)
+"""
 import re
-from pathlib import Path
 
-import pytest
-
-from stance.firstchar import FirstCharMatcher, first_chars
-from stance.lexicon import LEXICON, LEXICON_PATH, _rows
+from stance.lexicon import LEXICON, LEXICON_PATH, STANCE_ORDER, _rows
+from stance.rules import anchors
 from stance.topics import topic_of
 
-ROOT = Path(__file__).resolve().parent.parent
-TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "articles").glob("*.txt"))]
-TEXTS += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "devset" / "articles").glob("*"))]
+
+def test_every_row_compiles_with_a_known_kind():
+    kinds = {"cue", "non_cue", "topic", "negation", "actor_noun", "locative"}
+    for row in _rows(LEXICON_PATH):
+        assert row["kind"] in kinds, row
+        re.compile(row["pattern"], re.IGNORECASE)
+        if row["kind"] == "cue":
+            assert row["label"] in STANCE_ORDER + ("withdraw",), row
 
 
-def reference(rows):
-    return re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in rows) + r")\b", re.IGNORECASE)
+def test_cues_and_topics_have_literal_anchors():
+    """A row with no literal prefix is tried at every word: the vocabulary keeps none."""
+    for row in _rows(LEXICON_PATH):
+        if row["kind"] in ("cue", "non_cue", "topic"):
+            assert anchors(row["pattern"]) is not None, row
 
 
-@pytest.mark.parametrize("kind", ["cue", "topic"])
-def test_dispatch_matches_the_single_alternation(kind):
-    rows = _rows(LEXICON_PATH)
-    if kind == "cue":
-        pairs = [("non", r["pattern"]) for r in rows if r["kind"] == "non_cue"] + [
-            (r["label"], r["pattern"]) for r in rows if r["kind"] == "cue"]
-    else:
-        pairs = [(r["label"], r["pattern"]) for r in rows if r["kind"] == "topic"]
-    named = [(f"g{i}", p) for i, (_, p) in enumerate(pairs)]
-    big, fast = reference(named), FirstCharMatcher(named)
-    for text in TEXTS:
-        expected = [(m.start(), m.end(), m.lastgroup) for m in big.finditer(text)]
-        got = [(m.start(), m.end(), m.lastgroup) for m in fast.finditer(text, 0, len(text))]
-        assert got == expected
-
-
-def test_first_chars_reads_the_parse_tree():
-    assert first_chars("support(?:s|ed)?") == {"s"}
-    assert first_chars("(?:a |an )?violation") == {"a", "v"}
-    assert first_chars("(?<=to )back") == {"b"}
-    assert first_chars(r"\w+ed") is None
+def test_cue_labels_map_back_to_rows():
+    labels = set(LEXICON.cue_labels.values())
+    assert labels <= set(STANCE_ORDER) | {"withdraw", "non"}
+    assert {"support", "oppose", "concern", "non"} <= labels
 
 
 def test_topics_by_priority():
