@@ -24,8 +24,11 @@ _QUALIFIERS = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "up to": "up_to", "as many as": "up_to", "fewer than": "up_to", "less than": "up_to",
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_COMPOUND = rf"(?:{'|'.join(_TENS)})[-‐ ](?:{'|'.join(_UNITS)})"   # "twenty-four", "thirty five"
 _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
-_NUMBER = r"(?:half\s+a|a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|\d{1,3}(?:,\d{3})*|\d+|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+_NUMBER = r"(?:half\s+a|a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|\d{1,3}(?:,\d{3})*|\d+|" + _COMPOUND + "|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _NOUN = (
     r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
     r"islamic|muslim|developing|member|un|u\.n\.|small|island|like-minded)\s+){0,2}"
@@ -42,7 +45,7 @@ _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_TALLY_NUM = r"\d{1,3}|" + "|".join(sorted(list(_WORDS) + ["none", "nil", "zero"], key=len, reverse=True))
+_TALLY_NUM = r"\d{1,3}|" + _COMPOUND + "|" + "|".join(sorted(list(_WORDS) + ["none", "nil", "zero"], key=len, reverse=True))
 # "voted 25 to 6", "adopted by 141 votes to 5", "by a vote of 28-8", "a 19-17 vote"
 _TALLY = re.compile(
     rf"\b(?:vot(?:e|ed|es|ing)|by|of|a)\s+(?P<yes>{_TALLY_NUM})\s*(?:votes?\s+|in\s+favou?r\s*)?"
@@ -85,6 +88,9 @@ def _number(raw: str) -> int | None:
         return unit * 12 if unit else None
     if raw.isdigit():
         return int(raw)
+    tens, _, unit = raw.replace("-", " ").replace("‐", " ").partition(" ")
+    if unit and tens in _TENS and unit in _UNITS:
+        return _WORDS[tens] + _WORDS[unit]
     return _WORDS.get(raw)
 
 

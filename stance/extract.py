@@ -633,8 +633,8 @@ class DocumentExtractor:
                 rows.append(row)
         return rows
 
-    def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis,
-                      statements: list[Statement], s: int, e: int) -> tuple[str | None, Mention | None]:
+    def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis, statements: list[Statement],
+                      s: int, e: int, motion: Motion | None = None) -> tuple[str | None, Mention | None]:
         """What a counted group did and toward whom: its own verb, else its speaker's, else the sentence's."""
         if _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 30), claim.start):
             speaker = next((st for st in statements if st.group_count), None)
@@ -657,6 +657,9 @@ class DocumentExtractor:
             artefact = "text" if cue.start < claim.start and text_subject(self.text, s, cue) else artefact_object(self.text, cue, e)
         if cue.stance == "withdraw":
             return None, None
+        voted = vote_stance(side_of_cue(cue.text), motion)
+        if voted is not None:   # "143 countries voted in favour of the resolution": the text's stance
+            return voted, motion.target
         target = analysis.target_between(self.text, cue.end, following if cue.start >= claim.end else e)
         if target is None and cue.start < claim.start:
             target = analysis.target if analysis.stance == cue.stance else None
@@ -676,13 +679,13 @@ class DocumentExtractor:
             if voted is not None and motion is not None:
                 stance, target = voted, motion.target
             else:
-                stance, target = self._claim_stance(claim, following, analysis, statements, s, e)
+                stance, target = self._claim_stance(claim, following, analysis, statements, s, e, motion)
             if stance is None and list_stance is not None:
                 stance, target = list_stance   # "signed by ambassadors from 22 countries: A, B, ..."
             if stance is None:
                 continue
             toward = target.iso3 if target is not None else ""
-            key = (claim.count, claim.qualifier, stance, toward)
+            key = (claim.count, claim.qualifier, stance, toward, when.date)   # the same count on another day is another vote
             if key in self.seen_claims:
                 continue
             self.seen_claims.add(key)

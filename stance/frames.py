@@ -100,6 +100,9 @@ _RELATIVE_VOTE = re.compile(
     re.IGNORECASE,
 )
 _CLOSES = re.compile(r"[\s*†.,]*\)")
+# States set beside a counted group: "35 countries abstained, including China", "four voted no - A, B and C".
+_APPOSITION_LEAD = re.compile(
+    r"(?:\b(?:including|among\s+them|such\s+as|namely|notably)|\s[-–—]|[^\W\d]:)\s*(?:the\s+)?$", re.IGNORECASE)
 _JOINED_IN_VOTING = re.compile(
     r"[^.;]{0,80}?\bin\s+(?P<vote>voting\s+(?:no|against|yes|for|in\s+favou?r)|abstaining|vetoing)\b", re.IGNORECASE)
 _STOP_BEFORE = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
@@ -318,6 +321,16 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
             continue
         trail = _TRAIL.match(text, last.end, min(end, last.end + 80))
+        apposition = _APPOSITION_LEAD.search(text, max(start, first.start - 30), first.start)
+        if apposition is not None and trail is None:
+            voted = None
+            for voted in _VOTE_IN_LEAD.finditer(text, max(start, apposition.start() - 150), apposition.start()):
+                pass
+            if voted is not None and not _STOP_BEFORE.search(text, voted.end(), apposition.start()):
+                side = side_of_cue(voted.group()) or _side(voted.group().split()[-1])
+                if side:   # "Only four countries joined Russia in voting against it - A, B, C and D"
+                    out.append(StateList("vote", side, tuple(run), first.start, last.end, voted.group(), "lead"))
+                    continue
         if len(run) == 1 and trail is None and not _SINGLE_LEAD.search(text, max(start, first.start - 40), first.start):
             continue   # one state alone is a list only after "Against (1):" or "one against ("
         lead = _lead_text(text, start, first.start)
@@ -348,7 +361,8 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
                 if len(run) >= 2:             # "... were among the abstentions"
                     out.append(StateList("vote", "abstain", tuple(run), first.start, last.end, verb, "trail"))
             elif verb.startswith(("vot", "abst", "veto")):
-                if len(run) >= 2:   # one state voting is read by the sentence reader
+                if len(run) >= 2 or apposition is not None:   # one state voting is read by the sentence reader,
+                    # unless it is set beside a counted group: "140 countries, including Serbia, voted in favour"
                     out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
             elif len(run) >= 2 or verb.startswith("align"):
                 out.append(StateList("sign", "", tuple(run), first.start, last.end, verb, "trail"))

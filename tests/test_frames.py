@@ -360,3 +360,31 @@ def test_allies_are_not_each_others_target_later_and_a_headline_label_is_no_hold
     got = rows(text)
     assert not any(r[0] == "MMR" for r in got)
     assert ("DEU", "concern", "GBR") not in got and ("FRA", "concern", "GBR") not in got
+
+
+# -- states set beside a counted group -----------------------------------------------------------
+
+def test_states_beside_a_counted_vote_take_the_vote():
+    text = ("Assembly censures Minsk\n\n"
+            "The Assembly passed a text condemning Belarus for the forced landing of a passenger jet. "
+            "Some 98 delegations, among them Lithuania, voted for it. "
+            "Just three countries sided with Minsk in voting no - Eritrea, Nicaragua and Cuba. "
+            "Forty countries abstained, including Vietnam, while others stayed away.")
+    got = rows(text)
+    assert {("LTU", "oppose", "BLR"), ("ERI", "support", "BLR"), ("NIC", "support", "BLR"),
+            ("CUB", "support", "BLR"), ("VNM", "neutral", "BLR")} <= got
+    assert claims(text) >= {(98, "about", "oppose", "BLR"), (3, "exact", "support", "BLR"),
+                            (40, "exact", "neutral", "BLR")}
+
+
+def test_a_count_voting_takes_the_motions_stance_not_a_state_named_after_it():
+    text = ("The council adopted a resolution deploring Iran's treatment of protesters. "
+            "Twenty-four members voted in favour, joined later by Chile. ")
+    assert (24, "exact", "oppose", "IRN") in claims(text)
+
+
+def test_the_same_count_on_two_dates_is_two_claims():
+    text = ("On 3 May 2023 the council rejected a draft condemning Syria's use of chemical arms; 11 members voted for it. "
+            "On 9 June 2024 a second draft condemning Syria failed again, and again 11 members voted for it.")
+    c = parse_text(text).claims
+    assert len(c[(c["count"] == 11) & (c["stance"] == "oppose")]) == 2
