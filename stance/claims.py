@@ -31,7 +31,7 @@ _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=Tr
 _NUMBER = r"(?:half\s+a|a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|\d{1,3}(?:,\d{3})*|\d+|" + _COMPOUND + "|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _NOUN = (
     r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
-    r"islamic|muslim|developing|member|un|u\.n\.|small|island|like-minded)\s+){0,2}"
+    r"islamic|muslim|developing|member|united\s+nations|un|u\.n\.|small|island|like-minded)\s+){0,2}"
     r"(?:countries|nations|states|governments|delegations|members|signatories|economies)"
 )
 _PEOPLE = r"(?:ambassadors|representatives|envoys|diplomats|delegates|ministers|leaders|permanent\s+representatives)"

@@ -124,6 +124,7 @@ class DocumentExtractor:
         self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
+        self.criticised: set[str] = set()             # states opposed or worried about so far (rows and claims)
 
     def _topic(self, s: int, e: int) -> str:
         """The sentence's topic, computed once (the title and lead are asked several times)."""
@@ -298,7 +299,10 @@ class DocumentExtractor:
             latest = own[-1]
             if latest.precision in ("day", "month") and self._near_anchor(latest):
                 self.context = latest
-        targeted = [st for st in statements if st.stance and st.target is not None]
+        targeted = [st for st in statements if st.stance and st.target is not None and not self._is_reply(st)]
+        self.criticised.update(row["toward_iso3"] for row in position_rows + claim_rows
+                               if row["stance"] in ("oppose", "concern") and row["toward_iso3"]
+                               and row.get("country_iso3") not in self.criticised)
         speakers = {st.holder.iso3 or st.holder.bloc for st in analysis.statements if st.cue is not None}
         if len(speakers) > 1:   # "Britain, France and Germany issued a joint statement ...": allies from now on
             for member in speakers:
@@ -314,7 +318,7 @@ class DocumentExtractor:
         if targeted:
             self.last_stance = (targeted[0].stance, targeted[0].target)
             self.last_stance_at = self.sentence_index
-        elif analysis.stance and analysis.target is not None:
+        elif analysis.stance and analysis.target is not None and not any(self._is_reply(st) for st in statements):
             self.last_stance = (analysis.stance, analysis.target)
             self.last_stance_at = self.sentence_index
         holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
@@ -564,6 +568,11 @@ class DocumentExtractor:
             elif (st.holder.iso3 or st.holder.bloc) != motion.target.iso3:
                 out.append(Statement(st.holder, stance, st.cue, motion.target, st.group, st.group_count, "text"))
         return out
+
+    def _is_reply(self, st: Statement) -> bool:
+        """A criticised state answering its critics ("Beijing rejects the allegations"): not the statement reported."""
+        iso3 = st.holder.iso3
+        return bool(iso3) and st.stance == "oppose" and iso3 in self.criticised
 
     def _statement_stance(self, analysis: Analysis | None, frame: StateList | None = None) -> tuple[str, Mention] | None:
         """The stance a list of signatories takes: its sentence's, else the statement last reported, else the headline's."""

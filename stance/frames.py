@@ -30,7 +30,7 @@ from .positions import Analysis, Mention
 
 # What may stand between two items of a list of states.
 _SEPARATOR = re.compile(
-    r"(?:\s|\([^()\n]{0,40}\)|,|;|/|&|\*+|†|\band\b|\bas\s+well\s+as\b|\bthe\b|[•·*\-–—]\s|\d{1,3}[.)]\s|"
+    r"(?:\s|\([^()\n]{0,40}\)|,|;|/|&|\*+|†|\band\b|\bas\s+well\s+as\b|\bthe\b|\beven\b|[•·*\-–—]\s|\d{1,3}[.)]\s|"
     r"\b(?:(?:[\w-]+\s+){0,2}(?:countr(?:y|ies)|states?|members?)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*){1,4})?)(?=[\s,:])|:)*",
     re.IGNORECASE,
 )
@@ -71,6 +71,12 @@ _SIGN_LEAD = re.compile(
     r"(?:\s*,?\s*(?:among\s+others|inter\s+alia|notably|in\s+particular)\s*,?)?\s*:?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "delivering this statement on behalf of Canada, Denmark, ... and my own country, Australia"
+_ON_BEHALF_LIST = re.compile(
+    r"\b(?:on\s+behalf\s+of|in\s+the\s+name\s+of)(?:\s+the\s+following\s+(?:\w+\s+)?(?:countries|states|delegations|"
+    r"member\s+states|governments)\s*:?)?(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
 _JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside)\b", re.IGNORECASE)
 _VOTE_IN_LEAD = re.compile(r"\bvot(?:ed|ing|e)\s+(?:in\s+favou?r|for|yes|against|no)\b|\babstain(?:ed|ing)?\b|\bvetoed\b|"
                            r"\b(?:countries|states|members|delegations|nations|votes?)\s+(?:in\s+favou?r|against)\b",
@@ -99,6 +105,7 @@ _RELATIVE_VOTE = re.compile(
     r"(?P<verb>vot(?:ed|e)\s+(?:in\s+favou?r|for|yes|against|no)|abstained|vetoed)\b",
     re.IGNORECASE,
 )
+_LIST_END = re.compile(r"[\s*†.,;]*")
 _CLOSES = re.compile(r"[\s*†.,]*\)")
 # States set beside a counted group: "35 countries abstained, including China", "four voted no - A, B and C".
 _APPOSITION_LEAD = re.compile(
@@ -207,6 +214,12 @@ def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list
             runs.append(current)
         current = [m]
     if current:
+        tail_end = end
+        while tail_end > current[-1].end and text[tail_end - 1] in " \t\n*†.,;":
+            tail_end -= 1
+        repaired = _repair_gap(text, current[-1].end, tail_end) if tail_end > current[-1].end else None
+        if repaired is not None:   # a misspelled last item: "..., Venezuela, Kyrgyztan"
+            current.extend(repaired)
         runs.append(current)
     return runs
 
@@ -367,6 +380,10 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             elif len(run) >= 2 or verb.startswith("align"):
                 out.append(StateList("sign", "", tuple(run), first.start, last.end, verb, "trail"))
             continue
+        behalf = _ON_BEHALF_LIST.search(lead) if len(run) >= 2 else None
+        if behalf is not None:   # the states a joint statement is read for are its signatories
+            out.append(StateList("sign", "", tuple(run), first.start, last.end, behalf.group().strip()))
+            continue
         label = _SIGN_LEAD.search(lead)
         if label is not None and _NEGATED_LEAD.search(lead, max(0, label.start() - 60)):
             continue
@@ -380,6 +397,10 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
                 continue
         if label is not None and (len(run) >= 2 or label.group().rstrip().endswith(":")):
             out.append(StateList("sign", "", tuple(run), first.start, last.end, label.group().strip()))
+        elif label is None and len(run) >= 3 and (not lead or lead[-1] in ".!?") \
+                and _ITEM_MARK.fullmatch(text, start, first.start) and _LIST_END.fullmatch(text, last.end, end):
+            # a paragraph that is only a list of states, as under a joint statement: its signatories
+            out.append(StateList("sign", "", tuple(run), first.start, last.end, ""))
     return out
 
 

@@ -323,7 +323,10 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
     r"(?:(?:internal|domestic)\s+affairs\s+of\s+(?:the\s+)?)?"
     r"|\b(?:attacks?|pressure|campaigns?|sanctions?|accusations?|allegations?|slander|smears?|hostility|threats?|"
     r"aggression|provocations?)\s+(?:on|against|toward|towards|targeting|aimed\s+at)\s+(?:the\s+)?"
-    r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?)$",
+    r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?"
+    # "the so-called 'assessment' on Xinjiang, China": a text about the state, dismissed
+    r"|\bso-called\s+[\"“‘']?[\w -]{1,40}?[\"”’']?\s+(?:on|about|against|of|regarding|concerning|into)\s+"
+    r"(?:(?-i:[A-Z])[\w-]*,?\s+){0,2}(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
@@ -335,7 +338,7 @@ _OCCUPIED_BY = re.compile(
     re.IGNORECASE,
 )
 _AGAINST_HINTS = ("inter", "meddl", "attack", "pressur", "campaign", "sanction", "accus", "allegation", "slander",
-                  "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic")
+                  "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic", "so-called")
 
 
 def _against_hint(left: str) -> bool:

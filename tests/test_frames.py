@@ -388,3 +388,44 @@ def test_the_same_count_on_two_dates_is_two_claims():
             "On 9 June 2024 a second draft condemning Syria failed again, and again 11 members voted for it.")
     c = parse_text(text).claims
     assert len(c[(c["count"] == 11) & (c["stance"] == "oppose")]) == 2
+
+
+def test_states_a_statement_is_read_on_behalf_of_are_its_signatories():
+    text = ("Joint statement on Nicaragua\n\n"
+            "I have the honour to read this statement on behalf of Chile, Costa Rica, Ecuador, Paraguay "
+            "and my own country, Uruguay. We are alarmed by the arbitrary arrests of opposition figures in Nicaragua.")
+    assert {("CHL", "concern", "NIC"), ("CRI", "concern", "NIC"), ("ECU", "concern", "NIC"),
+            ("PRY", "concern", "NIC"), ("URY", "concern", "NIC")} <= rows(text)
+
+
+def test_a_paragraph_that_only_lists_states_signs_the_statement_above_it():
+    text = ("Joint statement delivered on behalf of a group of countries\n\n"
+            "Mr. President, we firmly oppose the politicisation of human rights and reject the so-called "
+            "\"report\" on Tibet, China, which relies on hearsay.\n\n"
+            "Thank you.\n\n"
+            "Cambodia,Laos,Pakistan,Zimbabwe,Venezuela,Kyrgyztan")
+    got = rows(text)
+    assert {("KHM", "support", "CHN"), ("PAK", "support", "CHN"), ("ZWE", "support", "CHN"),
+            ("VEN", "support", "CHN"), ("KGZ", "support", "CHN")} <= got
+    assert not any(stance != "support" for _, stance, _ in got)
+
+
+def test_a_list_of_states_with_no_statement_gives_no_rows():
+    text = ("Medal table after day three\n\n"
+            "Kenya, Ethiopia, Jamaica, Norway\n\n"
+            "Kenya leads with four golds, ahead of Ethiopia.")
+    assert rows(text) == set()
+
+
+def test_a_criticised_state_answering_is_not_the_statement_its_critics_signed():
+    text = ("Forty states signed a letter that condemned abuses in Eritrea's prisons. "
+            "Asmara rejects the allegations made by Germany. "
+            "The signatories include Belgium, Austria and even Ghana.")
+    got = rows(text)
+    assert {("BEL", "oppose", "ERI"), ("AUT", "oppose", "ERI"), ("GHA", "oppose", "ERI")} <= got
+    assert not any(target == "DEU" and holder != "ERI" for holder, _, target in got)
+
+
+def test_counts_of_united_nations_member_states():
+    text = "Nearly 60 United Nations member states on Tuesday criticised Iran's execution of protesters."
+    assert (60, "nearly", "oppose", "IRN") in claims(text)
