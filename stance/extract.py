@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, find_lists, find_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import Motion, StateList, find_lists, find_motion, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
@@ -41,6 +41,8 @@ _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
 _VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
+_VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
+_VOTED_NOUN = re.compile(r"(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
                        r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
@@ -234,15 +236,22 @@ class DocumentExtractor:
     def _read_sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool,
                        analysis: Analysis) -> None:
         own_motion = find_motion(self.text, s, e, analysis)
+        if own_motion is None and self.motion is None and not title:
+            own_motion = find_sponsored_motion(self.text, s, e, analysis)   # "Russia submitted a resolution"
         if own_motion is not None and own_motion.target is None:
             focus = self._focus()
-            own_motion = Motion(own_motion.stance, focus, own_motion.start) if focus is not None else None
+            own_motion = Motion(own_motion.stance, focus, own_motion.start, own_motion.cue_start) \
+                if focus is not None else None
         if own_motion is not None and not title:
             self.motion = own_motion
         motion = own_motion or self._doc_motion()
         lists = [] if title else find_lists(self.text, s, e, mentions)
         question = self.text[s:e].rstrip("\"”’' )").endswith("?")
         statements = [] if question else self._votes(self._resolve_statements(analysis, s, e), motion)
+        if own_motion is not None and own_motion.cue_start >= 0 and _VOTED_NOUN.match(self.text, own_motion.start) \
+                and any(side_of_cue(c.text) for c in analysis.cues):
+            # "a draft was vetoed by Russia which was aimed at condemning ...": the text condemns, not its voters
+            statements = [st for st in statements if st.cue is None or st.cue.start != own_motion.cue_start]
         labelled = {m.iso3 for frame in lists if frame.by == "lead" for m in frame.members}
         if labelled:   # "Voting against were A, B and C, while D abstained": the label says what A-C did
             statements = [st for st in statements if st.holder.iso3 not in labelled]
@@ -256,7 +265,7 @@ class DocumentExtractor:
         topic = self._topic(s, e) or self.doc_topic
         signed = next((f for f in lists if f.kind == "sign"), None)
         list_stance = self._statement_stance(analysis, signed) if signed is not None else None
-        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion, list_stance)
+        claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion, list_stance, title)
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
         if not question:
             position_rows += self._list_rows(lists, analysis, statements, motion, self._base(s, e, when, topic))
@@ -680,7 +689,7 @@ class DocumentExtractor:
 
     def _claim_rows(self, claims: list[CountClaim], analysis: Analysis, statements: list[Statement],
                     s: int, e: int, when: When, topic: str, motion: Motion | None = None,
-                    list_stance: tuple[str, Mention] | None = None) -> list[dict]:
+                    list_stance: tuple[str, Mention] | None = None, title: bool = False) -> list[dict]:
         rows: list[dict] = []
         for index, claim in enumerate(claims):
             following = claims[index + 1].start if index + 1 < len(claims) else e
@@ -694,7 +703,10 @@ class DocumentExtractor:
             if stance is None:
                 continue
             toward = target.iso3 if target is not None else ""
-            key = (claim.count, claim.qualifier, stance, toward, when.date)   # the same count on another day is another vote
+            # the same count on another day, or on another text put to the vote, is another claim
+            key = (claim.count, claim.qualifier, stance, toward, when.date,
+                   motion.start if motion is not None and motion.start >= 0 and not title and (
+                       claim.vote or _VOTE_WORD.search(self.text, claim.start, following)) else -1)
             if key in self.seen_claims:
                 continue
             self.seen_claims.add(key)

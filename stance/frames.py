@@ -135,6 +135,7 @@ class Motion:
     stance: str               # "critical" | "backing"
     target: Mention | None    # None: the description names no state ("deplores the repression of protesters")
     start: int
+    cue_start: int = -1       # the description's own cue ("condemning"): the text's verb, not a speaker's
 
 
 def _side(word: str) -> str:
@@ -418,6 +419,7 @@ _SITUATION = re.compile(
 )
 
 
+_PREDICATE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+)?[\"“‘']?", re.IGNORECASE)
 _OWN_ACT = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:(?:its|their)\s+|(?:[\w-]+\s+)(?:it|they)\s+(?:had\s+|has\s+)?[a-z]+ed\b)",
     re.IGNORECASE,
@@ -457,21 +459,46 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
     for noun in _MOTION_NOUN.finditer(text, start, end):
         hi = min(end, noun.end() + 80)
         k = bisect_left(analysis.cue_starts, noun.end())
+        while k < len(analysis.cues) and analysis.cues[k].start < hi and side_of_cue(analysis.cues[k].text):
+            k += 1   # "a draft was vetoed by Russia which was aimed at condemning ...": the vote is not the text
         if k < len(analysis.cues) and analysis.cues[k].start < hi and not side_of_cue(analysis.cues[k].text) \
                 and not analysis.cues[k].text.lower().startswith("in favo"):
             cue = analysis.cues[k]
             between = text[noun.end():cue.start]
-            if len(between) <= 50 and not re.search(r"[.;]|\b(?:said|says|after|before|when|while)\b", between):
+            if len(between) <= 50 and not re.search(r"[.;]|\b(?:said|says|after|before|when|while)\b", between) \
+                    and not _PREDICATE.fullmatch(between):   # "the Russian text was unacceptable": said of it, not in it
                 near = _next_state(cue.end, min(end, cue.end + 100), analysis)
                 if near is not None and re.search(r"[,;:]", text[cue.end:near.start]):
                     near = None   # "condemns the crackdown in Nicaragua": the state within the cue's phrase
                 target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or \
                     analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
-                    return Motion("backing" if cue.stance == "support" else "critical", target, noun.start())
+                    return Motion("backing" if cue.stance == "support" else "critical", target, noun.start(), cue.start)
         j = bisect_left(analysis.starts, noun.end())
         if j < len(analysis.mentions):
             m = analysis.mentions[j]
             if m.iso3 and m.start < hi and _SITUATION.match(text[noun.end():m.start]):
                 return Motion("critical", m, noun.start())
+    return None
+
+
+_SUBMITS = re.compile(
+    r"\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:submitted|tabled|introduced|proposed|drafted|put\s+forward|presented|"
+    r"circulated)\s+(?:a|an|its|their)\s+(?:own\s+|new\s+|rival\s+|revised\s+)?(?:draft\s+)?(?:resolution|draft|text)s?\b",
+    re.IGNORECASE)
+_SPONSORED_NOUN = re.compile(r"(?:[’']s|-(?:drafted|sponsored|proposed|backed|led))\s+(?:own\s+|rival\s+)?(?:draft\s+)?"
+                             r"(?:resolution|draft|text)s?\b", re.IGNORECASE)
+
+
+def find_sponsored_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion | None:
+    """A text the article describes only by its sponsor ("Russia submitted a resolution", "a Russian-drafted
+    text", "China's draft"): voting for it backs the sponsor."""
+    for m in analysis.mentions:
+        if not m.iso3:
+            continue
+        found = _SUBMITS.match(text, m.end, end) if m.kind in ("name", "capital") else None
+        if found is None and m.kind in ("possessive", "demonym"):
+            found = _SPONSORED_NOUN.match(text, m.end - 2 if m.kind == "possessive" else m.end, end)
+        if found is not None:
+            return Motion("backing", m, m.start)
     return None

@@ -332,6 +332,11 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
+_RECEIVES = re.compile(
+    r"\b(?:gets?|got|receiv(?:e|es|ed|ing)|wins?|won|gain(?:s|ed)?|enjoy(?:s|ed)?|secur(?:e|es|ed)|drew|draws?|"
+    r"garner(?:s|ed)?|lost|loses?)\s+(?:(?:the|a|an|strong|firm|full|fresh|new|rare|more|some|broad)\s+){0,2}$",
+    re.IGNORECASE)
+_FROM_AGENT = re.compile(r"\s*(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 _OCCUPIED_BY = re.compile(
     r"\s*(?:,\s*)?(?:(?:that|which)\s+(?:is|are|was|were)\s+)?(?:still\s+|illegally\s+|temporarily\s+)?"
     r"(?:occupied|controlled|annexed|seized|held|administered)\s+by\s+(?:the\s+)?",
@@ -472,6 +477,21 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         for i in holders:
             roles[i] = "target"
         holders = passive_by
+    received = False
+    if cues and not passive and _RECEIVES.search(text, max(start, cues[0].start - 30), cues[0].start):
+        # "Russia gets support from China", "Kyiv wins the backing of Warsaw": the giver holds the stance
+        j = bisect_left(starts, cues[0].end)
+        if j < len(mentions) and roles[j] in ("holder", "target") and \
+                _FROM_AGENT.fullmatch(text, cues[0].end, mentions[j].start):
+            agents = [j]
+            while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+                j += 1
+                agents.append(j)
+            for i in holders:
+                roles[i] = "target"
+            for i in agents:
+                roles[i] = "holder"
+            holders, received = agents, True
     if not holders and cues:
         # "Speaking for the European Union, the bloc's delegation condemned ...": no state speaks,
         # the group spoken for holds the stance itself.
@@ -555,7 +575,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         following = holders[position + 1] if position + 1 < len(holders) else None
         next_holder = mentions[following].start if following is not None else end
         cue = _cue_for(text, holder, cues, cue_starts) or (
-            cues[0] if cues and (passive or (quote_end is not None and cues[0].start < quote_end)) else None)
+            cues[0] if cues and (passive or received or (quote_end is not None and cues[0].start < quote_end)) else None)
         limit = min(next_holder, cue.start) if cue and cue.start > holder.end else next_holder
         group = None
         j = bisect_left(starts, holder.end)

@@ -429,3 +429,27 @@ def test_a_criticised_state_answering_is_not_the_statement_its_critics_signed():
 def test_counts_of_united_nations_member_states():
     text = "Nearly 60 United Nations member states on Tuesday criticised Iran's execution of protesters."
     assert (60, "nearly", "oppose", "IRN") in claims(text)
+
+
+def test_a_text_vetoed_before_it_is_described_keeps_its_description():
+    text = ("Moscow blocks council text\n\n"
+            "A council draft was blocked by a Russian veto that was meant to condemn Russia's strikes on Ukrainian ports, "
+            "while Brazil, Gabon and India abstained.")
+    got = rows(text)
+    assert {("BRA", "neutral", "RUS"), ("GAB", "neutral", "RUS"), ("IND", "neutral", "RUS")} <= got
+    assert ("RUS", "oppose", "UKR") not in got   # the draft condemns, not Russia
+
+
+def test_a_state_that_gets_support_from_another_is_its_target():
+    assert rows("Serbia gets support from Hungary over Kosovo talks.") == {("HUN", "support", "SRB")}
+    assert rows("Moldova wins the backing of Romania and Poland for its bid.") == {
+        ("ROU", "support", "MDA"), ("POL", "support", "MDA")}
+
+
+def test_a_text_known_only_by_its_sponsor_backs_the_sponsor():
+    text = ("On Friday, China submitted a resolution to the council on cooperation in the South China Sea. "
+            "China and Pakistan voted in favour, while the other thirteen members abstained, saying the Chinese text "
+            "was one-sided.")
+    got = rows(text)
+    assert ("PAK", "support", "CHN") in got
+    assert not any(stance == "oppose" for _, stance, _ in got)
