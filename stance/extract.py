@@ -41,6 +41,10 @@ _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
 _VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
+_ASKED_ABOUT = re.compile(
+    r"\b(?:when|after\s+being|after\s+he\s+was|after\s+she\s+was|while)?\s*(?:asked|questioned)\s+"
+    r"(?:to\s+comment\s+on|about|on|for\s+(?:a\s+)?(?:comment|response|reaction)\s+(?:on|to))\s+", re.IGNORECASE)
+_LOCATIVE_AFTER_ASKED = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)   # "made ... in Munich, Germany": a place
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
 _VOTED_NOUN = re.compile(r"(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
@@ -126,6 +130,7 @@ class DocumentExtractor:
         self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
+        self.untargeted: list[tuple[str, str, int]] = []   # (holder, stance, sentence start) the last sentence left open
         self.criticised: set[str] = set()             # states opposed or worried about so far (rows and claims)
 
     def _topic(self, s: int, e: int) -> str:
@@ -267,6 +272,10 @@ class DocumentExtractor:
         list_stance = self._statement_stance(analysis, signed) if signed is not None else None
         claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion, list_stance, title)
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
+        position_rows += self._asked_about(s, e, mentions, when, topic)
+        self.untargeted = [] if title else [
+            (st.holder.iso3, st.stance, s) for st in statements
+            if st.holder.iso3 and st.target is None and st.stance in ("support", "oppose", "concern")]
         if not question:
             position_rows += self._list_rows(lists, analysis, statements, motion, self._base(s, e, when, topic))
         self.pending_roster = []
@@ -577,6 +586,27 @@ class DocumentExtractor:
             elif (st.holder.iso3 or st.holder.bloc) != motion.target.iso3:
                 out.append(Statement(st.holder, stance, st.cue, motion.target, st.group, st.group_count, "text"))
         return out
+
+    def _asked_about(self, s: int, e: int, mentions: list[Mention], when: When, topic: str) -> list[dict]:
+        """A stance with no target, then "(he said) when asked to comment on a statement by A and B": toward A and B."""
+        if not self.untargeted:
+            return []
+        asked = _ASKED_ABOUT.search(self.text, s, e)
+        if asked is None:
+            return []
+        first = next((m for m in mentions if m.start >= asked.end() and m.iso3 and m.start - asked.end() <= 120
+                      and not _LOCATIVE_AFTER_ASKED.search(self.text, max(asked.end(), m.start - 4), m.start)), None)
+        if first is None:
+            return []
+        named = state_run(self.text, [m for m in mentions if m.start >= first.start], first)
+        rows: list[dict] = []
+        for holder, stance, opened in self.untargeted:
+            base = self._base(opened, e, when, topic)   # the evidence: the stance and the question it answers
+            for m in named:   # "a joint statement made by the Republic of Korea, the United States and Japan"
+                row = self._position(base, holder, stance, m, "named", "")
+                if row:
+                    rows.append(row)
+        return rows
 
     def _is_reply(self, st: Statement) -> bool:
         """A criticised state answering its critics ("Beijing rejects the allegations"): not the statement reported."""

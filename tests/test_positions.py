@@ -93,3 +93,20 @@ def test_a_list_of_capitals_is_a_list_of_subjects():
 def test_a_situation_in_a_state_is_about_that_state():
     assert read("Norway expressed concern over the detention of journalists in Belarus.") == [("NOR", "concern", "BLR", "")]
     assert read("Sweden criticised the talks held in Kenya.") == [("SWE", "oppose", "", "")]
+
+
+def test_a_stance_with_no_target_takes_the_states_it_was_asked_about():
+    from stance.pipeline import parse_text
+    text = ("Pyongyang firmly rejects the hostile remarks of certain forces, a foreign ministry spokesman said. "
+            "He spoke when asked to comment on a joint communique issued by Australia, Canada and New Zealand "
+            "in Tokyo, Japan, which criticised North Korea's launches.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("PRK", "oppose", "AUS"), ("PRK", "oppose", "CAN"), ("PRK", "oppose", "NZL")} <= got
+    assert ("PRK", "oppose", "JPN") not in got   # where it was issued is a place
+
+
+def test_a_state_named_as_a_question_is_a_topic_not_a_party():
+    from stance.pipeline import parse_text
+    p = parse_text("The Cyprus question is for Cypriots alone, he said, adding that Turkey rejects Greece's remarks.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("TUR", "oppose", "GRC")}
