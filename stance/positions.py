@@ -282,7 +282,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "holder"     # "the military authorities in Burkina Faso", "a spokesperson for the EU"
         elif _against_hint(left) and _AGAINST_TARGET.search(left):
             roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
-        elif _POSTED_TO.search(left) or LEXICON.locative.search(left) or _PLACE_LIST.search(left):
+        elif _POSTED_TO.search(left) or (LEXICON.locative.search(left) and not _AT_ACT.search(left) if mention.kind ==
+                                         "possessive" else LEXICON.locative.search(left)) or _PLACE_LIST.search(left):
             roles[index] = "place"
         elif mention.kind == "demonym" and _ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "target"     # "the Israeli strikes", "Russian aggression": the state's acts
@@ -334,6 +335,7 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
+_AT_ACT = re.compile(r"\b(?:at|over)\s+$", re.IGNORECASE)   # "dismay at Mali's expulsion of ...": its act, not a place
 _TOPIC_NOUN_AFTER = re.compile(r"\s+(?:question|issue|problem|file|dossier)s?\b", re.IGNORECASE)
 _RECEIVES = re.compile(
     r"\b(?:gets?|got|receiv(?:e|es|ed|ing)|wins?|won|gain(?:s|ed)?|enjoy(?:s|ed)?|secur(?:e|es|ed)|drew|draws?|"

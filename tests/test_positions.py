@@ -110,3 +110,11 @@ def test_a_state_named_as_a_question_is_a_topic_not_a_party():
     from stance.pipeline import parse_text
     p = parse_text("The Cyprus question is for Cypriots alone, he said, adding that Turkey rejects Greece's remarks.").positions
     assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("TUR", "oppose", "GRC")}
+
+
+def test_disappointment_and_dismay_are_concern():
+    from stance.pipeline import parse_text
+    p = parse_text("Indonesia said it was deeply disappointed by Myanmar's decision to execute the activists.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("IDN", "concern", "MMR")}
+    p = parse_text("Ghana voiced dismay at Mali's expulsion of the peacekeepers.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("GHA", "concern", "MLI")}
