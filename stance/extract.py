@@ -616,7 +616,7 @@ class DocumentExtractor:
     def _statement_stance(self, analysis: Analysis | None, frame: StateList | None = None) -> tuple[str, Mention] | None:
         """The stance a list of signatories takes: its sentence's, else the statement last reported, else the headline's."""
         if analysis is not None and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None \
-                and analysis.target.iso3:
+                and analysis.target.iso3 and (frame is None or frame.by != "lead" or analysis.target not in frame.members):
             return analysis.stance, analysis.target
         if frame is not None and self.last_stance is not None and not frame.label.startswith("align") and (
                 _BACK_REFERENCE.search(frame.label) or self.sentence_index - self.last_stance_at <= 1):

@@ -29,11 +29,20 @@ from . import countries
 from .positions import Analysis, Mention
 
 # What may stand between two items of a list of states.
+# Leaders named with their states: "President Vucic of Serbia, Prime Minister of Greece Mitsotakis, ..."
+_TITLES = (r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Crown\s+Prince|Sultan|Foreign\s+Minister|"
+           r"Minister\s+(?:of|for)\s+Foreign\s+Affairs|Head\s+of\s+State|Chair(?:man|woman)?\s+of\s+the\s+"
+           r"(?:Presidency|Council\s+of\s+Ministers)(?:\s+of)?)")
+_LEADER_GAP = (r"(?-i:[A-Z])[\w'’.-]+\s*(?=,)|\b" + _TITLES + r"\s+(?:(?-i:[A-Z])[\w'’.-]+\s+){0,3}?of\s+|\b"
+               + _TITLES + r"\s+of\s+")
 _SEPARATOR = re.compile(
     r"(?:\s|\([^()\n]{0,40}\)|,|;|/|&|\*+|†|\band\b|\bas\s+well\s+as\b|\bthe\b|\beven\b|[•·*\-–—]\s|\d{1,3}[.)]\s|"
     r"\b(?:(?:[\w-]+\s+){0,2}(?:countr(?:y|ies)|states?|members?)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*){1,4})?)(?=[\s,:])|:)*",
     re.IGNORECASE,
 )
+_ALIGN_ALL = re.compile(r"\balign(?:s|ed)?\s+themselves\s+with\b", re.IGNORECASE)
+_LEADER_SEPARATOR = re.compile(r"(?:\s|,|\band\b|\bthe\b|" + _LEADER_GAP + r")*", re.IGNORECASE)
+_TITLE = re.compile(r"\b" + _TITLES + r"\b", re.IGNORECASE)
 # A label just before a list says how the listed states voted.
 _VOTE_LABEL = re.compile(
     r"(?P<side>in\s+favou?r|yes(?:\s+votes)?|votes?\s+for|against|no\s+votes?|abstain(?:ing|ed|ers)?|abstentions?|"
@@ -51,8 +60,9 @@ _VOTE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _SIGN_LEAD = re.compile(
-    r"(?:(?:signed|co-?signed|endorsed|co-?sponsored|sponsored|supported|backed|joined|delivered|"
+    r"(?:(?:signed|co-?signed|endorsed|co-?sponsored|sponsored|supported|backed|joined|delivered|issued|adopted|"
     r"presented|read\s+out|put\s+forward|submitted|tabled|introduced|drafted)\s+(?:jointly\s+)?by"
+    r"(?:\s+" + _TITLES + r"(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}?\s+of)?"
     r"(?:\s+(?:the\s+)?(?:following|representatives\s+of|delegations\s+of|the\s+governments\s+of))?"
     r"(?:\s+(?:\w+\s+)?(?:countries|states|delegations|governments|member\s+states|nations))?"
     r"|(?:signatories|co-?sponsors|sponsors|signers|signing\s+countries|supporters)\b[^.:]{0,40}?"
@@ -207,6 +217,10 @@ def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list
             if gap is not None and gap.end() == gap_end and "\n\n\n" not in text[gap_start:gap_end]:
                 current.append(m)
                 continue
+            if gap_end - gap_start <= 120 and _TITLE.search(text, gap_start, gap_end) and \
+                    _LEADER_SEPARATOR.fullmatch(text, gap_start, gap_end):
+                current.append(m)   # "Serbia, President Sandu of Moldova": leaders listed with their states
+                continue
             repaired = _repair_gap(text, gap_start, gap_end)
             if repaired is not None:
                 current.extend(repaired)
@@ -327,6 +341,13 @@ def is_state_line(text: str, start: int, end: int, mentions: list[Mention]) -> b
 def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list[StateList]:
     """Lists of states in text[start:end] with a label or verb saying what they did."""
     out: list[StateList] = []
+    align = _ALIGN_ALL.search(text, start, end)
+    if align is not None:
+        # "The candidate countries A, B and C, the potential candidate D, and the EFTA countries E and F ...
+        # align themselves with this declaration": every state named before the verb
+        states = [m for m in mentions if m.iso3 and m.kind in _STATE_KINDS and m.start < align.start()]
+        if len(states) >= 2:
+            return [StateList("sign", "", tuple(states), states[0].start, states[-1].end, align.group(), "trail")]
     for run in _runs(text, mentions, start, end):
         first, last = run[0], run[-1]
         relative = _RELATIVE_VOTE.match(text, last.end, min(end, last.end + 60))

@@ -206,7 +206,8 @@ _ACT_AFTER = re.compile(
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
     r"tariffs|law|ban|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
-    r"exercises|restrictions|repression|campaign|vetoe?s?)\b"
+    r"exercises|restrictions|repression|campaign|vetoe?s?|"
+    r"independence|sovereignty|territorial\s+integrity|statehood)\b"
 )
 _BEFORE = 40  # characters of left context the prefix rules look at
 

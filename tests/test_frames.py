@@ -453,3 +453,20 @@ def test_a_text_known_only_by_its_sponsor_backs_the_sponsor():
     got = rows(text)
     assert ("PAK", "support", "CHN") in got
     assert not any(stance == "oppose" for _, stance, _ in got)
+
+
+def test_leaders_listed_with_their_states_are_signatories():
+    text = ("Summit backs Armenia\n\n"
+            "The declaration, which reaffirmed support for Armenian sovereignty, was signed by President Macron of France, "
+            "Chancellor Scholz of Germany, Prime Minister of Greece Mitsotakis, and President Stubb of Finland.")
+    assert {("FRA", "support", "ARM"), ("DEU", "support", "ARM"), ("GRC", "support", "ARM"),
+            ("FIN", "support", "ARM")} <= rows(text)
+
+
+def test_every_state_before_align_themselves_takes_the_declaration():
+    text = ("The European Union condemns the detention of opposition leaders in Georgia.\n\n"
+            "The candidate countries Montenegro, Serbia and Albania, the potential candidate Bosnia and Herzegovina, "
+            "and the EFTA countries Iceland and Norway, members of the European Economic Area, align themselves "
+            "with this declaration.")
+    assert {("MNE", "oppose", "GEO"), ("SRB", "oppose", "GEO"), ("ALB", "oppose", "GEO"),
+            ("BIH", "oppose", "GEO"), ("ISL", "oppose", "GEO"), ("NOR", "oppose", "GEO")} <= rows(text)
