@@ -118,7 +118,8 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
         count = _number(match.group("num"))
         if count is None or count < 2 or count > 250:
             continue  # "one country" is not a count claim; over 250 is not about states
-        if count <= 12 and not match.group("qual") and _DEFINITE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
+        if count <= 12 and not match.group("qual") and not match.group("people") and \
+                _DEFINITE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
             continue  # "the three governments" points back to states already named
         qualifier = _QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
         low, high = count_range(count, qualifier)

@@ -45,6 +45,8 @@ _ASKED_ABOUT = re.compile(
     r"\b(?:when|after\s+being|after\s+he\s+was|after\s+she\s+was|while)?\s*(?:asked|questioned)\s+"
     r"(?:to\s+comment\s+on|about|on|for\s+(?:a\s+)?(?:comment|response|reaction)\s+(?:on|to))\s+", re.IGNORECASE)
 _LOCATIVE_AFTER_ASKED = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)   # "made ... in Munich, Germany": a place
+_INCLUDED = re.compile(r"[^.;:]{0,30}?,?\s*\b(?:including|among\s+them|such\s+as|notably|led\s+by)\s+(?:the\s+)?",
+                       re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
 _VOTED_NOUN = re.compile(r"(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
@@ -744,11 +746,30 @@ class DocumentExtractor:
             row.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
                         "count_high": claim.count_high, "subject": claim.subject, "stance": stance,
                         "toward_iso3": toward, "group": ""})
+            self.pending_roster.extend(self._included_rows(claim, following, row, stance, target))
             letter = letters.match_letter(stance, toward, topic, when.as_date(), claim.count, self.text[s:e])
             if letter is not None:
                 row["group"] = letter.id
                 self._roster_rows(letter, row, target, when)
             rows.append(row)
+        return rows
+
+    def _included_rows(self, claim: CountClaim, following: int, base: dict, stance: str,
+                       target: Mention | None) -> list[dict]:
+        """States named inside a counted group ("ambassadors of 10 countries including Germany and the United
+        States, who appealed ...") did what the group did."""
+        lead = _INCLUDED.match(self.text, claim.end, min(following, claim.end + 60))
+        if lead is None:
+            return []
+        k = bisect_left(self.sentence_starts, lead.end())
+        if k >= len(self.sentence_mentions) or self.sentence_mentions[k].start != lead.end() \
+                or not self.sentence_mentions[k].iso3:
+            return []
+        rows = []
+        for member in state_run(self.text, self.sentence_mentions[k:], self.sentence_mentions[k]):
+            row = self._position(base, member.iso3, stance, target, "signatory", "")
+            if row:
+                rows.append(row)
         return rows
 
     def _roster_rows(self, letter: "letters.Letter", claim_row: dict, target: Mention | None, when: When) -> None:

@@ -470,3 +470,10 @@ def test_every_state_before_align_themselves_takes_the_declaration():
             "with this declaration.")
     assert {("MNE", "oppose", "GEO"), ("SRB", "oppose", "GEO"), ("ALB", "oppose", "GEO"),
             ("BIH", "oppose", "GEO"), ("ISL", "oppose", "GEO"), ("NOR", "oppose", "GEO")} <= rows(text)
+
+
+def test_states_named_inside_a_counted_group_do_what_it_did():
+    text = ("Envoys of 12 countries including Norway and the Netherlands, who urged the release of jailed "
+            "activists by Egypt, were summoned, the ministry said.")
+    assert {("NOR", "concern", "EGY"), ("NLD", "concern", "EGY")} <= rows(text)
+    assert (12, "exact", "concern", "EGY") in claims(text)
