@@ -47,6 +47,8 @@ _ASKED_ABOUT = re.compile(
 _LOCATIVE_AFTER_ASKED = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)   # "made ... in Munich, Germany": a place
 _INCLUDED = re.compile(r"[^.;:]{0,30}?,?\s*\b(?:including|among\s+them|such\s+as|notably|led\s+by)\s+(?:the\s+)?",
                        re.IGNORECASE)
+_THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
+                           r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
 _VOTED_NOUN = re.compile(r"(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
 _SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
@@ -125,7 +127,8 @@ class DocumentExtractor:
         self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
         self.untargeted_stance: str | None = None   # the first stance read with no state named
         self.sentence_index = 0                       # sentences read so far
-        self.previous_states: list[Mention] = []      # states the sentence before named
+        self.previous_states: list[Mention] = []      # states the sentence before named (the last three)
+        self.previous_all: set[str] = set()           # and all of them
         self.page_owner: Mention | None | bool = None  # the state whose page this is (False: none)
         self.allies: dict[str, set[str]] = {}          # states that spoke together earlier in the article
         self.sentence_mentions: list[Mention] = []    # the sentence being read, and its mention starts
@@ -239,6 +242,7 @@ class DocumentExtractor:
         finally:
             if not title:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
+                self.previous_all = {m.iso3 for m in mentions if m.iso3}
 
     def _read_sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool,
                        analysis: Analysis) -> None:
@@ -529,7 +533,7 @@ class DocumentExtractor:
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
             row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
             rows += [row] if row else []
-            for other in self._target_list(st, s, e):
+            for other in self._target_list(st, s, e) + self._target_allies(st, s, e):
                 # "recalled its ambassadors from Madrid, Dublin and Oslo": each listed state is a target
                 row = self._position(base, holder.iso3, st.stance, other, basis, group)
                 rows += [row] if row else []
@@ -538,6 +542,21 @@ class DocumentExtractor:
                 rows += [row] if row else []
                 rows += self._expand_bloc(base, group, st.stance, st.target, when, {holder.iso3})
         return rows
+
+    def _target_allies(self, st: Statement, s: int, e: int) -> list[Mention]:
+        """A target taken from an earlier sentence where it acted with others ("Ireland, Norway and Spain
+        recognised Palestine." then "Israel denounced the decision"): the others are targets too."""
+        target = st.target
+        if target is None or not target.iso3 or s <= target.start < e or st.stance == "neutral" or st.cue is None \
+                or not _THE_DECISION.match(self.text, st.cue.end, min(e, st.cue.end + 40)):
+            return []
+        before = self.previous_all
+        if target.iso3 not in before:
+            return []
+        own = {st.holder.iso3} | self.allies.get(st.holder.iso3, set())
+        return [Mention(target.start, target.end, target.text, iso3=iso3, kind="name")
+                for iso3 in sorted((self.allies.get(target.iso3, set()) & before) - own - {target.iso3})
+                if countries.is_state(iso3)]
 
     def _target_list(self, st: Statement, s: int, e: int) -> list[Mention]:
         """The other states of the list the target opens, right after its cue ("condemned Russia and

@@ -40,6 +40,8 @@ _SEPARATOR = re.compile(
     r"\b(?:(?:[\w-]+\s+){0,2}(?:countr(?:y|ies)|states?|members?)(?:\s+of\s+the\s+(?:[A-Z][\w-]*\s*){1,4})?)(?=[\s,:])|:)*",
     re.IGNORECASE,
 )
+_JOINED_OBJECT = re.compile(r"\bjoin(?:ed|s|ing)?\s*$", re.IGNORECASE)
+_IN_DOING = re.compile(r"[\s,]+in\s+(?:[a-z]+ly\s+)?[a-z]+ing\b", re.IGNORECASE)
 _ALIGN_ALL = re.compile(r"\balign(?:s|ed)?\s+themselves\s+with\b", re.IGNORECASE)
 _LEADER_SEPARATOR = re.compile(r"(?:\s|,|\band\b|\bthe\b|" + _LEADER_GAP + r")*", re.IGNORECASE)
 _TITLE = re.compile(r"\b" + _TITLES + r"\b", re.IGNORECASE)
@@ -401,6 +403,10 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
                     out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
             elif len(run) >= 2 or verb.startswith("align"):
                 out.append(StateList("sign", "", tuple(run), first.start, last.end, verb, "trail"))
+            continue
+        if _JOINED_OBJECT.search(lead) and _IN_DOING.match(text, last.end, end):
+            # "France and Belgium joined Canada, Australia and Portugal in announcing their recognition"
+            out.append(StateList("sign", "", tuple(run), first.start, last.end, "joined"))
             continue
         behalf = _ON_BEHALF_LIST.search(lead) if len(run) >= 2 else None
         if behalf is not None:   # the states a joint statement is read for are its signatories

@@ -477,3 +477,15 @@ def test_states_named_inside_a_counted_group_do_what_it_did():
             "activists by Egypt, were summoned, the ministry said.")
     assert {("NOR", "concern", "EGY"), ("NLD", "concern", "EGY")} <= rows(text)
     assert (12, "exact", "concern", "EGY") in claims(text)
+
+
+def test_states_joined_in_doing_something_did_it_too():
+    text = ("Slovenia and Ireland joined Spain, Norway and Malta in recognising the State of Palestine on Tuesday.")
+    assert {("SVN", "support", "PSE"), ("IRL", "support", "PSE"), ("ESP", "support", "PSE"),
+            ("NOR", "support", "PSE"), ("MLT", "support", "PSE")} <= rows(text)
+
+
+def test_the_decision_of_several_states_is_each_of_theirs():
+    text = ("Chile, Colombia and Mexico said on Monday they would recognise the State of Palestine. "
+            "Israel condemned the decision.")
+    assert {("ISR", "oppose", "CHL"), ("ISR", "oppose", "COL"), ("ISR", "oppose", "MEX")} <= rows(text)
