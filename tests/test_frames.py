@@ -489,3 +489,12 @@ def test_the_decision_of_several_states_is_each_of_theirs():
     text = ("Chile, Colombia and Mexico said on Monday they would recognise the State of Palestine. "
             "Israel condemned the decision.")
     assert {("ISR", "oppose", "CHL"), ("ISR", "oppose", "COL"), ("ISR", "oppose", "MEX")} <= rows(text)
+
+
+def test_aid_pledges_and_money_appeals_take_no_stance():
+    text = ("Donors pledge $2 billion for Sudan\n\n"
+            "Japan pledged $90 million at the conference on Monday as the United Nations issued an appeal for "
+            "$4 billion. Qatar, the host, said it was its role to support the neighbouring countries hosting refugees.\n\n"
+            "- Norway: Norway has pledged 400 million kroner.\n- Canada: Canada will commit $60 million.")
+    assert rows(text) == set()
+    assert claims(text) == set()
