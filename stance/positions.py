@@ -370,7 +370,12 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
         return "support"
     if _OWN_AFFAIRS.match(text, target.end - 2 if text[target.end - 2:target.end] in ("'s", "’s") else target.end):
         return "support"
+    if _AFFAIRS_OF.search(text, max(0, target.start - 40), target.start):
+        return "support"   # "Xinjiang and Hong Kong are internal affairs of China, and ... oppose politicizing"
     return stance
+
+
+_AFFAIRS_OF = re.compile(r"\b(?:internal|domestic)\s+(?:affairs?|matters?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def artefact_object(text: str, cue: Cue, end: int) -> str:

@@ -118,3 +118,9 @@ def test_disappointment_and_dismay_are_concern():
     assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("IDN", "concern", "MMR")}
     p = parse_text("Ghana voiced dismay at Mali's expulsion of the peacekeepers.").positions
     assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("GHA", "concern", "MLI")}
+
+
+def test_calling_a_matter_a_states_internal_affair_backs_it():
+    from stance.pipeline import parse_text
+    p = parse_text("Laos said Tibet and Taiwan are internal affairs of China, and it opposes politicising rights.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("LAO", "support", "CHN")}
