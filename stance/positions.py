@@ -266,7 +266,7 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         left = _left(text, start, mention.start)
         if index == 0 and mention.start - start <= 2 and text.startswith(":", mention.end):
             roles[index] = "other"      # "Myanmar: UN rights chief alarmed": a headline's topic label
-        elif mention.kind == "name" and _TOPIC_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 20)):
+        elif mention.kind == "name" and _TOPIC_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "other"      # "the Taiwan question", "the Korea issue": a subject, not a party
         elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
                 mentions[index - 1].iso3 or mentions[index - 1].bloc):
@@ -337,7 +337,10 @@ _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters
 
 
 _AT_ACT = re.compile(r"\b(?:at|over)\s+$", re.IGNORECASE)   # "dismay at Mali's expulsion of ...": its act, not a place
-_TOPIC_NOUN_AFTER = re.compile(r"\s+(?:question|issue|problem|file|dossier)s?\b", re.IGNORECASE)
+_TOPIC_NOUN_AFTER = re.compile(
+    r"\s+(?:question|issue|problem|file|dossier)s?\b"
+    r"|\s+(?:is|are|remains?)\s+(?:an?\s+|purely\s+|solely\s+)*(?:internal\s+affairs?|inalienable\s+part|integral\s+part)\b",
+    re.IGNORECASE)
 _RECEIVES = re.compile(
     r"\b(?:gets?|got|receiv(?:e|es|ed|ing)|wins?|won|gain(?:s|ed)?|enjoy(?:s|ed)?|secur(?:e|es|ed)|drew|draws?|"
     r"garner(?:s|ed)?|lost|loses?)\s+(?:(?:the|a|an|strong|firm|full|fresh|new|rare|more|some|broad)\s+){0,2}$",
