@@ -478,8 +478,8 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
                            "click to list the evidence<extra>%{fullData.name}</extra>"),
         ))
     fig.update_layout(
-        height=max(320, 140 + 22 * len(holders)), margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        height=max(320, 170 + 22 * len(holders)), margin=dict(l=10, r=10, t=10, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title_text=""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=targets, side="top",
                    title=None, tickangle=-45, showgrid=True, automargin=True),
         yaxis=dict(type="category", categoryorder="array", categoryarray=holders[::-1],

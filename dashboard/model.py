@@ -157,6 +157,11 @@ def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
     for df in (ev, po, cl):
         df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
     ev["_stance"], ev["_stance_bits"] = event_stances(ev, po, cl)
+    files = pd.Index(pd.unique(pd.concat([ev["file"], po["file"], cl["file"]],
+                                         ignore_index=True).astype(str)))
+    files = files[files != ""]
+    for df in (ev, po, cl):  # -1: no file
+        df["_file_code"] = files.get_indexer(df["file"].astype(str)).astype("int32")
     ev["_actor_name"] = _display(ev["actor_iso3"], ev["actor"], names)
     ev["_target_name"] = _display(ev["target_iso3"], ev["target"], names)
     po["_implied"] = po["basis"].isin(IMPLIED_BASES)

@@ -56,20 +56,20 @@ def timeline(ctx: Context, view: TableSet) -> None:
     st.caption(" ".join(notes))
     f = ctx.filters
     if f.include_undated:
-        undated = view.events[view.events["_lo"] == 0]
+        undated = ctx.memo("undated", lambda: view.events[view.events["_lo"].to_numpy() == 0])
         if len(undated):
             with st.expander(f"{len(undated)} undated events (not on the timeline)",
                              expanded=len(undated) <= 10):
                 cols = ["actor", "action", "target", "topic", "text", "file"]
-                st.dataframe(shown(undated, "events").loc[:, cols].head(UNDATED_LIST_LIMIT),
+                st.dataframe(shown(undated.head(UNDATED_LIST_LIMIT), "events").loc[:, cols],
                              hide_index=True, key="undated_events")
                 if len(undated) > UNDATED_LIST_LIMIT:
                     st.caption(f"First {UNDATED_LIST_LIMIT} shown; all are in the Events table.")
     else:
         def hidden() -> int:
-            every = filters.filter_frame(ctx.tables.events, "events",
-                                         replace(f, include_undated=True))
-            return int((every["_lo"] == 0).sum())
+            ev = ctx.tables.events
+            undated = ev[ev["_lo"].to_numpy() == 0]
+            return len(filters.filter_frame(undated, "events", replace(f, include_undated=True)))
 
         n = ctx.memo("undated hidden", hidden)
         if n:
@@ -83,9 +83,10 @@ def _hidden_implied(ctx: Context, target: str) -> tuple[int, int]:
         return 0, 0
 
     def count() -> tuple[int, int]:
-        every = filters.filter_frame(ctx.tables.positions, "positions",
-                                     replace(f, include_roster=True, include_implied=True))
-        at = every[every["toward_iso3"] == target]
+        po = ctx.tables.positions
+        implied = po[po["_implied"].to_numpy()]  # the few rows that can be hidden, first
+        at = filters.filter_frame(implied[implied["toward_iso3"] == target], "positions",
+                                  replace(f, include_roster=True, include_implied=True))
         return (0 if f.include_roster else int(at["_roster"].sum()),
                 0 if f.include_implied else int(at["_member"].sum()))
 
@@ -141,8 +142,9 @@ def world_map(ctx: Context, view: TableSet) -> None:
     if members_hidden:
         notes.append(f"Not shown: {members_hidden} positions implied by bloc membership (tick "
                      f"“{LABEL_MEMBERS}”).")
-    bloc = int(((view.positions["toward_iso3"] == target)
-                & (view.positions["country_iso3"] == "")).sum())
+    bloc = ctx.memo("bloc positions toward", lambda: int(
+        ((view.positions["toward_iso3"] == target) & (view.positions["country_iso3"] == ""))
+        .sum()), extra=target)
     if bloc:
         notes.append(f"{bloc} positions held by blocs as a whole are listed under Claims.")
     st.caption(" ".join(notes))
@@ -191,10 +193,11 @@ def claims_panel(ctx: Context, view: TableSet) -> None:
         table = ctx.memo("claims table", lambda: claims_table(cl.head(paging.PAGE_SIZE),
                                                               ctx.names))
         st.dataframe(table, hide_index=True, key="claims_panel")
-    bloc = view.positions[view.positions["country_iso3"] == ""]
+    bloc = ctx.memo("bloc positions", lambda: view.positions[
+        view.positions["country_iso3"] == ""].head(paging.PAGE_SIZE))
     if len(bloc):
         st.caption("Positions of blocs as a whole (no single country to draw):")
-        rows = shown(bloc.head(paging.PAGE_SIZE), "positions")
+        rows = shown(bloc, "positions")
         st.dataframe(rows.loc[:, ["date", "group_name", "stance", "toward", "topic", "text",
                                   "file"]].rename(columns={"group_name": "bloc"}),
                      hide_index=True, key="bloc_positions")
