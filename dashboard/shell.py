@@ -34,7 +34,6 @@ K_DATES, K_COUNTRIES, K_STANCES = "f_dates", "f_countries", "f_stances"
 K_TOPICS, K_FILES, K_UNDATED, K_IMPLIED = "f_topics", "f_files", "f_undated", "f_implied"
 K_ROSTER, K_SEARCH = "f_roster", "f_search"
 K_LANE, K_TARGET, K_LOADED = "f_lane", "f_target", "_filters_from_url"
-K_PENDING_COUNTRY = "_country_from_map"  # a map click, applied at the start of the next run
 
 LABEL_ROSTER = "Include signatories of known letters"
 LABEL_MEMBERS = "Include members of blocs that spoke"
@@ -264,10 +263,6 @@ def start(pages: dict[str, Any] | None = None) -> Context:
     folder = articles_dir()
     tables, names, key = load_corpus(folder)
     opts = _options(key, tables)
-    pending = st.session_state.pop(K_PENDING_COUNTRY, None)
-    if pending in opts.countries:
-        _init_from_url(opts)
-        st.session_state[K_COUNTRIES] = [pending]
     with st.sidebar:
         chosen = sidebar_filters(opts, names, _titles(key, tables.documents))
     if st.session_state.get(K_LANE) in filters.LANES:

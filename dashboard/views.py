@@ -15,7 +15,7 @@ import streamlit as st
 
 from . import charts, downloads, evidence, filters, paging, summary
 from .model import TableSet, shown
-from .shell import K_LANE, K_PENDING_COUNTRY, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context, source_text
+from .shell import K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context, source_text
 
 UNDATED_LIST_LIMIT = 200
 
@@ -94,7 +94,7 @@ def _hidden_implied(ctx: Context, target: str) -> tuple[int, int]:
 
 
 def world_map(ctx: Context, view: TableSet) -> None:
-    """Choropleth of stances toward a chosen target; a click opens that state's page."""
+    """Choropleth of stances toward a chosen target."""
     st.subheader("World map")
     names = ctx.names
     counts = ctx.memo("target counts", lambda: charts.target_counts(view.positions))
@@ -116,12 +116,7 @@ def world_map(ctx: Context, view: TableSet) -> None:
         return frame, charts.map_figure(frame, target, names.get(target, target))
 
     frame, fig = ctx.memo("map", build, extra=target)
-    event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="map", on_select="rerun",
-                            selection_mode="points")
-    picked = _picked_location(event)
-    if picked and "country" in ctx.pages:
-        st.session_state[K_PENDING_COUNTRY] = picked  # applied before the sidebar is built
-        st.switch_page(ctx.pages["country"])
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="map")
     name = names.get(target, target)
     named = int((frame["shading"] == "named").sum())
     implied = len(frame) - named
@@ -135,7 +130,7 @@ def world_map(ctx: Context, view: TableSet) -> None:
                           + ("members of a bloc that spoke" if ctx.filters.include_implied
                              else ""))
     notes = [f"Shown: stances toward {name}: " + "; ".join(shown_what) + ". Purple: several "
-             "stances. Click a state to open its page."]
+             "stances. A state's own page: Country (or the link ?country=ISO3)."]
     if roster_hidden:
         notes.append(f"Not shown: {roster_hidden} positions of letter signatories (tick "
                      f"“{LABEL_ROSTER}”).")
@@ -148,22 +143,6 @@ def world_map(ctx: Context, view: TableSet) -> None:
     if bloc:
         notes.append(f"{bloc} positions held by blocs as a whole are listed under Claims.")
     st.caption(" ".join(notes))
-
-
-def _picked_location(event) -> str | None:
-    """The ISO-3 code of a clicked map shape, if any."""
-    try:
-        points = event.selection.points  # type: ignore[union-attr]
-    except AttributeError:
-        try:
-            points = event["selection"]["points"]
-        except (KeyError, TypeError):
-            return None
-    for p in points or []:
-        loc = p.get("location") if isinstance(p, dict) else None
-        if isinstance(loc, str) and len(loc) == 3:
-            return loc
-    return None
 
 
 def claims_table(cl: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -98,6 +98,18 @@ def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
                 assert code not in text, (name, code)
             if name == "country":
                 assert "Tajikistan" in text and "Belarus" in text
+            if name == "relations":  # a click on a square lists that pair's evidence
+                heading = page.get_by_role("heading", name=re.compile("^Evidence: "))
+                before = heading.inner_text()
+                squares = page.locator(".js-plotly-plot .scatterlayer .point")
+                box = squares.nth(squares.count() // 2).bounding_box()
+                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.wait_for_function(
+                    "(b) => [...document.querySelectorAll('h2,h3')].some(h => "
+                    "h.innerText.startsWith('Evidence: ') && h.innerText !== b)", arg=before,
+                    timeout=WAIT_MS)
+                wait_idle(page)
+                page.mouse.move(5, 5)
             if name == "tables":
                 expected = _expected_view(articles_copy, Filters()).positions
                 button = page.get_by_role("button", name=re.compile(r"^positions\.csv"))
