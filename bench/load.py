@@ -62,6 +62,8 @@ STEP_TIMEOUT_MS = 30_000    # one filter change or one download
 MAX_INTERACTIONS = 500      # per session, whatever the deadline
 OPEN_AT_ONCE = 2            # pages loading at the same time (users arrive, not all at once)
 KINDS = ("stance", "implied", "country", "dates", "undated")
+MEMBERS_LABEL = "Include members of blocs that spoke"   # the bloc-membership switch
+TABLES_PAGE = "Evidence & tables"                         # the page with the downloads
 PENDING_RUN_JS = ("() => { const w = document.querySelector('[data-testid=\"stStatusWidget\"]');"
                   " return !!w && /Running/i.test(w.innerText); }")
 
@@ -132,7 +134,9 @@ def report(res: dict) -> str:
              f"{ms(res['download_median_s'])} (medians)"]
     if res.get("page_load_median_s") is not None:
         lines.append(f"  first page load: median {ms(res['page_load_median_s'])}, "
-                     f"max {ms(res['page_load_max_s'])}")
+                     f"p95 {ms(res.get('page_load_p95_s'))}, max {ms(res['page_load_max_s'])}")
+    if res.get("first_map_cold_s") is not None:
+        lines.append(f"  first map after a cold start: {ms(res['first_map_cold_s'])}")
     lines.append("  by kind: " + ", ".join(f"{k} {ms(v['median_s'])} (n={v['n']})"
                                            for k, v in res["by_kind"].items()))
     for e in res["error_samples"]:
@@ -225,6 +229,7 @@ class BrowserSession:
         self.records: list[dict] = []
         self.errors: list[str] = []
         self.page_load_s: float | None = None
+        self.first_map_s: float | None = None
         self.state = {"stance": False, "country": False, "dates": False}
 
     async def open(self) -> None:
@@ -237,6 +242,9 @@ class BrowserSession:
         await self.page.wait_for_function(
             "() => document.querySelectorAll('path.choroplethlocation').length > 0",
             timeout=LOAD_TIMEOUT_MS)
+        if TABLES_PAGE:  # pages: the downloads are on "Evidence & tables"
+            await self.page.get_by_test_id("stSidebarNav").get_by_text(
+                TABLES_PAGE, exact=True).click()
         await self._button().wait_for(timeout=LOAD_TIMEOUT_MS)
         await self._settled(LOAD_TIMEOUT_MS)
         self.page_load_s = time.perf_counter() - t0
@@ -280,7 +288,7 @@ class BrowserSession:
     async def _change(self, kind: str) -> None:
         sb = self._sidebar()
         if kind == "implied":
-            await sb.get_by_text("Include implied bloc members", exact=True).click()
+            await sb.get_by_text(MEMBERS_LABEL, exact=True).click()
         elif kind == "undated":
             await sb.get_by_text("Include undated", exact=True).click()
         elif kind == "stance":
@@ -347,6 +355,21 @@ def _page_options(folder: Path) -> dict:
     return {"stances": stances, "full_year": lo, "narrow_year": max(lo, hi - 5)}
 
 
+async def _first_map(browser, url: str) -> float:
+    """Seconds from the first request to a just-started server until map shapes are drawn."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = await context.new_page()
+        t0 = time.perf_counter()
+        await page.goto(url, wait_until="domcontentloaded", timeout=LOAD_TIMEOUT_MS)
+        await page.wait_for_function(
+            "() => document.querySelectorAll('path.choroplethlocation').length > 0",
+            timeout=LOAD_TIMEOUT_MS)
+        return time.perf_counter() - t0
+    finally:
+        await context.close()
+
+
 async def _browser_load(url: str, sessions: int, seconds: float, opts: dict,
                         log: Callable[[str], None]) -> tuple[list[BrowserSession], float]:
     from playwright.async_api import async_playwright
@@ -354,7 +377,10 @@ async def _browser_load(url: str, sessions: int, seconds: float, opts: dict,
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True,
                                            args=CHROMIUM_ARGS)
+        first_map = await _first_map(browser, url)
+        log(f"  first map {first_map:.2f} s after the first request (cold server)")
         users = [BrowserSession(i, browser, url, opts) for i in range(sessions)]
+        users[0].first_map_s = first_map
         try:
             log(f"  opening {sessions} pages, {OPEN_AT_ONCE} at a time")
             gate = asyncio.Semaphore(OPEN_AT_ONCE)
@@ -401,7 +427,10 @@ def run_browser(sessions: int, seconds: float, folder: Path | None = None,
     return summarise(records, errors, mode="browser", sessions=sessions, seconds=spent,
                      wall_s=time.perf_counter() - started,
                      extra={"page_load_median_s": _r(_median(loads)),
+                            "page_load_p95_s": _r(percentile(loads, 95)),
                             "page_load_max_s": _r(max(loads) if loads else None),
+                            "first_map_cold_s": _r(next((u.first_map_s for u in users
+                                                         if u.first_map_s), None)),
                             "server": "streamlit run app.py on 127.0.0.1, one process",
                             "client": "headless Chromium (Debian), one context per session"})
 
@@ -425,6 +454,8 @@ def _apptest_session(args: tuple[int, float, str, dict]) -> tuple[list[dict], li
     try:
         at = AppTest.from_file(str(APP), default_timeout=STEP_TIMEOUT_MS / 1000)
         at.run()
+        if (ROOT / "app_pages" / "tables.py").is_file():  # pages: downloads are there
+            at.switch_page("app_pages/tables.py").run()
         if at.exception:
             return records, [f"s{index} open: {at.exception[0].message[:160]}"], 0.0
     except Exception as exc:  # noqa: BLE001
@@ -457,8 +488,9 @@ def _apptest_session(args: tuple[int, float, str, dict]) -> tuple[list[dict], li
 def _apptest_change(at, kind: str, state: dict, opts: dict, index: int) -> None:
     sb = at.sidebar
     if kind in ("implied", "undated"):
-        box = next(c for c in sb.checkbox if c.label.startswith(
-            "Include implied" if kind == "implied" else "Include undated"))
+        box = next(c for c in sb.checkbox if c.label in (
+            (MEMBERS_LABEL, "Include implied bloc members") if kind == "implied"
+            else ("Include undated",)))
         box.set_value(not box.value)
     elif kind == "stance":
         state["stance"] = not state["stance"]
@@ -476,9 +508,9 @@ def _apptest_change(at, kind: str, state: dict, opts: dict, index: int) -> None:
 
 
 def _option_value(box) -> str:
-    """The first option of a multiselect whose labels are "Name (ISO)": its value (ISO)."""
-    label = box.options[0]
-    return label.rsplit("(", 1)[-1].rstrip(")") if label.endswith(")") else label
+    """The value of a multiselect's first option (its labels are names)."""
+    return box.indices_to_values([0])[0] if hasattr(box, "indices_to_values") else \
+        box.options[0]
 
 
 class _Storages:
@@ -501,12 +533,31 @@ def _record_media_storage() -> None:
 
 
 def _apptest_download(at) -> tuple[int, int]:
-    """Rows of the positions CSV the run built for its download button, and the row count
-    the button announces (the bytes are the ones a click would download)."""
+    """Rows of the positions CSV and the row count its download button announces.
+
+    A button whose file is built on click (a callable, as the dashboard now uses) has no
+    bytes in the run: its CSV is then built here from the positions table the run shows
+    (the same rows the click would give), so the cost of a download is still counted.
+    """
     button = next(b for b in at.get("download_button") if "positions.csv" in b.proto.label)
-    file_id = button.proto.url.rsplit("/", 1)[-1].split(".", 1)[0]
-    data = _Storages.latest.get_file(file_id).content
-    return csv_rows(data), _announced(button.proto.label)
+    if button.proto.url:
+        file_id = button.proto.url.rsplit("/", 1)[-1].split(".", 1)[0]
+        data = _Storages.latest.get_file(file_id).content
+        return csv_rows(data), _announced(button.proto.label)
+    from dashboard.downloads import table_csv
+
+    table = next(d.value for d in at.dataframe if d.key == "table_positions")
+    caption = next(c.value for c in at.caption if c.value.startswith("Rows ")
+                   and "Select a row" in c.value and c.value in _positions_captions(at))
+    total = int("".join(ch for ch in caption.split(" of ", 1)[1].split(".")[0] if ch.isdigit()))
+    rows = csv_rows(table_csv(table, "positions")) if total <= len(table) else total
+    return rows, _announced(button.proto.label)
+
+
+def _positions_captions(at) -> list[str]:
+    """Captions of the Positions tab (the second "Rows ... of N" caption)."""
+    rows = [c.value for c in at.caption if c.value.startswith("Rows ")]
+    return rows[1:2]
 
 
 def run_apptest(sessions: int, seconds: float, folder: Path | None = None,

@@ -25,6 +25,9 @@ STANCE_COLORS = {
     "none": "#000000",      # black: an event no position or claim gives a stance to
 }
 STANCE_LABELS = {s: s for s in STANCE_ORDER} | {"none": "no stance"}
+BASIS_LABELS = {"named": "stated", "on_behalf_of_group": "speaking for a group",
+                "signatory": "signed", "bloc": "bloc as a whole",
+                "member_of_group": "member of", "roster": "signatory of"}
 IMPLIED_LIGHTEN = 0.6  # implied positions: the stance colour mixed 60 % with white
 AGGREGATE_ABOVE = 5000
 MAX_LANES = 40
@@ -103,6 +106,46 @@ class TimelineInfo:
     bucket: str           # "", "week" or "month"
     lanes: int
     lanes_folded: int     # lanes merged into "(other)" beyond MAX_LANES
+    focus: "Focus | None" = None  # the span the timeline opens on, when not the whole range
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The span where most dated events lie, and what lies outside it."""
+
+    start: str      # ISO day (padded a little before the first event in the span)
+    end: str
+    first: str      # the span's first and last event days
+    last: str
+    outside: int    # dated events before the span
+    earliest: str   # the earliest event day of all
+
+
+FOCUS_SHARE = 0.9     # the span holds at least this share of the dated events ...
+FOCUS_SQUASH = 3.0    # ... and the whole range is at least this many times longer
+
+
+def focus_range(t0: np.ndarray, share: float = FOCUS_SHARE,
+                squash: float = FOCUS_SQUASH) -> Focus | None:
+    """Where the timeline opens: from the earliest day that keeps `share` of the dated events
+    to the last event, when the whole range is over `squash` times as long (one historical
+    date would otherwise squash the rest into a sliver); None means "show everything".
+    """
+    days = np.sort(np.asarray(t0, dtype="datetime64[D]").astype("int64"))
+    if len(days) < 2:
+        return None
+    cut = int(np.floor((1.0 - share) * len(days)))
+    lo, hi = int(days[cut]), int(days[-1])
+    whole = int(days[-1] - days[0])
+    if whole <= 0 or (hi - lo) * squash >= whole:
+        return None
+    pad = max(7, (hi - lo) // 25)
+
+    def iso(n: int) -> str:
+        return str(np.datetime64(n, "D"))
+
+    return Focus(iso(lo - pad), iso(hi + pad), iso(lo), iso(hi), int((days < lo).sum()),
+                 iso(int(days[0])))
 
 
 _BLANK_LANE = {"topic": "(no topic)", "actor": "(unknown actor)"}
@@ -179,17 +222,24 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
     else:
         traces, bucket = _timeline_marks(events[dated], t0, labels[codes], stance), ""
     order = sorted(labels, key=lambda s: (s.startswith("(other"), s.lower()))
+    focus = focus_range(t0)
+    xaxis = dict(type="date", title=None, showgrid=True,
+                 rangeselector=dict(buttons=[dict(step="all", label="whole range")],
+                                    x=1.0, xanchor="right", y=1.02, yanchor="bottom"))
+    if focus is not None:
+        xaxis["range"] = [focus.start, focus.end]
+        xaxis["rangeslider"] = dict(visible=True, thickness=0.06)
     fig = go.Figure(data=traces, layout=dict(
-        height=max(260, 90 + 30 * len(order)),
-        margin=dict(l=10, r=10, t=30, b=10),
+        height=max(300, 130 + 30 * len(order)),
+        margin=dict(l=10, r=10, t=40, b=10),
         barmode="overlay",
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
-        xaxis=dict(type="date", title=None, showgrid=True),
+        xaxis=xaxis,
         yaxis=dict(type="category", categoryorder="array", categoryarray=order[::-1],
                    title=None, automargin=True),
         hoverlabel=dict(align="left"),
     ))
-    return fig, TimelineInfo(n_dated, undated, bucket != "", bucket, len(order), folded)
+    return fig, TimelineInfo(n_dated, undated, bucket != "", bucket, len(order), folded, focus)
 
 
 def _timeline_marks(ev: pd.DataFrame, t0: np.ndarray, lanes: np.ndarray,
@@ -320,7 +370,8 @@ def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
         positions["country_iso3"].to_numpy() != "")
     if not keep.any():
         return pd.DataFrame(columns=cols)
-    need = [c for c in ("country_iso3", "stance", "basis", "group", "file", "source", "date",
+    need = [c for c in ("country_iso3", "stance", "basis", "group", "_group_name", "file",
+                        "source", "date",
                         "date_precision", "date_basis", "_lo", "_implied", "_country_name",
                         "country") if c in positions.columns]
     p = positions.loc[keep, need]
@@ -335,7 +386,9 @@ def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
     q = p.assign(_named=~implied).sort_values(["country_iso3", "_named", "_lo"],
                                               ascending=[True, False, True])
     q = q.groupby("country_iso3", sort=False).head(MAP_HOVER_LINES)
-    basis = q["basis"].where(q["group"] == "", q["basis"] + " " + q["group"])
+    group = q["_group_name"] if "_group_name" in q else q["group"]
+    basis = q["basis"].map(BASIS_LABELS).fillna(q["basis"])
+    basis = basis.where(q["group"] == "", basis + " " + group.astype(str))
     source = _basename(q["file"]).where(q["source"] == "",
                                         q["source"] + ", " + _basename(q["file"]))
     line = (date_label(q["date"], q["date_precision"], q["date_basis"]) + " · "
@@ -382,6 +435,114 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
         geo=GEO, height=height, margin=dict(l=0, r=0, t=10, b=0),
         legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title_text="",
                     bgcolor="rgba(255,255,255,0.7)"),
+        hoverlabel=dict(align="left"),
+    )
+    return fig
+
+
+# ---------------------------------------------------------------- relations matrix
+
+
+def relations_figure(cells: pd.DataFrame) -> go.Figure:
+    """Holder (rows) x target (columns) matrix of the filtered positions: one square per pair,
+    coloured by the pair's leaning stance, sized by its number of positions.
+
+    Drawn as square markers rather than a plotly heatmap so that a click selects one cell
+    (Streamlit's chart selection reports points) and empty pairs stay blank.
+    """
+    if cells.empty:
+        return _empty_figure("No positions between two states in this view")
+    holders = sorted(cells["holder"].astype(str).unique(), key=str.lower)
+    targets = sorted(cells["target"].astype(str).unique(), key=str.lower)
+    biggest = max(int(cells["n"].max()), 1)
+    counts = [s for s in ("support", "oppose", "concern", "neutral") if s in cells.columns]
+    detail = cells[counts].astype(str).radd([f"{s} " for s in counts]).agg(" · ".join, axis=1)
+    fig = go.Figure()
+    for s in STANCE_ORDER:
+        part = cells[cells["stance"] == s]
+        if part.empty:
+            continue
+        custom = np.column_stack([
+            part["holder_iso3"].to_numpy(), part["target_iso3"].to_numpy(),
+            escape_html(part["holder"]).to_numpy(), escape_html(part["target"]).to_numpy(),
+            part["n"].astype(str).to_numpy(), detail[part.index].to_numpy(),
+        ]).astype(str)
+        fig.add_trace(go.Scatter(
+            x=part["target"].astype(str), y=part["holder"].astype(str), mode="markers",
+            marker=dict(symbol="square", color=STANCE_COLORS[s],
+                        size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1),
+                        line=dict(color="white", width=0.5)),
+            name=STANCE_LABELS[s], customdata=custom,
+            hovertemplate=("<b>%{customdata[2]}</b> toward <b>%{customdata[3]}</b><br>"
+                           "%{customdata[4]} positions: %{customdata[5]}<br>"
+                           "click to list the evidence<extra>%{fullData.name}</extra>"),
+        ))
+    fig.update_layout(
+        height=max(320, 170 + 22 * len(holders)), margin=dict(l=10, r=10, t=10, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title_text=""),
+        xaxis=dict(type="category", categoryorder="array", categoryarray=targets, side="top",
+                   title=None, tickangle=-45, showgrid=True, automargin=True),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=holders[::-1],
+                   title=None, showgrid=True, automargin=True),
+        hoverlabel=dict(align="left"), clickmode="event+select", dragmode=False,
+    )
+    return fig
+
+
+# ---------------------------------------------------------------- country profile timeline
+
+
+def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
+                   max_lanes: int = 30) -> go.Figure:
+    """A state's dated positions over time: one lane per counterpart ("→ China" for positions
+    it holds, "← Belarus" for positions toward it), coloured by stance, light when implied."""
+    held = as_holder[(as_holder["_lo"] > 0) & (as_holder["toward_iso3"] != "")]
+    held = held.assign(_lane="→ " + held["_toward_name"].astype(str))
+    recv = as_target[(as_target["_lo"] > 0) & (as_target["country_iso3"] != iso3)]
+    who = recv["_country_name"].where(recv["country_iso3"] != "", recv["_group_name"])
+    recv = recv.assign(_lane="← " + who.astype(str))
+    both = pd.concat([held, recv], ignore_index=True)
+    if both.empty:
+        return _empty_figure("No dated positions of this state in the view", height=220)
+    top = both["_lane"].value_counts().index[:max_lanes]
+    both = both[both["_lane"].isin(top)]
+    order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
+    fig = go.Figure()
+    for s in STANCE_ORDER:
+        for implied in (False, True):
+            part = both[(both["stance"] == s) & (both["_implied"] == implied)]
+            if part.empty:
+                continue
+            color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
+            custom = np.column_stack([
+                date_label(part["date"], part["date_precision"], part["date_basis"]).to_numpy(),
+                hover_text(part["text"]).to_numpy(),
+                escape_html(part["basis"].map(BASIS_LABELS).fillna(part["basis"])
+                            + " " + part["_group_name"].astype(str)).to_numpy(),
+            ]).astype(str)
+            fig.add_trace(go.Scatter(
+                x=part["_t0"], y=escape_html(part["_lane"]), mode="markers",
+                marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
+                                                            width=0.6)),
+                name=STANCE_LABELS[s] + (" (implied)" if implied else ""), legendgroup=s,
+                customdata=custom,
+                hovertemplate=("<b>%{y}</b><br>%{customdata[0]} · %{customdata[2]}<br>"
+                               "<i>%{customdata[1]}</i><extra>%{fullData.name}</extra>"),
+            ))
+    t0 = both["_t0"].to_numpy()
+    focus = focus_range(t0)
+    xaxis = dict(type="date", title=None, showgrid=True,
+                 rangeselector=dict(buttons=[dict(step="all", label="whole range")],
+                                    x=1.0, xanchor="right", y=1.02, yanchor="bottom"))
+    if focus is not None:
+        xaxis["range"] = [focus.start, focus.end]
+    fig.update_layout(
+        height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        xaxis=xaxis,
+        yaxis=dict(type="category", categoryorder="array",
+                   categoryarray=[escape_html(pd.Series([o])).iloc[0] for o in order][::-1],
+                   title=None, automargin=True),
         hoverlabel=dict(align="left"),
     )
     return fig

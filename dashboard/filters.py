@@ -22,8 +22,10 @@ LANES = ("actor", "topic")
 QP_FROM, QP_TO = "from", "to"
 QP_COUNTRY, QP_STANCE, QP_TOPIC, QP_FILE = "country", "stance", "topic", "file"
 QP_UNDATED, QP_IMPLIED, QP_LANE, QP_TARGET = "undated", "implied", "lane", "target"
+QP_ROSTER, QP_SEARCH = "roster", "q"
 QP_KEYS = (QP_FROM, QP_TO, QP_COUNTRY, QP_STANCE, QP_TOPIC, QP_FILE, QP_UNDATED, QP_IMPLIED,
-           QP_LANE, QP_TARGET)
+           QP_ROSTER, QP_SEARCH, QP_LANE, QP_TARGET)
+SEARCH_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ class Filters:
     topics: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     include_undated: bool = True
-    include_implied: bool = False
+    include_implied: bool = False  # positions implied by membership of a bloc that spoke
+    include_roster: bool = True    # positions implied by a known letter's signatory list
+    search: str = ""               # words the evidence sentence must contain (any case)
     lane: str = "actor"
     target: str | None = None  # map target (ISO-3); None = the most frequent one
 
@@ -129,6 +133,8 @@ def filter_frame(df: pd.DataFrame, table: str, f: Filters) -> pd.DataFrame:
         mask &= _in(df["file"], f.files)
     if f.topics:
         mask &= _in(df["topic"], f.topics)
+    if f.search:
+        mask &= search_mask(df["text"], f.search)
     if table == "events":
         if f.countries:
             mask &= _in(df["actor_iso3"], f.countries) | _in(df["target_iso3"], f.countries)
@@ -140,7 +146,9 @@ def filter_frame(df: pd.DataFrame, table: str, f: Filters) -> pd.DataFrame:
         if f.stances:
             mask &= _in(df["stance"], f.stances)
         if not f.include_implied:
-            mask &= ~df["_implied"].to_numpy()
+            mask &= ~df["_member"].to_numpy()
+        if not f.include_roster:
+            mask &= ~df["_roster"].to_numpy()
     elif table == "claims":
         if f.countries:
             mask &= _in(df["toward_iso3"], f.countries)
@@ -149,6 +157,22 @@ def filter_frame(df: pd.DataFrame, table: str, f: Filters) -> pd.DataFrame:
     if mask.all():  # nothing removed: no copy
         return df
     return df[mask]
+
+
+def clean_search(text: str | None) -> str:
+    """The search box's text as used: spaces collapsed, at most SEARCH_MAX_CHARS."""
+    return " ".join(str(text or "").split())[:SEARCH_MAX_CHARS]
+
+
+def search_mask(text: pd.Series, query: str):
+    """Rows whose text contains every word of `query` (case-insensitive, plain substrings:
+    no regular expressions, so any typed character is literal)."""
+    low = text.fillna("").astype(str).str.lower()
+    mask = None
+    for word in clean_search(query).lower().split():
+        hit = low.str.contains(word, regex=False).to_numpy()
+        mask = hit if mask is None else mask & hit
+    return mask if mask is not None else low.notna().to_numpy()
 
 
 def filter_tables(t: TableSet, f: Filters) -> TableSet:
@@ -220,6 +244,8 @@ def from_query_params(qp: Mapping[str, Sequence[str]], opts: FilterOptions) -> F
         files=tuple(sorted(files)),
         include_undated=_flag(get(QP_UNDATED), True),
         include_implied=_flag(get(QP_IMPLIED), False),
+        include_roster=_flag(get(QP_ROSTER), True),
+        search=clean_search((get(QP_SEARCH) or [""])[-1]),
         lane=lane if lane in LANES else "actor",
         target=target if target in opts.targets else None,
     )
@@ -245,6 +271,10 @@ def to_query_params(f: Filters) -> dict[str, str | list[str]]:
         out[QP_UNDATED] = "1" if f.include_undated else "0"
     if f.include_implied != base.include_implied:
         out[QP_IMPLIED] = "1" if f.include_implied else "0"
+    if f.include_roster != base.include_roster:
+        out[QP_ROSTER] = "1" if f.include_roster else "0"
+    if f.search:
+        out[QP_SEARCH] = f.search
     if f.lane != base.lane:
         out[QP_LANE] = f.lane
     if f.target:

@@ -14,6 +14,8 @@ import pandas as pd
 from stance.tables import COLUMNS, INT_COLUMNS, STANCES, empty
 
 IMPLIED_BASES = ("member_of_group", "roster")
+ROSTER_BASIS = "roster"            # implied by a known letter's list of signatories
+MEMBER_BASIS = "member_of_group"   # implied by membership of a bloc that spoke
 TABLE_NAMES = ("documents", "events", "positions", "claims")
 
 
@@ -44,6 +46,28 @@ def as_tableset(tables: Any) -> TableSet:
 def public(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """The contract columns of `table`, in contract order (derived columns dropped)."""
     return df.loc[:, COLUMNS[table]]
+
+
+def shown_columns(table: str) -> list[str]:
+    """What tables on screen and CSV downloads carry: the contract columns, with the group's
+    name (`group_name`) right after the `group` id where a table has one."""
+    cols = list(COLUMNS[table])
+    if "group" in cols:
+        cols.insert(cols.index("group") + 1, "group_name")
+    return cols
+
+
+def shown(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """`public` plus the display columns of `shown_columns` (prepared tables carry them as
+    "_group_name"; other frames get them computed here)."""
+    out = public(df, table)
+    if "group" in out.columns:
+        from .names import group_names
+
+        names = df["_group_name"] if "_group_name" in df.columns else group_names(df["group"])
+        out = out.copy()
+        out.insert(out.columns.get_loc("group") + 1, "group_name", names.to_numpy())
+    return out
 
 
 def date_periods(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -125,16 +149,28 @@ def event_stances(events: pd.DataFrame, positions: pd.DataFrame,
 
 
 def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
-    """Add the derived columns once: date periods, event stance, display names, implied flag."""
+    """Add the derived columns once: date periods, event stance, display names (states and
+    groups), implied flags (any, by a letter's roster, by bloc membership)."""
     t = as_tableset(tables)
     names = names or {}
     ev, po, cl = t.events.copy(), t.positions.copy(), t.claims.copy()
     for df in (ev, po, cl):
         df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
     ev["_stance"], ev["_stance_bits"] = event_stances(ev, po, cl)
+    files = pd.Index(pd.unique(pd.concat([ev["file"], po["file"], cl["file"]],
+                                         ignore_index=True).astype(str)))
+    files = files[files != ""]
+    for df in (ev, po, cl):  # -1: no file
+        df["_file_code"] = files.get_indexer(df["file"].astype(str)).astype("int32")
     ev["_actor_name"] = _display(ev["actor_iso3"], ev["actor"], names)
     ev["_target_name"] = _display(ev["target_iso3"], ev["target"], names)
     po["_implied"] = po["basis"].isin(IMPLIED_BASES)
+    po["_roster"] = (po["basis"] == ROSTER_BASIS).to_numpy()
+    po["_member"] = (po["basis"] == MEMBER_BASIS).to_numpy()
+    from .names import group_names
+
+    po["_group_name"] = group_names(po["group"])
+    cl["_group_name"] = group_names(cl["group"])
     po["_country_name"] = _display(po["country_iso3"], po["country"], names)
     po["_toward_name"] = _display(po["toward_iso3"], po["toward"], names)
     return TableSet(t.documents, ev, po, cl)

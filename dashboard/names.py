@@ -1,4 +1,11 @@
-"""ISO-3 code -> the short name people use ("South Korea", not "Korea, Republic of")."""
+"""Names people read instead of codes: states (ISO-3) and groups (bloc and letter ids).
+
+One source for state names: `stance.countries.country_name` (stance/data/states.csv, the same
+names the parser writes into the tables), so a state is "Russia" in the CSV, the filter, the
+map hover and the tables alike. Groups (the `group` column: bloc ids such as GOF_UN_CHARTER
+and letter ids such as XINJIANG_2019_SUPPORT) are named from stance/data/blocs.csv and
+letters.csv through `stance.blocs` and `stance.letters`.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,24 +16,44 @@ import pandas as pd
 
 @lru_cache(maxsize=4096)
 def iso3_name(code: str) -> str | None:
-    """Common name of an ISO 3166 alpha-3 code from pycountry, or None when unknown."""
+    """The parser's display name of an ISO 3166 alpha-3 code, or None when unknown."""
     if not code or len(code) != 3:
         return None
+    from stance.countries import country_name
+
     try:
-        import pycountry
-    except ImportError:  # names then come from the data only
+        return country_name(code)
+    except KeyError:
         return None
-    country = pycountry.countries.get(alpha_3=code.upper())
-    if country is None:
-        return None
-    return getattr(country, "common_name", None) or country.name
+
+
+@lru_cache(maxsize=1)
+def _group_catalogue() -> dict[str, str]:
+    from stance import blocs, letters
+
+    out = {b: blocs.bloc_name(b) for b in blocs.bloc_ids()}
+    out.update({lt.id: lt.title for lt in letters.letters()})
+    return out
+
+
+def group_name(code: str) -> str:
+    """A bloc's or a letter's name from its id; the text itself when it is no known id."""
+    code = str(code or "")
+    return _group_catalogue().get(code, code)
+
+
+def group_names(codes: pd.Series) -> pd.Series:
+    """`group_name` of a whole column (one lookup per distinct value)."""
+    text = codes.fillna("").astype(str)
+    catalogue = _group_catalogue()
+    return text.map(lambda c: catalogue.get(c, c)).astype(object)
 
 
 def name_map(pairs: Iterable[tuple[pd.Series, pd.Series]]) -> dict[str, str]:
     """Map every code seen in (code column, name column) pairs to a display name.
 
-    pycountry's common name wins (stable across articles); otherwise the most frequent name the
-    data gives for the code; otherwise the code itself.
+    The parser's state name wins (one source for parser and dashboard); otherwise the most
+    frequent name the data gives for the code; otherwise the code itself.
     """
     frames = [pd.DataFrame({"code": c.astype(str), "name": n.astype(str)}) for c, n in pairs]
     if not frames:

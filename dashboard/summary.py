@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .model import TableSet
@@ -22,15 +23,24 @@ class Headline:
 
 def headline(view: TableSet, all_tables: TableSet) -> Headline:
     """Figures for the filtered `view`; `all_tables` gives the number of articles loaded."""
-    docs = pd.concat([view.events["file"], view.positions["file"], view.claims["file"]],
-                     ignore_index=True)
     total = all_tables.documents["file"]
     countries = view.positions["country_iso3"]
     return Headline(
-        articles=int(docs[docs != ""].nunique()),
+        articles=_files_in(view),
         articles_total=int(total[total != ""].nunique()),
         events=len(view.events),
         undated_events=int((view.events["_lo"] == 0).sum()),
         countries=int(countries[countries != ""].nunique()),
         claims=len(view.claims),
     )
+
+
+def _files_in(view: TableSet) -> int:
+    """Distinct non-empty files over the three row tables (integer codes from
+    model.prepare when present: np.unique on ints, not on millions of strings)."""
+    frames = (view.events, view.positions, view.claims)
+    if all("_file_code" in df.columns for df in frames):
+        codes = np.concatenate([df["_file_code"].to_numpy() for df in frames])
+        return int(len(np.unique(codes[codes >= 0])))
+    docs = pd.concat([df["file"] for df in frames], ignore_index=True)
+    return int(docs[docs != ""].nunique())

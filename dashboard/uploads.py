@@ -3,9 +3,16 @@
 The file is parsed from a private temporary copy before anything touches the articles
 folder, so an unreadable upload leaves the folder as it was. Storing goes through
 stance.store.store_upload (type/size checks, safe names, atomic write, content-hash dedupe).
+
+The parse runs in a child process with a time budget (`PARSE_BUDGET_S`): text that would keep
+the parser busy longer is refused and nothing is stored, and a long parse never holds the
+server's interpreter, so other sessions keep running. Its result is written into the corpus's
+parse cache under the stored name, so the dashboard's next load does not parse it again.
+Hand-written rather than concurrent.futures: a pool cannot kill one task that overruns.
 """
 from __future__ import annotations
 
+import multiprocessing as mp
 import re
 import tempfile
 from dataclasses import dataclass
@@ -15,6 +22,7 @@ from typing import Any, Callable
 from .loading import ARTICLE_SUFFIXES
 
 BAD_STATUSES = ("error", "empty", "unreadable", "rejected", "failed")
+PARSE_BUDGET_S = 30.0  # per uploaded file
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -31,15 +39,62 @@ class UploadOutcome:
     claims: int = 0
 
 
-def _check_parse(data: bytes, name: str, parse: Callable[..., Any]) -> tuple[str | None, Any]:
-    """Parse a private copy; return (error message or None, tables)."""
-    suffix = Path(name).suffix.lower()
-    stem = _SAFE.sub("_", Path(name).stem)[:60] or "upload"
+class BudgetExceeded(Exception):
+    """The parse did not finish within its time budget."""
+
+
+def _child(conn, parse: Callable[..., Any], paths: list[Path]) -> None:
+    try:
+        conn.send(("ok", parse(paths)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def parse_within(parse: Callable[..., Any], paths: list[Path], budget_s: float | None) -> Any:
+    """`parse(paths)` in a child process, killed after `budget_s` seconds (BudgetExceeded).
+
+    budget_s None parses in this process (no budget). The child comes from a fork server, so
+    it holds no copy of the web server's threads or locks.
+    """
+    if budget_s is None:
+        return parse(paths)
+    ctx = mp.get_context("forkserver")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, parse, paths), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(budget_s):
+            raise BudgetExceeded(f"parsing took longer than {budget_s:g} s")
+        status, value = parent.recv()
+    except EOFError:
+        raise RuntimeError(f"the parser process stopped (exit code {proc.exitcode})") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        parent.close()
+    if status != "ok":
+        raise RuntimeError(value)
+    return value
+
+
+def _check_parse(data: bytes, name: str, parse: Callable[..., Any],
+                 budget_s: float | None = None) -> tuple[str | None, Any]:
+    """Parse a private copy named as the store would name it; (error message or None, tables)."""
+    from stance.store import safe_name
+
+    stored = safe_name(name)
     with tempfile.TemporaryDirectory(prefix="stance-upload-") as tmp:
-        path = Path(tmp) / f"{stem}{suffix}"
+        path = Path(tmp) / stored
         path.write_bytes(data)
         try:
-            tables = parse([path])
+            tables = parse_within(parse, [path], budget_s)
+        except BudgetExceeded:
+            return (f"would take too long to parse (over the {budget_s:g} s budget per "
+                    "upload); split it into smaller articles", None)
         except Exception as exc:  # the parser must not take the app down with it
             return f"could not be parsed ({type(exc).__name__}: {exc})", None
     docs = tables.documents
@@ -53,8 +108,11 @@ def _check_parse(data: bytes, name: str, parse: Callable[..., Any]) -> tuple[str
 def accept_upload(data: bytes, name: str, folder: Path,
                   parse: Callable[..., Any] | None = None,
                   store: Callable[..., Any] | None = None,
-                  check: Callable[[bytes, str], str | None] | None = None) -> UploadOutcome:
-    """Check, parse at once and, when it reads, store an uploaded file under `folder`.
+                  check: Callable[[bytes, str], str | None] | None = None,
+                  budget_s: float | None = None,
+                  cache_dir: Path | None = None) -> UploadOutcome:
+    """Check, parse once (within `budget_s` seconds when given) and, when it reads, store an
+    uploaded file under `folder`; with `cache_dir`, the parsed tables go into that parse cache.
 
     `parse`, `store` and `check` default to stance.parse_corpus, stance.store.store_upload
     and stance.store.check_upload (type, size, binary and encoding checks).
@@ -71,13 +129,15 @@ def accept_upload(data: bytes, name: str, folder: Path,
     problem = check(data, name)
     if problem:
         return UploadOutcome(name, "rejected", f"{problem} Nothing was stored.")
-    error, tables = _check_parse(data, name, parse)
+    error, tables = _check_parse(data, name, parse, budget_s)
     if error is not None:
         return UploadOutcome(name, "unreadable", f"{name} {error}. Nothing was stored.")
     result = store(data, name, folder)
     counts = dict(events=len(tables.events), positions=len(tables.positions),
                   claims=len(tables.claims))
     status = str(result.status)
+    if status == "stored" and cache_dir is not None:
+        remember_parse(cache_dir, data, Path(result.path).name, tables)
     if status == "stored":
         found = (f"{counts['events']} events, {counts['positions']} positions, "
                  f"{counts['claims']} claims")
@@ -88,3 +148,29 @@ def accept_upload(data: bytes, name: str, folder: Path,
     else:
         message = f"{name}: not stored. {result.message}".strip()
     return UploadOutcome(name, status, message, result.path, **counts)
+
+
+def remember_parse(cache_dir: Path, data: bytes, file: str, tables: Any) -> bool:
+    """Put one stored upload's parsed tables into the corpus's parse cache (keeping every
+    entry already there), so loading the corpus does not parse it a second time.
+
+    Only when the tables are the parse of a file of that very name (the temporary copy is
+    named as the store names it); a renamed upload is parsed again on load. Returns whether
+    the entry was written; a cache that cannot be written is no error.
+    """
+    import hashlib
+
+    from stance.cache import ParseCache
+    from stance.pipeline import PARSER_VERSION
+
+    files = set(tables.documents["file"].astype(str)) if len(tables.documents) else set()
+    if files != {file}:
+        return False
+    try:
+        cache = ParseCache(cache_dir, PARSER_VERSION)
+        cache.take(cache.keys())  # keep what is there: a save keeps only keys used
+        cache.put(hashlib.sha256(data).hexdigest(), file, tables)
+        cache.save()
+    except (OSError, ValueError, KeyError):
+        return False
+    return True

@@ -163,6 +163,10 @@ class ParseCache:
             self._doc_id_values = self._frames[0]["doc_id"].to_numpy(dtype=object)
         return [str(x) for x in self._doc_id_values[self._bounds[0, i]:self._bounds[0, i + 1]]]
 
+    def keys(self) -> list[Key]:
+        """Every key held (loaded or put), so a caller adding one file can keep the rest."""
+        return list(dict.fromkeys([*self._index, *self._new]))
+
     def put(self, content_hash: str, file: str, tables: "Tables") -> None:
         """Remember one file's freshly parsed tables (replacing any cached ones)."""
         key = (content_hash, file)

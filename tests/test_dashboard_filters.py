@@ -21,15 +21,17 @@ def test_options_span_the_data():
     assert "xinjiang" in opts.topics and "" not in opts.topics
 
 
-def test_default_view_keeps_undated_and_hides_implied():
+def test_default_view_keeps_undated_and_roster_and_hides_bloc_members():
     v = filter_tables(prepared(), Filters())
     assert len(v.events) == 6
-    assert _codes(v.positions) == ["BLR", "CUB", "KOR", "TJK"]
+    assert _codes(v.positions) == ["BLR", "CUB", "KOR", "PAK", "QAT", "SAU", "TJK"]
+    assert "VEN" not in _codes(v.positions)             # implied by bloc membership: off
     assert "p9" in set(v.positions["position_id"])  # bloc rows are not "implied"
 
 
 def test_july_2019_gives_belarus_and_tajikistan_only():
-    f = Filters(date_from="2019-07-01", date_to="2019-07-31", include_undated=False)
+    f = Filters(date_from="2019-07-01", date_to="2019-07-31", include_undated=False,
+                include_roster=False)
     v = filter_tables(prepared(), f)
     assert _codes(v.positions) == ["BLR", "TJK"]
     assert sorted(v.events["event_id"]) == ["e1", "e2"]
@@ -48,11 +50,21 @@ def test_year_precision_row_matches_any_day_of_its_year():
     assert v.events["event_id"].tolist() == ["e5"]
 
 
-def test_implied_members_are_added_on_request():
-    f = Filters(date_from="2019-07-01", date_to="2019-07-31", include_undated=False,
-                include_implied=True)
+def test_roster_and_bloc_members_are_separate_switches():
+    f = Filters(date_from="2019-07-01", date_to="2019-07-31", include_undated=False)
     v = filter_tables(prepared(), f)
-    assert _codes(v.positions) == ["BLR", "PAK", "QAT", "SAU", "TJK"]
+    assert _codes(v.positions) == ["BLR", "PAK", "QAT", "SAU", "TJK"]  # roster on by default
+    members = filter_tables(prepared(), Filters(include_implied=True, include_roster=False))
+    assert "VEN" in _codes(members.positions)
+    assert not {"PAK", "QAT", "SAU"} & set(_codes(members.positions))
+
+
+def test_search_keeps_rows_whose_sentence_has_every_word():
+    p = prepared()
+    v = filter_tables(p, Filters(search="  P6   EVIDENCE "))
+    assert v.positions["position_id"].tolist() == ["p6"]
+    assert filter_tables(p, Filters(search="no-such-words")).events.empty
+    assert len(filter_tables(p, Filters(search="(")).events) == 0  # literal, not a regex
 
 
 def test_undated_rows_only_with_include_undated():
@@ -93,9 +105,11 @@ def test_query_params_round_trip():
     opts = options_from(prepared())
     f = Filters(date_from="2019-07-02", date_to="2019-07-31", countries=("BLR", "TJK"),
                 stances=("support",), topics=("xinjiang",), files=("a.txt",),
-                include_undated=False, include_implied=True, lane="topic", target="CHN")
+                include_undated=False, include_implied=True, include_roster=False,
+                search="joint letter", lane="topic", target="CHN")
     qp = to_query_params(f)
     assert qp["country"] == ["BLR", "TJK"] and qp["undated"] == "0" and qp["implied"] == "1"
+    assert qp["roster"] == "0" and qp["q"] == "joint letter"
     back = from_query_params({k: v if isinstance(v, list) else [v] for k, v in qp.items()},
                              opts)
     assert back == f

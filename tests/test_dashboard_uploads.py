@@ -70,3 +70,40 @@ def test_article_listing_and_fingerprint(tmp_path):
     (tmp_path / "a.txt").write_text("changed")
     assert fingerprint(paths) != fp1
     assert article_paths(tmp_path / "missing") == []
+
+
+def slow_parse(paths):
+    """Stand-in parser that never finishes in time (module level: the child imports it)."""
+    import time
+
+    time.sleep(30)
+    return fake_parse(paths)
+
+
+def test_parse_over_its_budget_is_refused_and_nothing_stored(tmp_path):
+    out = accept_upload(ARTICLE, "slow.txt", tmp_path, parse=slow_parse, budget_s=1.0)
+    assert out.status == "unreadable" and "too long to parse" in out.message
+    assert "Nothing was stored" in out.message and article_paths(tmp_path) == []
+
+
+def test_parse_within_budget_runs_in_a_child_and_returns_the_tables(tmp_path):
+    from dashboard.uploads import parse_within
+
+    (tmp_path / "a.txt").write_bytes(ARTICLE)
+    tables = parse_within(fake_parse, [tmp_path / "a.txt"], 60.0)
+    assert tables.documents["file"].tolist() == ["a.txt"] and len(tables.events) == 1
+
+
+def test_stored_upload_goes_into_the_parse_cache_keeping_other_entries(tmp_path):
+    from stance import parse_corpus
+    from stance.cache import ParseCache
+    from stance.pipeline import PARSER_VERSION
+
+    folder, cache = tmp_path / "articles", tmp_path / ".cache"
+    folder.mkdir()
+    (folder / "old.txt").write_text("On 2 May 2021 Japan said it supports the plan.\n")
+    parse_corpus([folder / "old.txt"], cache_dir=cache)
+    out = accept_upload(ARTICLE, "new.txt", folder, parse=parse_corpus, cache_dir=cache)
+    assert out.status == "stored"
+    keys = {f for _, f in ParseCache(cache, PARSER_VERSION).keys()}
+    assert keys == {"old.txt", "new.txt"}

@@ -1,7 +1,11 @@
-"""The dashboard in a real headless browser: map shapes drawn offline, a filter, a CSV download.
+"""The dashboard in a real headless browser: every page, the opening map, names not codes, a
+CSV download, and a clean console.
 
-Also records the browser console (no failed requests, no errors) and saves the screenshot the
-README shows (docs/screenshot.png, plus a copy in the test's tmp folder).
+Opens each page as a user would (the opening view, then the page links), checks that the
+opening map draws the letter's signatories (at least 50 state shapes, served offline from
+static/topojson), that no raw bloc or letter code reaches the page text, clicks a download and
+compares its rows with the same filter in Python, and saves one screenshot per page for the
+README (docs/<page>.png, plus copies in the test's tmp folder).
 """
 from __future__ import annotations
 
@@ -18,9 +22,13 @@ from tests.browser.conftest import ROOT, wait_idle
 
 pytestmark = pytest.mark.browser
 
-VIEWPORT = {"width": 1500, "height": 3500}  # Streamlit scrolls an inner box: use a tall page
+VIEWPORT = {"width": 1500, "height": 2400}  # Streamlit scrolls an inner box: use a tall page
 WAIT_MS = 90_000
-FROM = "2019-01-01"
+RAW_CODES = ("GOF_UN_CHARTER", "XINJIANG_2019_SUPPORT", "XINJIANG_2019_CRITICS", "COE",
+             "AFRICAN_GROUP", "member_of_group")
+PAGES = (("overview", "stance: who stands where"), ("country", "Country"),
+         ("relations", "Relations"), ("tables", "Evidence & tables"),
+         ("add_articles", "Add articles"))
 
 
 def _expected_view(folder: Path, f: Filters):
@@ -32,18 +40,27 @@ def _expected_view(folder: Path, f: Filters):
     return filter_tables(prepare(parse_corpus(article_paths(folder))), f)
 
 
-def _count(page, selector: str) -> int:
-    return page.locator(selector).count()
+def _shapes(page) -> int:
+    return page.locator("path.choroplethlocation").count()
 
 
-def _wait_for_count(page, selector: str, more_than: int) -> int:
-    page.wait_for_function(
-        "([sel, n]) => document.querySelectorAll(sel).length > n", arg=[selector, more_than],
-        timeout=WAIT_MS)
-    return _count(page, selector)
+def _main_text(page) -> str:
+    return page.get_by_test_id("stMain").inner_text() + "\n" + page.get_by_test_id(
+        "stSidebar").inner_text()
 
 
-def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
+def _shoot(page, name: str, tmp_path: Path) -> Path:
+    page.evaluate("() => document.querySelectorAll('*').forEach("
+                  "e => { if (e.scrollTop) e.scrollTop = 0; })")
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(800)
+    shot = tmp_path / f"{name}.png"
+    page.screenshot(path=str(shot))
+    shutil.copy(shot, ROOT / "docs" / f"{name}.png")
+    return shot
+
+
+def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = context.new_page()
     console, failed, bad_status = [], [], []
@@ -53,51 +70,63 @@ def test_dashboard_in_chromium(app_url, browser, articles_copy, tmp_path):
     page.on("response", lambda r: bad_status.append((r.url, r.status))
             if r.status >= 400 else None)
     try:
-        # open a shared link (dates from 2019 on), as a user would
-        page.goto(f"{app_url}/?from={FROM}", wait_until="domcontentloaded", timeout=WAIT_MS)
-        page.get_by_text("World map").first.wait_for(timeout=WAIT_MS)
-
-        # map: shapes served from static/topojson (no CDN), named positions drawn
-        shapes = _wait_for_count(page, "path.choroplethlocation", 0)
-        assert shapes >= 3, shapes
-        # timeline: marks drawn (points for days, bars for months / years)
-        marks = _count(page, ".js-plotly-plot .scatterlayer .point") + _count(
-            page, ".js-plotly-plot .barlayer .point")
-        assert marks > 0
-
-        # apply a filter: include implied bloc members -> the 50 roster countries appear
-        sidebar = page.get_by_test_id("stSidebarUserContent")
-        sidebar.get_by_text("Include implied bloc members", exact=True).click()
-        shapes_after = _wait_for_count(page, "path.choroplethlocation", shapes + 20)
+        # the opening view: the letter's ~50 signatories, light, without ticking anything
+        page.goto(app_url, wait_until="domcontentloaded", timeout=WAIT_MS)
+        page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
+                               ".length >= 50", timeout=WAIT_MS)
         wait_idle(page)
-        assert shapes_after >= 50, shapes_after
-        page.wait_for_function(r"() => /[?&]implied=1/.test(location.href)", timeout=WAIT_MS)
-        assert re.search(r"[?&]implied=1", page.url), page.url
-        assert f"from={FROM}" in page.url, page.url
+        assert _shapes(page) >= 50
+        marks = page.locator(".js-plotly-plot .scatterlayer .point").count() + page.locator(
+            ".js-plotly-plot .barlayer .point").count()
+        assert marks > 0
+        assert "signatories of a known letter" in _main_text(page)
 
-        # download the filtered positions and compare with the same filter in Python
-        expected = _expected_view(articles_copy,
-                                  Filters(date_from=FROM, include_implied=True)).positions
-        button = page.get_by_role("button", name=re.compile(r"^positions\.csv"))
-        with page.expect_download(timeout=WAIT_MS) as info:
-            button.click()
-        saved = tmp_path / "positions.csv"
-        info.value.save_as(saved)
-        rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
-        assert len(rows) == len(expected)
-        assert [r["position_id"] for r in rows] == expected["position_id"].tolist()
-        assert any(r["basis"] == "roster" for r in rows)
-        assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["date"]) for r in rows)
-
-        # screenshot for the README (tall viewport instead of full_page: inner scrolling)
-        page.evaluate("() => document.querySelectorAll('*').forEach("
-                      "e => { if (e.scrollTop) e.scrollTop = 0; })")  # the download scrolled
-        page.mouse.move(5, 5)
-        page.wait_for_timeout(800)
-        shot = tmp_path / "screenshot.png"
-        page.screenshot(path=str(shot))
-        shutil.copy(shot, ROOT / "docs" / "screenshot.png")
-        assert shot.stat().st_size > 50_000
+        for name, title in PAGES:
+            if name != "overview":
+                page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+                page.wait_for_function("(p) => location.pathname.endsWith('/' + p)", arg=name,
+                                       timeout=WAIT_MS)
+            page.get_by_role("heading", name=title).first.wait_for(timeout=WAIT_MS)
+            wait_idle(page)
+            if name in ("overview", "country", "relations"):
+                page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot "
+                                       ".point, path.choroplethlocation').length > 0",
+                                       timeout=WAIT_MS)
+                wait_idle(page)
+            text = _main_text(page)
+            for code in RAW_CODES:
+                assert code not in text, (name, code)
+            if name == "country":
+                assert "Tajikistan" in text and "Belarus" in text
+            if name == "relations":  # a click on a square lists that pair's evidence
+                heading = page.get_by_role("heading", name=re.compile("^Evidence: "))
+                before = heading.inner_text()
+                squares = page.locator(".js-plotly-plot .scatterlayer .point")
+                box = squares.nth(squares.count() // 2).bounding_box()
+                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.wait_for_function(
+                    "(b) => [...document.querySelectorAll('h2,h3')].some(h => "
+                    "h.innerText.startsWith('Evidence: ') && h.innerText !== b)", arg=before,
+                    timeout=WAIT_MS)
+                wait_idle(page)
+                page.mouse.move(5, 5)
+            if name == "tables":
+                expected = _expected_view(articles_copy, Filters()).positions
+                button = page.get_by_role("button", name=re.compile(r"^positions\.csv"))
+                with page.expect_download(timeout=WAIT_MS) as info:
+                    button.click()
+                saved = tmp_path / "positions.csv"
+                info.value.save_as(saved)
+                rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+                assert [r["position_id"] for r in rows] == expected["position_id"].tolist()
+                assert any(r["basis"] == "roster" for r in rows)
+                assert any(r["group_name"] == "Group of Friends in Defense of the UN Charter"
+                           for r in rows)
+                assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", r["date"]) for r in rows)
+                wait_idle(page)
+            shot = _shoot(page, name, tmp_path)
+            assert shot.stat().st_size > 30_000, name
+        shutil.copy(ROOT / "docs" / "overview.png", ROOT / "docs" / "screenshot.png")
     finally:
         context.close()
 

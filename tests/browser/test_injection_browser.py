@@ -90,7 +90,7 @@ def _pick_source_article(page, name: str) -> None:
 
 def _hover_timeline_points(page, limit: int = 12) -> list[str]:
     """Hover each drawn timeline point in turn (up to `limit`); the hover labels' texts."""
-    chart = page.locator(".js-plotly-plot").first
+    chart = page.locator(".js-plotly-plot:has(.xtick)").first  # the timeline, not the map
     points = chart.locator(".scatterlayer .point")
     labels = []
     for i in range(min(points.count(), limit)):
@@ -125,19 +125,35 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
         page.get_by_text("World map").first.wait_for(timeout=WAIT_MS)
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
                                ".length > 0", timeout=WAIT_MS)
-        page.get_by_test_id("stDataFrame").first.wait_for(timeout=WAIT_MS)
         wait_idle(page)
         assert not (found := _injected(page)), found
 
-        # only the hostile article: the tables, timeline, map and evidence now show it
+        # only the hostile article: the timeline, map and (on their page) the evidence
         _pick_source_article(page, ARTICLE)
         # the link follows the filter on the next rerun: wait for it rather than race it
         page.wait_for_function(r"() => /[?&]file=markup\.md/.test(location.href)", timeout=WAIT_MS)
         assert re.search(r"[?&]file=markup\.md", page.url), page.url
         page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
                                ".length > 0", timeout=WAIT_MS)
+        wait_idle(page)
+        assert dialogs == [], dialogs
+        assert not (found := _injected(page)), found
+
+        # timeline hovers: the evidence sentences, payloads shown literally
+        hovers = " ".join(_hover_timeline_points(page))
+        assert dialogs == [], dialogs
+        assert not (found := _injected(page)), found
+        # (plotly labels are pseudo-HTML: unescaped, <a ...> and <b> would turn into markup)
+        for needle in ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>",
+                       "[click](javascript:alert(1))", "<a href=", ">click</a>", "<b>bold</b>"):
+            assert needle in hovers, (needle, hovers)
+
+        # the evidence page, same filter (kept across pages)
+        page.get_by_test_id("stSidebarNav").get_by_text("Evidence & tables", exact=True).click()
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=WAIT_MS)
         page.get_by_text("Evidence", exact=True).first.wait_for(timeout=WAIT_MS)
         wait_idle(page)
+        assert re.search(r"[?&]file=markup\.md", page.url), page.url
         assert dialogs == [], dialogs
         assert not (found := _injected(page)), found
 
@@ -151,6 +167,10 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
         meta_text = meta.first.inner_text()
         assert "<script>alert(1)</script>" in meta_text, meta_text
         assert "javascript:alert(1)" in meta_text, meta_text
+        # URLs in article text and metadata are text, not links
+        links = page.get_by_test_id("stMain").locator("a[href^='http'], a[href^='javascript']")
+        assert links.count() == 0, [links.nth(i).get_attribute("href")
+                                    for i in range(links.count())]
 
         # the whole article, opened in its expander
         page.get_by_test_id("stExpander").filter(has_text="Whole article text").first \
@@ -158,15 +178,6 @@ def test_payloads_render_as_text(hostile_url, browser, tmp_path):
         whole = page.get_by_test_id("stText").filter(has_text="[click](javascript:alert(1))")
         whole.first.wait_for(timeout=WAIT_MS)
         assert "<svg onload=alert(1)></svg>" in whole.first.inner_text()
-
-        # timeline hovers: the evidence sentences, payloads shown literally
-        hovers = " ".join(_hover_timeline_points(page))
-        assert dialogs == [], dialogs
-        assert not (found := _injected(page)), found
-        # (plotly labels are pseudo-HTML: unescaped, <a ...> and <b> would turn into markup)
-        for needle in ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>",
-                       "[click](javascript:alert(1))", "<a href=", ">click</a>", "<b>bold</b>"):
-            assert needle in hovers, (needle, hovers)
 
         # the payloads are there, as text
         for needle in ("onerror=alert(1)", "<script>alert(1)</script>",

@@ -1,0 +1,280 @@
+"""What every page shares: the loaded corpus, the sidebar filters, the link, and the caches.
+
+`start` runs at the top of every rerun (from app.py): it loads the tables (cached on the
+files' contents), builds the sidebar filters (first run of a session: from the link's query
+params) and returns a `Context` that the pages read. `finish` writes the view back into the
+link. Everything a page computes from the filtered view goes through `memo`, one shared cache
+keyed by the corpus fingerprint, the filter state and what is asked for, so a rerun that changes
+nothing (a row click, a page switch and back) costs dictionary lookups, and ten sessions on the
+same view compute it once.
+"""
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+import streamlit as st
+
+from . import filters
+from .filters import FilterOptions, Filters
+from .loading import Fingerprint, article_paths, articles_dir, fingerprint, parse_cache_dir
+from .model import TableSet, prepare
+from .names import name_map
+
+PARSE_CALLS = {"n": 0}  # how often the corpus was really parsed (tests check the cache works)
+
+K_DATES, K_COUNTRIES, K_STANCES = "f_dates", "f_countries", "f_stances"
+K_TOPICS, K_FILES, K_UNDATED, K_IMPLIED = "f_topics", "f_files", "f_undated", "f_implied"
+K_ROSTER, K_SEARCH = "f_roster", "f_search"
+K_LANE, K_TARGET, K_LOADED = "f_lane", "f_target", "_filters_from_url"
+
+LABEL_ROSTER = "Include signatories of known letters"
+LABEL_MEMBERS = "Include members of blocs that spoke"
+
+
+@dataclass
+class Context:
+    """One rerun's shared state: the corpus, its names, the chosen filters and their view."""
+
+    folder: Path
+    tables: TableSet
+    names: dict[str, str]
+    opts: FilterOptions
+    filters: Filters
+    corpus_key: str
+    pages: dict[str, Any]
+
+    @property
+    def filter_key(self) -> str:
+        return filter_key(self.filters)
+
+    def view(self) -> TableSet:
+        """The filtered tables (cached per corpus and filter state)."""
+        return cached_view(self.corpus_key, self.filter_key, self.tables, self.filters)
+
+    def memo(self, kind: str, build: Callable[[], Any], extra: str = "") -> Any:
+        """`build()` once per (corpus, filters, kind, extra); later calls share the result."""
+        return memo(kind, self.corpus_key, self.filter_key, extra, build)
+
+
+_CURRENT: contextvars.ContextVar[Context] = contextvars.ContextVar("stance_context")
+
+
+def current() -> Context:
+    """The Context of this session's current run (each run has its own thread)."""
+    return _CURRENT.get()
+
+
+def filter_key(f: Filters) -> str:
+    """The filter state as a stable string (lane and map target do not change the view)."""
+    d = asdict(replace(f, lane="actor", target=None))
+    return json.dumps(d, sort_keys=True, default=list)
+
+
+# ---------------------------------------------------------------- loading
+
+
+@st.cache_data(show_spinner=False, max_entries=100_000)
+def _digest(path: str, size: int, mtime_ns: int) -> str:
+    """Content hash of a file, recomputed only when its size or mtime changes."""
+    from .loading import file_digest
+
+    return file_digest(Path(path))
+
+
+def _cheap_digest(path: Path) -> str:
+    stat = path.stat()
+    return _digest(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def parse_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict[str, str]]:
+    """Parse the corpus (through the per-file parse cache) and prepare it for the views."""
+    from stance import parse_corpus
+
+    PARSE_CALLS["n"] += 1
+    paths = [Path(p) for p, _ in fp]
+    workers = min(4, os.cpu_count() or 1) if len(paths) > 200 else 1
+    try:
+        tables = parse_corpus(paths, workers=workers,
+                              cache_dir=Path(cache_dir) if cache_dir else None)
+    except OSError:  # cache folder not writable: parse without it
+        tables = parse_corpus(paths, workers=workers)
+    return prepared(tables)
+
+
+def prepared(tables: Any) -> tuple[TableSet, dict[str, str]]:
+    """Names for every code in the tables, and the tables with their derived columns."""
+    po, ev, cl = tables.positions, tables.events, tables.claims
+    names = name_map([(po["country_iso3"], po["country"]), (po["toward_iso3"], po["toward"]),
+                      (ev["actor_iso3"], ev["actor"]), (ev["target_iso3"], ev["target"]),
+                      (cl["toward_iso3"], pd.Series("", index=cl.index))])
+    return prepare(tables, names), names
+
+
+@st.cache_resource(show_spinner="Reading articles…", max_entries=4)
+def shared_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict[str, str]]:
+    """One shared, read-only copy of the prepared tables per fingerprint (never mutated)."""
+    return parse_tables(fp, cache_dir)
+
+
+def load_corpus(folder: Path) -> tuple[TableSet, dict[str, str], str]:
+    """Tables, country names and a key of the corpus (its files' contents)."""
+    fp = fingerprint(article_paths(folder), digest=_cheap_digest)
+    tables, names = shared_tables(fp, str(parse_cache_dir(folder)))
+    key = hashlib.sha256(repr(fp).encode()).hexdigest()[:20]
+    return tables, names, key
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _options(corpus_key: str, _tables: TableSet) -> FilterOptions:
+    return filters.options_from(_tables)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def cached_view(corpus_key: str, fkey: str, _tables: TableSet, _f: Filters) -> TableSet:
+    """The filtered view, shared by every page and session with the same filters."""
+    return filters.filter_tables(_tables, _f)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def memo(kind: str, corpus_key: str, fkey: str, extra: str, _build: Callable[[], Any]) -> Any:
+    """Figures and aggregates of a view (see Context.memo). Results are shared: never mutate."""
+    return _build()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def source_text(path: str, mtime_ns: int) -> str:
+    from stance.reading import read_source
+
+    return read_source(path).text
+
+
+def file_titles(documents: pd.DataFrame) -> dict[str, str]:
+    """File -> "title (file)" label for the source filter."""
+    docs = documents[documents["file"] != ""]
+    first = docs.drop_duplicates("file").set_index("file")["title"]
+    return {f: (f"{t[:60]} ({Path(f).name})" if t else Path(f).name) for f, t in first.items()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _titles(corpus_key: str, _documents: pd.DataFrame) -> dict[str, str]:
+    return file_titles(_documents)
+
+
+# ---------------------------------------------------------------- filters + query params
+
+
+def _query_dict() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+def _init_from_url(opts: FilterOptions) -> None:
+    """First run of a session: widget state from the link's query params."""
+    if st.session_state.get(K_LOADED):
+        return
+    f = filters.from_query_params(_query_dict(), opts)
+    ss = st.session_state
+    if opts.date_min and opts.date_max:
+        ss[K_DATES] = (_day(f.date_from or opts.date_min), _day(f.date_to or opts.date_max))
+    ss[K_COUNTRIES] = list(f.countries)
+    ss[K_STANCES] = list(f.stances)
+    ss[K_TOPICS] = list(f.topics)
+    ss[K_FILES] = list(f.files)
+    ss[K_UNDATED] = f.include_undated
+    ss[K_IMPLIED] = f.include_implied
+    ss[K_ROSTER] = f.include_roster
+    ss[K_SEARCH] = f.search
+    ss[K_LANE] = f.lane
+    if f.target:
+        ss[K_TARGET] = f.target
+    ss[K_LOADED] = True
+
+
+def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
+    """Drop stale choices (e.g. after the corpus changed) before the widget is built."""
+    if key in st.session_state:
+        allowed_set = set(allowed)
+        st.session_state[key] = [v for v in st.session_state[key] if v in allowed_set]
+
+
+def sidebar_filters(opts: FilterOptions, names: dict[str, str],
+                    titles: dict[str, str]) -> Filters:
+    """The filter widgets; returns the chosen Filters (lane and map target are set by pages)."""
+    _init_from_url(opts)
+    sb = st.sidebar
+    sb.header("Filters")
+    f = Filters()
+    if opts.date_min and opts.date_max:
+        lo, hi = _day(opts.date_min), _day(opts.date_max)
+        current = st.session_state.get(K_DATES) or (lo, hi)
+        clamped = tuple(min(max(d, lo), hi) for d in current)
+        if K_DATES not in st.session_state or clamped != tuple(current):
+            st.session_state[K_DATES] = clamped
+        picked = sb.date_input("Date range", min_value=lo, max_value=hi, key=K_DATES,
+                               format="YYYY-MM-DD",
+                               help="Rows whose date (or month / year) overlaps the range.")
+        f = filters.with_dates(f, picked, opts)
+    else:
+        sb.caption("No dated rows: the date filter is off.")
+    search = sb.text_input("Search evidence", key=K_SEARCH, max_chars=filters.SEARCH_MAX_CHARS,
+                           placeholder="words in the sentence, e.g. Xinjiang",
+                           help="Keeps rows whose evidence sentence contains every word "
+                                "(any case). Applies to every page.")
+    for key, allowed in ((K_COUNTRIES, opts.countries), (K_STANCES, opts.stances),
+                         (K_TOPICS, opts.topics), (K_FILES, opts.files)):
+        _keep_valid(key, allowed)
+    countries = sb.multiselect(
+        "Countries", sorted(opts.countries, key=lambda c: names.get(c, c).lower()),
+        key=K_COUNTRIES, format_func=lambda c: names.get(c, c),
+        help="A row matches when the country holds the position or is its target.")
+    stances = sb.multiselect("Stance", list(opts.stances), key=K_STANCES)
+    topics = sb.multiselect("Topic", list(opts.topics), key=K_TOPICS)
+    files = sb.multiselect("Source article", list(opts.files), key=K_FILES,
+                           format_func=lambda p: titles.get(p) or Path(p).name)
+    undated = sb.checkbox("Include undated", key=K_UNDATED,
+                          help="Rows from text that gives no date (they cannot be placed "
+                               "on the timeline and are listed under it).")
+    roster = sb.checkbox(LABEL_ROSTER, key=K_ROSTER,
+                         help="A known joint letter's signatories (stance/data/letters/) are "
+                              "each given the letter's stance when an article reports it.")
+    implied = sb.checkbox(LABEL_MEMBERS, key=K_IMPLIED,
+                          help="Every member of a bloc (EU, NAM, African Group...) is given "
+                               "the stance the bloc or its speaker took: an inference from "
+                               "membership, not stated for the country itself.")
+    return replace(f, countries=tuple(countries), stances=tuple(stances), topics=tuple(topics),
+                   files=tuple(sorted(files)), include_undated=bool(undated),
+                   include_implied=bool(implied), include_roster=bool(roster),
+                   search=filters.clean_search(search))
+
+
+def start(pages: dict[str, Any] | None = None) -> Context:
+    """Load the corpus and build the shared sidebar (called by app.py on every rerun)."""
+    folder = articles_dir()
+    tables, names, key = load_corpus(folder)
+    opts = _options(key, tables)
+    with st.sidebar:
+        chosen = sidebar_filters(opts, names, _titles(key, tables.documents))
+    if st.session_state.get(K_LANE) in filters.LANES:
+        chosen = replace(chosen, lane=st.session_state[K_LANE])
+    ctx = Context(folder, tables, names, opts, chosen, key, pages or {})
+    _CURRENT.set(ctx)
+    return ctx
+
+
+def finish(ctx: Context) -> None:
+    """Mirror the view in the link (only what differs from the default view)."""
+    wanted = {k: v if isinstance(v, list) else [v]
+              for k, v in filters.to_query_params(ctx.filters).items()}
+    if wanted != _query_dict():
+        st.query_params.from_dict(wanted)
