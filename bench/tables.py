@@ -56,7 +56,7 @@ def _frame(data: dict, table: str) -> pd.DataFrame:
 def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 3.0,
                      events_per_file: int = 20):
     """documents, events, positions, claims with `n_events` events (a stance.Tables)."""
-    from stance.pipeline import Tables
+    from stance.tables import Tables
 
     rng = np.random.default_rng(seed)
     n_files = max(1, n_events // events_per_file)
