@@ -59,7 +59,7 @@ def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 
 
     `prefix` starts every file name and id, so chunks made with different prefixes (and seeds)
     can be stacked into one larger corpus; each file gets a distinct content hash."""
-    from stance.pipeline import Tables
+    from stance.tables import Tables
 
     rng = np.random.default_rng(seed)
     n_files = max(1, n_events // events_per_file)

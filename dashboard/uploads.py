@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .loading import ARTICLE_SUFFIXES
+from stance.tables import ARTICLE_SUFFIXES
 
 BAD_STATUSES = ("error", "empty", "unreadable", "rejected", "failed")
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")

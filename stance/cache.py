@@ -24,30 +24,21 @@ import os
 import secrets
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
 from . import tables as T
-
-if TYPE_CHECKING:  # the pipeline imports this module lazily; avoid a cycle at import time
-    from .pipeline import Tables
+from .tables import TABLE_NAMES, Tables
 
 FORMAT = 1
 MANIFEST = "manifest.json"
-TABLE_NAMES = ("documents", "events", "positions", "claims")
 _ENTRY_COLUMNS = ["content_hash", "file"] + [f"{n}_rows" for n in TABLE_NAMES]
 _STALE_SECONDS = 3600  # leftover files of other (crashed or concurrent) saves older than this go
 
 Key = tuple[str, str]
 _TEXT_DTYPE = T.empty("documents")["file"].dtype  # what tables.frame gives text columns
-
-
-def _tables_type() -> type:
-    from .pipeline import Tables
-
-    return Tables
 
 
 class ParseCache:
@@ -67,7 +58,7 @@ class ParseCache:
         self._frames: list[pd.DataFrame] = [T.empty(n) for n in TABLE_NAMES]
         self._index: dict[Key, int] = {}
         self._bounds = np.zeros((len(TABLE_NAMES), 1), dtype=np.int64)  # row offsets per entry
-        self._new: dict[Key, "Tables"] = {}
+        self._new: dict[Key, Tables] = {}
         self._seen: dict[Key, None] = {}  # insertion-ordered set of keys got or put
         self._doc_id_values: np.ndarray | None = None
         try:
@@ -131,7 +122,7 @@ class ParseCache:
     def __contains__(self, key: object) -> bool:
         return key in self._new or key in self._index
 
-    def get(self, content_hash: str, file: str) -> "Tables | None":
+    def get(self, content_hash: str, file: str) -> Tables | None:
         """This file's cached tables (counted as a hit), or None (a miss)."""
         key = (content_hash, file)
         if key in self._new:
@@ -139,7 +130,7 @@ class ParseCache:
         elif key in self._index:
             i = self._index[key]
             b = self._bounds
-            tables = _tables_type()(*(
+            tables = Tables(*(
                 frame.iloc[b[t, i]:b[t, i + 1]].reset_index(drop=True)
                 for t, frame in enumerate(self._frames)))
         else:
@@ -163,14 +154,14 @@ class ParseCache:
             self._doc_id_values = self._frames[0]["doc_id"].to_numpy(dtype=object)
         return [str(x) for x in self._doc_id_values[self._bounds[0, i]:self._bounds[0, i + 1]]]
 
-    def put(self, content_hash: str, file: str, tables: "Tables") -> None:
+    def put(self, content_hash: str, file: str, tables: Tables) -> None:
         """Remember one file's freshly parsed tables (replacing any cached ones)."""
         key = (content_hash, file)
-        self._new[key] = _tables_type()(*tables)
+        self._new[key] = Tables(*tables)
         self._seen.pop(key, None)
         self._seen[key] = None
 
-    def take(self, keys: Iterable[Key]) -> "Tables":
+    def take(self, keys: Iterable[Key]) -> Tables:
         """The tables of many files stacked in the given order, with one gather per table.
 
         Use this rather than stacking per-file `get` results: on 10k files it takes
@@ -187,10 +178,10 @@ class ParseCache:
             self._seen[k] = None     # is then one contiguous run (zero-copy slices)
         return self._gather(keys)
 
-    def _gather(self, keys: list[Key]) -> "Tables":
+    def _gather(self, keys: list[Key]) -> Tables:
         """Stacked tables of known keys in order (no bookkeeping)."""
         if not keys:
-            return _tables_type()(*(T.empty(n) for n in TABLE_NAMES))
+            return T.empty_tables()
         new_keys = [k for k in dict.fromkeys(keys) if k in self._new]
         frames, bounds, where = self._frames, self._bounds, self._index
         if new_keys:  # append the new files after the loaded rows, then index all alike
@@ -208,7 +199,7 @@ class ParseCache:
         for t, name in enumerate(TABLE_NAMES):
             starts, stops = bounds[t, pos], bounds[t, pos + 1]
             out.append(_take(frames[t], _ranges(starts, stops)))
-        return _tables_type()(*out)
+        return Tables(*out)
 
     def counts(self, keys: Iterable[Key]) -> np.ndarray:
         """Rows per table (4 x len(keys)) of cached files, for writing the entries table."""

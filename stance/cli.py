@@ -6,14 +6,15 @@ import sys
 from pathlib import Path
 
 from .csvsafe import write_csv
-from .pipeline import Tables, parse_corpus
+from .pipeline import parse_corpus
+from .tables import TABLE_NAMES, Tables
 
 
 def _parse(args: argparse.Namespace) -> int:
     tables: Tables = parse_corpus(args.paths, workers=args.workers, cache_dir=args.cache)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    for name, frame in zip(Tables._fields, tables):
+    for name, frame in zip(TABLE_NAMES, tables):
         write_csv(frame, out / f"{name}.csv")
     docs = tables.documents
     failed = docs[docs["status"] != "ok"]

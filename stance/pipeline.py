@@ -10,15 +10,18 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 import pandas as pd
 
 from . import tables
+from .cache import ParseCache
 from .cleaning import split_documents
 from .dates import DEFAULT_SETTINGS, DateSettings, analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
+from .tables import TABLE_NAMES, Rows, Tables
+
 
 def _parser_version(release: str = "1.0") -> str:
     """The release plus a digest of the parser's code and data, so a cache never outlives a change."""
@@ -33,15 +36,6 @@ def _parser_version(release: str = "1.0") -> str:
 
 
 PARSER_VERSION = _parser_version()
-
-
-class Tables(NamedTuple):
-    """The parser's output: one DataFrame per table, columns as in `stance.tables`."""
-
-    documents: pd.DataFrame
-    events: pd.DataFrame
-    positions: pd.DataFrame
-    claims: pd.DataFrame
 
 
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -70,20 +64,6 @@ def _document_row(src: SourceFile, doc_id: str, **values: object) -> dict:
            "url": meta.get("url", "") or "", "content_hash": src.content_hash}
     row.update(values)
     return row
-
-
-def _build(docs: list[dict], events: list[dict], positions: list[dict], claims: list[dict]) -> Tables:
-    return Tables(tables.frame(docs, tables.DOCUMENT_COLUMNS), tables.frame(events, tables.EVENT_COLUMNS),
-                  tables.frame(positions, tables.POSITION_COLUMNS), tables.frame(claims, tables.CLAIM_COLUMNS))
-
-
-class Rows(NamedTuple):
-    """One file's rows as plain dicts: cheap to make and to send between processes."""
-
-    documents: list[dict]
-    events: list[dict]
-    positions: list[dict]
-    claims: list[dict]
 
 
 def parse_rows(src: SourceFile, doc_prefix: str | None = None, settings: DateSettings = DEFAULT_SETTINGS) -> Rows:
@@ -119,7 +99,7 @@ def parse_rows(src: SourceFile, doc_prefix: str | None = None, settings: DateSet
 
 def parse_source(src: SourceFile, doc_prefix: str | None = None, settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
     """One read file to its tables (see `parse_rows`)."""
-    return _build(*parse_rows(src, doc_prefix, settings))
+    return tables.build(parse_rows(src, doc_prefix, settings))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -145,7 +125,7 @@ def concat(parts: Iterable[Tables]) -> Tables:
     """Stack per-file tables, keeping the column contract even when there are none."""
     parts = list(parts)
     out = []
-    for index, name in enumerate(Tables._fields):
+    for index, name in enumerate(TABLE_NAMES):
         frames = [p[index] for p in parts if len(p[index])]
         out.append(pd.concat(frames, ignore_index=True) if frames else tables.empty(name))
     return Tables(*out)
@@ -169,16 +149,16 @@ def _rows_for_path(args: tuple[str, str, DateSettings]) -> Rows:
 
 def _stack_rows(parts: list[Rows]) -> Tables:
     """Build each table once for many files (pandas costs ~0.1 ms per frame, so never per file)."""
-    return _build(*([row for part in parts for row in part[t]] for t in range(4)))
+    return tables.build([row for part in parts for row in part[t]] for t in range(len(TABLE_NAMES)))
 
 
 def _split(tables: Tables, parts: list[Rows]) -> list[Tables]:
     """Cut stacked tables back into per-file tables, in the order of `parts`."""
     out = []
-    offsets = [0, 0, 0, 0]
+    offsets = [0] * len(TABLE_NAMES)
     for part in parts:
         pieces = []
-        for t in range(4):
+        for t in range(len(TABLE_NAMES)):
             a, b = offsets[t], offsets[t] + len(part[t])
             pieces.append(tables[t].iloc[a:b].reset_index(drop=True))
             offsets[t] = b
@@ -200,8 +180,6 @@ def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir
     cache = None
     sources: list[SourceFile] | None = None
     if cache_dir is not None:
-        from .cache import ParseCache
-
         version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
         cache = ParseCache(Path(cache_dir), version)
         sources = [read_source(p) for p in found]

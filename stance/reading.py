@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+from .tables import ARTICLE_SUFFIXES
+
 MAX_BYTES = 20 * 1024 * 1024          # larger files are refused with a clear error
 MAX_SIDECAR_BYTES = 256 * 1024
 SIDECAR_SUFFIX = ".meta.json"
@@ -85,7 +86,7 @@ def _walk(folder: Path) -> list[Path]:
                 is_dir = False
             if is_dir:
                 subdirs.append(Path(entry.path))
-            elif _suffix(name) in SUPPORTED_SUFFIXES and not _is_sidecar(name):
+            elif _suffix(name) in ARTICLE_SUFFIXES and not _is_sidecar(name):
                 out.append(Path(entry.path))
         stack.extend(reversed(subdirs))
     return out
@@ -141,7 +142,7 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
 
 def _unsupported(name: str) -> str:
     suffix = ".meta.json" if _is_sidecar(name) else _suffix(name)
-    return f"unsupported file type {suffix} (expected {', '.join(SUPPORTED_SUFFIXES)})"
+    return f"unsupported file type {suffix} (expected {', '.join(ARTICLE_SUFFIXES)})"
 
 
 def _reason(exc: BaseException) -> str:

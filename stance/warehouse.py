@@ -34,10 +34,10 @@ import pandas as pd
 
 from . import tables as T
 from .dates import DEFAULT_SETTINGS, DateSettings
+from .tables import TABLE_NAMES
 
 DEFAULT_NAME = "stance.duckdb"
 FORMAT = 1
-TABLE_NAMES = ("documents", "events", "positions", "claims")
 ROW_TABLES = ("events", "positions", "claims")
 IMPLIED_BASES = ("member_of_group", "roster")
 STANCE_BITS = {s: 1 << i for i, s in enumerate(T.STANCES)}
@@ -498,7 +498,7 @@ class Warehouse:
 
     def tables(self, q: Query = Query()):
         """The four tables of the view as a stance.Tables (small views only)."""
-        from .pipeline import Tables
+        from .tables import Tables
 
         return Tables(*(self.frame(n, q) for n in TABLE_NAMES))
 

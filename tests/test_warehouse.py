@@ -206,7 +206,7 @@ def test_map_stances_named_positions_decide(tmp_path: Path) -> None:
                                "date": "2020-01-02", "date_precision": "day", "country_iso3": c, "country": c,
                                "stance": s, "toward_iso3": "CHN", "basis": b} for i, (c, s, b) in enumerate(rows)])
     docs = pd.DataFrame([{"doc_id": "x-1", "file": "x.txt", "status": "ok", "content_hash": "h"}])
-    from stance.pipeline import Tables
+    from stance.tables import Tables
 
     tables = Tables(T.frame(docs.to_dict("records"), T.DOCUMENT_COLUMNS), T.empty("events"),
                     T.frame(positions.to_dict("records"), T.POSITION_COLUMNS), T.empty("claims"))
