@@ -133,10 +133,15 @@ def concat(parts: Iterable[Tables]) -> Tables:
 
 def _prefixes(sources: list[SourceFile]) -> list[str]:
     """Document id prefixes from file names, made unique when two files share a stem."""
+    return _prefixes_of([src.file for src in sources])
+
+
+def _prefixes_of(names: list[str]) -> list[str]:
+    """Document id prefixes from file names (in corpus order): `stem`, then `stem~2`, ..."""
     seen: dict[str, int] = {}
     out = []
-    for src in sources:
-        stem = _doc_stem(src.file)
+    for name in names:
+        stem = _doc_stem(name)
         seen[stem] = seen.get(stem, 0) + 1
         out.append(stem if seen[stem] == 1 else f"{stem}~{seen[stem]}")
     return out
@@ -152,79 +157,136 @@ def _stack_rows(parts: list[Rows]) -> Tables:
     return tables.build([row for part in parts for row in part[t]] for t in range(len(TABLE_NAMES)))
 
 
-def _split(tables: Tables, parts: list[Rows]) -> list[Tables]:
-    """Cut stacked tables back into per-file tables, in the order of `parts`."""
-    out = []
-    offsets = [0] * len(TABLE_NAMES)
-    for part in parts:
-        pieces = []
-        for t in range(len(TABLE_NAMES)):
-            a, b = offsets[t], offsets[t] + len(part[t])
-            pieces.append(tables[t].iloc[a:b].reset_index(drop=True))
-            offsets[t] = b
-        out.append(Tables(*pieces))
-    return out
+ENGINES = ("local", "dask")
+
+
+def _parse_paths(paths: list[str], prefixes: list[str], settings: DateSettings, workers: int, engine: str,
+                 scheduler: str | None) -> list[Rows]:
+    """Each file's rows, in order, by the chosen engine: "local" (this process, or `workers`
+    processes) or "dask" (a dask.distributed cluster at `scheduler`, else a LocalCluster)."""
+    if not paths:
+        return []
+    if engine == "dask":
+        from .dask_engine import connect, parse_rows_dask
+
+        with connect(scheduler, workers=max(1, workers)) as client:
+            return parse_rows_dask(paths, prefixes, client, settings)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    jobs = [(p, prefix, settings) for p, prefix in zip(paths, prefixes)]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_rows_for_path, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    return [_rows_for_path(job) for job in jobs]
 
 
 def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None,
-                 settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
+                 settings: DateSettings = DEFAULT_SETTINGS, engine: str = "local",
+                 scheduler: str | None = None) -> Tables:
     """Parse files and folders of .txt/.md/.html articles into the four tables.
 
     Unreadable files become documents rows with status "error" and a message; the rest parses.
-    `workers` > 1 parses in that many processes (same result as one); `cache_dir` keeps parsed
-    tables per file content (Parquet, keyed by content hash and parser version) so unchanged
-    files are not parsed again. `settings` (`stance.dates.DateSettings`) is all that date
-    resolution depends on besides the files; the defaults never read the clock.
+    `workers` > 1 parses in that many processes (same result as one). `engine="dask"` parses on
+    the dask.distributed cluster at `scheduler` (an address such as "tcp://host:8786"), or on a
+    LocalCluster of `workers` workers when no scheduler is given; same result again, ids
+    included. `cache_dir` keeps parsed tables per file (see `stance.cache`): unchanged files are
+    skipped by size + mtime + inode before any read. `settings` (`stance.dates.DateSettings`) is
+    all that date resolution depends on besides the files; the defaults never read the clock.
     """
     found, errors = collect_paths(paths)
-    cache = None
-    sources: list[SourceFile] | None = None
-    if cache_dir is not None:
-        version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
-        cache = ParseCache(Path(cache_dir), version)
-        sources = [read_source(p) for p in found]
-        prefixes = _prefixes(sources)
-    else:
-        prefixes = _prefixes([SourceFile(str(p), p.name, "", "ok", "", "", "", {}, "") for p in found])
-
-    todo: list[int] = []
-    cached: set[int] = set()
-    for index in range(len(found)):
-        if cache is not None and sources is not None and sources[index].status == "ok":
-            ids = cache.doc_ids(sources[index].content_hash, sources[index].file)
-            if ids and all(i.rsplit("-", 1)[0] == prefixes[index] for i in ids):
-                cached.add(index)
-                continue
-        todo.append(index)
-
-    fresh: list[Rows] = []
-    if workers > 1 and len(todo) > 1 and sources is None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(_rows_for_path, [(str(found[i]), prefixes[i], settings) for i in todo], chunksize=chunk))
-    elif workers > 1 and len(todo) > 1 and sources is not None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo],
-                                  [settings] * len(todo), chunksize=chunk))
-    else:
-        for index in todo:
-            src = sources[index] if sources is not None else read_source(found[index])
-            fresh.append(parse_rows(src, prefixes[index], settings))
+    prefixes = _prefixes_of([p.name for p in found])
     error_rows = [parse_rows(e) for e in errors]
-
-    if cache is None or sources is None:
+    if cache_dir is None:
+        fresh = _parse_paths([str(p) for p in found], prefixes, settings, workers, engine, scheduler)
         return _stack_rows(fresh + error_rows)
+    version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
+    cache = ParseCache(Path(cache_dir), version)
+    return _parse_cached(found, prefixes, error_rows, cache,
+                         lambda p, x: _parse_paths(p, x, settings, workers, engine, scheduler))
 
-    # Remember what was parsed, then serve every readable file from the cache in corpus order.
-    storable = [(i, rows) for i, rows in zip(todo, fresh) if sources[i].status == "ok"]
-    if storable:
-        stacked = _stack_rows([rows for _, rows in storable])
-        for (index, _), tables_of_file in zip(storable, _split(stacked, [rows for _, rows in storable])):
-            cache.put(sources[index].content_hash, sources[index].file, tables_of_file)
-    keys = [(sources[i].content_hash, sources[i].file) for i in range(len(found))
-            if i in cached or sources[i].status == "ok"]
-    served = cache.take(keys)
-    cache.save()
-    unreadable = [rows for i, rows in zip(todo, fresh) if sources[i].status != "ok"] + error_rows
-    return concat([served, _stack_rows(unreadable)]) if unreadable else served
+
+def _parse_cached(found: list[Path], prefixes: list[str], error_rows: list[Rows], cache: ParseCache,
+                  parse) -> Tables:
+    """parse_corpus with a cache: the same tables, in the same order, as without one.
+
+    Files whose stat matches their entry are served without a read; touched files with the same
+    bytes are read but not parsed; the rest is parsed. The cache is then rewritten (one file)
+    unless it already holds exactly these files in this order."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cache import entry_frame, is_racy, ranges, signatures, to_arrow, to_pandas
+
+    n = len(found)
+    abspaths = [os.path.abspath(p) for p in found]
+    sigs, clock = signatures(found)
+    where: list[int] = [-1] * n      # entry index serving file i, or -1 when parsed now
+    for i in range(n):
+        entry = cache.lookup(abspaths[i])
+        if entry is None or sigs[i] is None or entry.prefix != prefixes[i]:
+            continue
+        if entry.signature == sigs[i] and not entry.racy:
+            where[i] = entry.index
+        elif entry.signature[3:] == sigs[i][3:]:  # same sidecar: the file may only have been touched
+            src = read_source(found[i])
+            if src.status == "ok" and src.content_hash == entry.content_hash:
+                where[i] = entry.index
+    todo = [i for i in range(n) if where[i] < 0]
+    fresh = parse([str(found[i]) for i in todo], [prefixes[i] for i in todo])
+
+    served = [i for i in range(n) if where[i] >= 0]
+    cached = cache.gather_arrow([where[i] for i in served])
+    stacked = _stack_rows(fresh + error_rows)
+    if not served:
+        out = stacked
+    else:
+        # Row blocks in corpus order: served files from `cached`, parsed ones after them.
+        cached_counts = cache.counts([where[i] for i in served])
+        fresh_counts = np.array([[len(r[t]) for r in fresh] for t in range(4)], dtype=np.int64).reshape(4, -1)
+        order = np.array(served + todo, dtype=np.int64).argsort(kind="stable")
+        out_frames = []
+        for t, name in enumerate(TABLE_NAMES):
+            lengths = np.concatenate([cached_counts[t], fresh_counts[t]])
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+            base = int(lengths.sum())
+            n_err = len(stacked[t]) - int(fresh_counts[t].sum())
+            idx = np.concatenate([ranges(starts[order], starts[order] + lengths[order]),
+                                  np.arange(base, base + n_err, dtype=np.int64)])
+            part = to_pandas(cached[t], name)
+            if not todo and not n_err:
+                out_frames.append(part)  # everything from the cache, in stored order
+                continue
+            both = pd.concat([part, stacked[t]], ignore_index=True) if len(stacked[t]) else part
+            out_frames.append(both if np.array_equal(idx, np.arange(len(both)))
+                              else both.take(idx).reset_index(drop=True))
+        out = Tables(*out_frames)
+
+    # What the cache should hold now: every readable file, in corpus order.
+    hashes = {i: r.documents[0].get("content_hash", "") for i, r in zip(todo, fresh) if r.documents}
+    keep = [i for i in range(n) if sigs[i] is not None and (where[i] >= 0 or hashes.get(i))]
+    unchanged = (not todo and len(served) == len(cache)
+                 and [where[i] for i in served] == list(range(len(served)))
+                 and all(not e.racy and e.signature == sigs[i]
+                         for i, e in ((i, cache.lookup(abspaths[i])) for i in served)))
+    if unchanged:  # a warm start with nothing changed writes nothing
+        return out
+    fresh_pos = {i: k for k, i in enumerate(todo)}
+    served_pos = {i: k for k, i in enumerate(served)}
+    counts = np.zeros((4, len(keep)), dtype=np.int64)
+    frames = []
+    cached_counts = cache.counts([where[i] for i in served]) if served else np.zeros((4, 0), np.int64)
+    for t, name in enumerate(TABLE_NAMES):
+        fresh_lengths = np.array([len(r[t]) for r in fresh], dtype=np.int64)
+        lengths = np.concatenate([cached_counts[t], fresh_lengths])
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        pick = np.array([served_pos[i] if i in served_pos else len(served) + fresh_pos[i] for i in keep],
+                        dtype=np.int64)
+        counts[t] = lengths[pick]
+        idx = ranges(starts[pick], starts[pick] + lengths[pick])
+        both = pa.concat_tables([cached[t], to_arrow(stacked[t])]) if todo else cached[t]
+        frames.append(both if np.array_equal(idx, np.arange(both.num_rows)) else both.take(idx))
+    racy = [is_racy(sigs[i], clock) for i in keep]
+    entry_hash = [hashes[i] if i in hashes else cache.lookup(abspaths[i]).content_hash for i in keep]
+    cache.save(entry_frame([abspaths[i] for i in keep], entry_hash, [prefixes[i] for i in keep],
+                           [sigs[i] for i in keep], racy, counts), frames)
+    return out
