@@ -6,7 +6,6 @@ from numbers written here, so the tests follow the parser as it improves.
 from __future__ import annotations
 
 import csv
-
 import datetime as dt
 import json
 import shutil
