@@ -91,3 +91,24 @@ def test_batches_cover_every_file_once() -> None:
     for n, w in [(0, 2), (1, 2), (7, 2), (1000, 2), (1000, 64)]:
         covered = [i for r in batches(n, w) for i in r]
         assert covered == list(range(n))
+
+
+def test_cli_dask_engine_writes_parquet_partitions_from_the_workers(cluster, corpus: Path, tmp_path: Path) -> None:
+    from stance import cli
+
+    out = tmp_path / "pq"
+    assert cli.main(["parse", str(corpus), "--out", str(out), "--format", "parquet", "--engine", "dask",
+                     "--scheduler", cluster.scheduler_address]) == 0
+    one = parse_corpus([corpus])
+    for name, expected in zip(T.TABLE_NAMES, one):
+        back = pd.read_parquet(out / name)
+        key = T.COLUMNS[name][0]
+        assert back[key].tolist() == expected[key].tolist()
+
+
+def test_cli_scheduler_needs_the_dask_engine(tmp_path: Path, capsys) -> None:
+    from stance import cli
+
+    assert cli.main(["parse", str(ROOT / "data" / "articles"), "--out", str(tmp_path / "o"),
+                     "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
