@@ -236,10 +236,13 @@ def _parse_cached(found: list[Path], prefixes: list[str], error_rows: list[Rows]
 
     served = [i for i in range(n) if where[i] >= 0]
     cached = cache.gather_arrow([where[i] for i in served])
-    stacked = _stack_rows(fresh + error_rows)
-    if not served:
-        out = stacked
+    if not fresh and not error_rows:  # a warm start: every file from the cache, in corpus order
+        stacked = None
+        out = Tables(*(to_pandas(cached[t], name) for t, name in enumerate(TABLE_NAMES)))
+    elif not served:
+        stacked = out = _stack_rows(fresh + error_rows)
     else:
+        stacked = _stack_rows(fresh + error_rows)
         # Row blocks in corpus order: served files from `cached`, parsed ones after them.
         cached_counts = cache.counts([where[i] for i in served])
         fresh_counts = np.array([[len(r[t]) for r in fresh] for t in range(4)], dtype=np.int64).reshape(4, -1)
@@ -283,7 +286,7 @@ def _parse_cached(found: list[Path], prefixes: list[str], error_rows: list[Rows]
                         dtype=np.int64)
         counts[t] = lengths[pick]
         idx = ranges(starts[pick], starts[pick] + lengths[pick])
-        both = pa.concat_tables([cached[t], to_arrow(stacked[t])]) if todo else cached[t]
+        both = pa.concat_tables([cached[t], to_arrow(stacked[t])]) if todo and stacked is not None else cached[t]
         frames.append(both if np.array_equal(idx, np.arange(both.num_rows)) else both.take(idx))
     racy = [is_racy(sigs[i], clock) for i in keep]
     entry_hash = [hashes[i] if i in hashes else cache.lookup(abspaths[i]).content_hash for i in keep]

@@ -342,8 +342,9 @@ class Warehouse:
             conds.append(f"({cond} OR _lo = 0)" if q.include_undated else cond)
 
         def isin(col: str, values: Sequence[str]) -> str:
-            params.append(list(values))
-            return f'"{col}" IN (SELECT unnest(?))'
+            values = list(dict.fromkeys(values))  # a literal IN list: DuckDB filters it in the scan
+            params.extend(values)
+            return f'"{col}" IN ({", ".join("?" * len(values))})'
 
         if q.files:
             conds.append(isin("file", q.files))
@@ -439,10 +440,16 @@ class Warehouse:
             return pd.DataFrame(columns=T.POSITION_COLUMNS)
         cond, params = self.where("positions", q)
         cols = ", ".join(f'"{c}"' for c in T.POSITION_COLUMNS)
-        return self.sql(f"""SELECT {cols} FROM (
-            SELECT *, row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) AS _r
-            FROM positions WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> '')
-            WHERE _r <= ? ORDER BY country_iso3, _r""", [*params, target, int(per_country)])
+        # Rank on narrow columns, then fetch the few winning rows by their (sorted) row number.
+        seqs = [r[0] for r in self._cursor().execute(f"""SELECT _seq FROM positions
+            WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
+            QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
+            [*params, target, int(per_country)]).fetchall()]
+        if not seqs:
+            return _conform(pd.DataFrame(columns=T.POSITION_COLUMNS), "positions")
+        df = self.sql(f"""SELECT {cols} FROM positions WHERE _seq IN (SELECT unnest(?::BIGINT[]))
+                          ORDER BY country_iso3, _implied, _lo, _seq""", [seqs])
+        return _conform(df, "positions")
 
     def timeline(self, q: Query, lane: str = "actor", bucket: str | None = None, max_lanes: int = 40) -> tuple[pd.DataFrame, dict]:
         """Dated events in the view counted per lane, period and event stance.
@@ -465,14 +472,16 @@ class Warehouse:
         if bucket not in BUCKETS:
             raise ValueError(f"bucket must be one of {BUCKETS}")
         frame = self.sql(f"""
-            WITH v AS (SELECT coalesce({lane_sql}, '') AS lane, date_trunc('{bucket}', _t0) AS period, _stance
-                       FROM events WHERE {cond} AND _lo > 0),
-            lanes AS (SELECT lane, count(*) AS total FROM v GROUP BY lane),
-            ranked AS (SELECT lane, row_number() OVER (ORDER BY total DESC, lane) AS r, count(*) OVER () AS k FROM lanes)
+            WITH g AS (SELECT coalesce({lane_sql}, '') AS lane, date_trunc('{bucket}', _t0) AS period,
+                              _stance AS stance, count(*) AS n
+                       FROM events WHERE {cond} AND _lo > 0 GROUP BY ALL),
+            lanes AS (SELECT lane, sum(n) AS total FROM g GROUP BY lane),
+            ranked AS (SELECT lane, row_number() OVER (ORDER BY total DESC, lane) AS r, count(*) OVER () AS k
+                       FROM lanes)
             SELECT CASE WHEN ranked.k > ? AND ranked.r >= ? THEN '(other ' || (ranked.k - ? + 1) || ')'
-                        ELSE v.lane END AS lane,
-                   CAST(v.period AS DATE) AS period, v._stance AS stance, count(*) AS n
-            FROM v JOIN ranked USING (lane) GROUP BY ALL ORDER BY lane, period, stance""",
+                        ELSE g.lane END AS lane,
+                   CAST(g.period AS DATE) AS period, g.stance, CAST(sum(g.n) AS BIGINT) AS n
+            FROM g JOIN ranked USING (lane) GROUP BY ALL ORDER BY lane, period, stance""",
             [*params, max_lanes, max_lanes, max_lanes])
         n_lanes = frame["lane"].nunique() if len(frame) else 0
         folded = 0
