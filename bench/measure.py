@@ -47,23 +47,29 @@ def parse(args: dict) -> dict:
     import stance.pipeline as pipeline
 
     paths = _paths(args["folder"], args["n"])
-    calls = {"n": 0}
-    real = pipeline.parse_rows
+    calls = {"n": 0, "read": 0}
+    real, real_read = pipeline.parse_rows, pipeline.read_source
 
     def counting(*a, **k):  # counts parses done in this process (workers=1)
         calls["n"] += 1
         return real(*a, **k)
 
+    def reading(*a, **k):  # counts files read in this process (workers=1)
+        calls["read"] += 1
+        return real_read(*a, **k)
+
     pipeline.parse_rows = counting
+    pipeline.read_source = reading
     gc.collect()
     t0 = time.perf_counter()
-    tables = pipeline.parse_corpus(paths, workers=args.get("workers", 1), cache_dir=args.get("cache_dir"))
+    tables = pipeline.parse_corpus(paths, workers=args.get("workers", 1), cache_dir=args.get("cache_dir"),
+                                   engine=args.get("engine", "local"))
     seconds = time.perf_counter() - t0
     out = {
         "seconds": seconds, "n": len(paths), "workers": args.get("workers", 1),
         "bytes": sum(p.stat().st_size for p in paths),
         "rows": {name: len(df) for name, df in zip(tables._fields, tables)},
-        "parsed_in_process": calls["n"],
+        "parsed_in_process": calls["n"], "files_read": calls["read"], "engine": args.get("engine", "local"),
         "parser_version": pipeline.PARSER_VERSION,  # the code may change between runs: compare like with like
         "peak_mb": _peak_mb(resource.RUSAGE_SELF),
         "peak_children_mb": _peak_mb(resource.RUSAGE_CHILDREN),
@@ -146,7 +152,101 @@ def dashboard(args: dict) -> dict:
             "prepare_s": prepare_s, "interactions": results, "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
 
 
-KINDS = {"parse": parse, "baseline": baseline, "dashboard": dashboard}
+def store_build(args: dict) -> dict:
+    """Fill a DuckDB store with synthetic tables in chunks of 1M events (skipped when it holds them)."""
+    from stance.warehouse import Query, Warehouse
+
+    from .tables import synthetic_tables
+
+    db, n = Path(args["db"]), args["events"]
+    chunk = min(n, 1_000_000)
+    t0 = time.perf_counter()
+    with Warehouse(db) as wh:
+        have = wh.counts(Query(include_implied=True))["events"]
+        if have not in (0, n):
+            wh.close()
+            db.unlink()
+            return store_build(args)
+        k = 0
+        while have < n:
+            size = min(chunk, n - have)
+            wh.ingest_tables(synthetic_tables(size, seed=1000 + k, prefix=f"c{k}-"), parser_version="synthetic")
+            have, k = have + size, k + 1
+        rows = wh.counts(Query(include_implied=True))
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "built": k > 0, "rows": rows, "bytes": db.stat().st_size,
+            "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
+
+
+def _store_queries():
+    from stance.warehouse import Query
+
+    return {
+        "default view": Query(),
+        "stance + implied": Query(include_implied=True, stances=("support", "oppose")),
+        "one year, two countries": Query(date_from="2018-01-01", date_to="2018-12-31", countries=("CHN", "USA")),
+        "topic, by topic lane": Query(topics=("human rights", "taiwan")),
+    }
+
+
+def _store_figures(timeline, map_frame):
+    """Plotly figures from the store's aggregates (a stand-in for the dashboard's own builders,
+    which are being rebuilt: one bar trace per stance, one choropleth)."""
+    import plotly.graph_objects as go
+
+    traces = [go.Bar(x=g["period"], y=g["n"], name=str(s)) for s, g in timeline.groupby("stance")]
+    timeline_fig = go.Figure(traces, layout={"barmode": "stack"})
+    world = go.Figure(go.Choropleth(locations=map_frame["iso3"], z=map_frame["n"], text=map_frame["stance"]))
+    return timeline_fig, world
+
+
+def store(args: dict) -> dict:
+    """Filter + figures on the DuckDB store, per interaction: counts, timeline aggregates, the map's
+    per-country stance and hover lines, first page of each table, plotly figures, JSON."""
+    from stance.warehouse import Warehouse
+
+    wh = Warehouse(args["db"], read_only=True)
+    results = {}
+
+    def interaction(q, lane):
+        t = time.perf_counter()
+        counts = wh.counts(q)
+        timeline, info = wh.timeline(q, lane=lane)
+        target = wh.default_target(q)
+        frame = wh.map_stances(q, target)
+        lines = wh.map_lines(q, target)
+        pages = [wh.page(name, q, 1, 100) for name in ("events", "positions", "claims")]
+        t_query = time.perf_counter() - t
+        figs = _store_figures(timeline, frame)
+        t_build = time.perf_counter() - t
+        fig_json = [f.to_json() for f in figs]
+        page_json = [p.to_json(orient="records") for p in pages]
+        return {"query_s": t_query, "build_s": t_build, "with_json_s": time.perf_counter() - t,
+                "figure_json_bytes": sum(len(j) for j in fig_json), "page_json_bytes": sum(len(j) for j in page_json),
+                "view_rows": [counts["events"], counts["positions"], counts["claims"]], "map_rows": len(frame),
+                "hover_rows": len(lines), "timeline_rows": len(timeline), "bucket": info["bucket"]}
+
+    for name, q in _store_queries().items():
+        lane = "topic" if "topic" in name else "actor"
+        interaction(q, lane)  # warm-up: plotly validators, DuckDB's first scan of the file
+        runs = [interaction(q, lane) for _ in range(args.get("repeats", 5))]
+        summary = dict(runs[-1])
+        for key in ("query_s", "build_s", "with_json_s"):
+            summary[key] = statistics.median(r[key] for r in runs)
+        summary["runs"] = len(runs)
+        results[name] = summary
+    t0 = time.perf_counter()
+    size = 0
+    for chunk in wh.iter_csv("claims", _store_queries()["default view"]):  # streamed: one batch in memory
+        size += len(chunk)
+    csv_s = time.perf_counter() - t0
+    from stance.warehouse import Query
+
+    return {"rows": wh.counts(Query(include_implied=True)), "interactions": results, "csv_claims_s": csv_s, "csv_claims_bytes": size,
+            "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
+
+
+KINDS = {"parse": parse, "baseline": baseline, "dashboard": dashboard, "store_build": store_build, "store": store}
 
 
 def main(argv: list[str]) -> int:

@@ -151,7 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--budget", type=float, default=600.0,
                    help="seconds one figure may take over its repeats before fewer runs are used (default 600)")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    p.add_argument("--only", default="parse,baseline,cache,dashboard", help="sections to run")
+    p.add_argument("--dask-size", help="documents for the Dask vs process engine run (default 100k; quick 1k)")
+    p.add_argument("--warm-size", help="files for the plain/cold/warm cache runs (default 10k)")
+    p.add_argument("--warm-kinds", default="articles,tiny", help="corpora for the warm runs: articles, tiny")
+    p.add_argument("--warm-workers", type=int, default=1, help="processes for the articles' plain and cold runs")
+    p.add_argument("--store-sizes", help="event counts for the DuckDB store, e.g. 1m,10m (default 1m,10m; quick 100k)")
+    p.add_argument("--only", default="parse,baseline,cache,dashboard,dask,warm,store", help="sections to run")
     p.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="where to write the report")
     p.add_argument("--work", default=str(OUT), help="folder for the corpus, the cache and results.json")
     p.add_argument("--report-only", action="store_true", help="only rewrite the report from <work>/results.json")
@@ -206,6 +211,22 @@ def main(argv: list[str] | None = None) -> int:
     if "dashboard" in only:
         log("dashboard data path")
         results["dashboard"] = bench_dashboard(dash, max(args.repeats, 5), log)
+    from . import scale
+
+    if "dask" in only:
+        log("Dask engine vs process engine (2 workers each)")
+        n_dask = _ints(args.dask_size)[0] if args.dask_size else (1000 if args.quick else 100_000)
+        results["dask"] = scale.bench_dask(measure, corpus, n_dask, max(1, args.repeats - 2), log)
+    if "warm" in only:
+        log("warm starts and the cold cache's cost")
+        n_warm = _ints(args.warm_size)[0] if args.warm_size else 10_000
+        results["warm"] = scale.bench_warm(measure, work, corpus, n_warm, args.repeats, log, args.warm_workers,
+                                           tuple(k.strip() for k in args.warm_kinds.split(",")))
+    if "store" in only:
+        log("DuckDB store: filter + figures")
+        store_sizes = _ints(args.store_sizes) if args.store_sizes else ([100_000] if args.quick else
+                                                                         [1_000_000, 10_000_000])
+        results["store"] = scale.bench_store(measure, work, store_sizes, max(args.repeats, 5), log)
     results["load_end"] = machine.load_average()
     results["wall_s"] = time.time() - started
     work.mkdir(parents=True, exist_ok=True)

@@ -54,14 +54,18 @@ def _frame(data: dict, table: str) -> pd.DataFrame:
 
 
 def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 3.0,
-                     events_per_file: int = 20):
-    """documents, events, positions, claims with `n_events` events (a stance.Tables)."""
-    from stance.pipeline import Tables
+                     events_per_file: int = 20, prefix: str = ""):
+    """documents, events, positions, claims with `n_events` events (a stance.Tables).
+
+    `prefix` starts every file name and id, so chunks made with different prefixes (and seeds)
+    can be stacked into one larger corpus; each file gets a distinct content hash."""
+    from stance.tables import Tables
 
     rng = np.random.default_rng(seed)
     n_files = max(1, n_events // events_per_file)
-    files = np.char.add(np.char.zfill(np.arange(n_files).astype(str), 6), ".txt").astype(object)
-    docs = np.char.add(np.char.zfill(np.arange(n_files).astype(str), 6), "-1").astype(object)
+    stems = np.char.add(prefix, np.char.zfill(np.arange(n_files).astype(str), 6))
+    files = np.char.add(stems, ".txt").astype(object)
+    docs = np.char.add(stems, "-1").astype(object)
     pub, _ = _dates(rng, n_files)
 
     ev_doc = np.sort(rng.integers(0, n_files, n_events))
@@ -89,7 +93,7 @@ def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 
     group = np.where(basis == "named", "", rng.choice(_GROUPS, n_pos)).astype(object)
     stance = rng.choice(np.array(T.STANCES, dtype=object), n_pos, p=[0.55, 0.25, 0.15, 0.05])
     positions = _frame({
-        "position_id": np.char.add("p", np.arange(n_pos).astype(str)).astype(object),
+        "position_id": np.char.add(prefix + "p", np.arange(n_pos).astype(str)).astype(object),
         "event_id": ev_id[of], "doc_id": docs[ev_doc[of]], "file": files[ev_doc[of]], "date": ev_date[of],
         "date_precision": ev_prec[of], "country_iso3": country, "country": country, "stance": stance,
         "toward_iso3": target[of], "topic": topic[of], "basis": basis, "group": group,
@@ -102,7 +106,7 @@ def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 
     cof = np.sort(rng.integers(0, n_events, n_claims))
     count = rng.integers(10, 150, n_claims)
     claims = _frame({
-        "claim_id": np.char.add("c", np.arange(n_claims).astype(str)).astype(object),
+        "claim_id": np.char.add(prefix + "c", np.arange(n_claims).astype(str)).astype(object),
         "event_id": ev_id[cof], "doc_id": docs[ev_doc[cof]], "file": files[ev_doc[cof]], "date": ev_date[cof],
         "date_precision": ev_prec[cof], "count": count, "qualifier": rng.choice(np.array(T.QUALIFIERS, dtype=object), n_claims),
         "count_low": count, "count_high": count, "subject": "countries",
@@ -115,5 +119,6 @@ def synthetic_tables(n_events: int, seed: int = 0, positions_per_event: float = 
         "doc_id": docs, "file": files, "title": "Synthetic article", "published": pub,
         "published_basis": np.where(pub == "", "none", "stated").astype(object), "status": "ok",
         "part": 1, "start": 0, "end": 4000, "encoding": "utf-8", "source": "Synthetic News",
+        "content_hash": np.char.add("synthetic:", files.astype(str)).astype(object),
     }, "documents")
     return Tables(documents, events, positions, claims)

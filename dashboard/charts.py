@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-STANCE_ORDER = ("support", "oppose", "concern", "neutral", "mixed", "none")
+from stance.tables import STANCES
+
+STANCE_ORDER = STANCES + ("mixed", "none")
 STANCE_COLORS = {
     "support": "#0072B2",   # blue
     "oppose": "#D55E00",    # vermillion

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+from stance.tables import ARTICLE_SUFFIXES
+
 ARTICLES_ENV = "STANCE_ARTICLES_DIR"
 DEFAULT_ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 

@@ -6,26 +6,17 @@ never shown or downloaded: `public` cuts a table back to the column contract.
 """
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from stance.tables import COLUMNS, INT_COLUMNS, STANCES, empty
+from stance.tables import COLUMNS, INT_COLUMNS, STANCES, TABLE_NAMES, Tables, empty
 
 IMPLIED_BASES = ("member_of_group", "roster")
 ROSTER_BASIS = "roster"            # implied by a known letter's list of signatories
 MEMBER_BASIS = "member_of_group"   # implied by membership of a bloc that spoke
-TABLE_NAMES = ("documents", "events", "positions", "claims")
-
-
-class TableSet(NamedTuple):
-    """documents, events, positions, claims (the shape of stance.Tables)."""
-
-    documents: pd.DataFrame
-    events: pd.DataFrame
-    positions: pd.DataFrame
-    claims: pd.DataFrame
+TableSet = Tables  # the dashboard's name for stance.tables.Tables (prepared tables add "_" columns)
 
 
 def as_tableset(tables: Any) -> TableSet:

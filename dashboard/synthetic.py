@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from stance.tables import BASES, COLUMNS, STANCES
+from stance.tables import BASES, COLUMNS, INT_COLUMNS, STANCES, TABLE_NAMES
 
 from .model import TableSet
 
@@ -95,10 +95,9 @@ def synthetic_tables(n_events: int, seed: int = 0, n_files: int = 500) -> TableS
         "content_hash": "",
     })
     out = []
-    for name, df in zip(("documents", "events", "positions", "claims"),
-                        (documents, events, positions, claims)):
+    for name, df in zip(TABLE_NAMES, (documents, events, positions, claims)):
         for col in COLUMNS[name]:
-            if col in ("start", "end", "count", "count_low", "count_high", "part"):
+            if col in INT_COLUMNS:
                 df[col] = df[col].astype("Int64")
         out.append(df.loc[:, COLUMNS[name]])
     return TableSet(*out)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from .loading import ARTICLE_SUFFIXES
+from stance.tables import ARTICLE_SUFFIXES
 
 BAD_STATUSES = ("error", "empty", "unreadable", "rejected", "failed")
 PARSE_BUDGET_S = 30.0  # per uploaded file
@@ -137,7 +137,7 @@ def accept_upload(data: bytes, name: str, folder: Path,
                   claims=len(tables.claims))
     status = str(result.status)
     if status == "stored" and cache_dir is not None:
-        remember_parse(cache_dir, data, Path(result.path).name, tables)
+        remember_parse(cache_dir, data, Path(result.path), tables)
     if status == "stored":
         found = (f"{counts['events']} events, {counts['positions']} positions, "
                  f"{counts['claims']} claims")
@@ -150,27 +150,28 @@ def accept_upload(data: bytes, name: str, folder: Path,
     return UploadOutcome(name, status, message, result.path, **counts)
 
 
-def remember_parse(cache_dir: Path, data: bytes, file: str, tables: Any) -> bool:
+def remember_parse(cache_dir: Path, data: bytes, stored: Path, tables: Any) -> bool:
     """Put one stored upload's parsed tables into the corpus's parse cache (keeping every
     entry already there), so loading the corpus does not parse it a second time.
 
     Only when the tables are the parse of a file of that very name (the temporary copy is
-    named as the store names it); a renamed upload is parsed again on load. Returns whether
-    the entry was written; a cache that cannot be written is no error.
+    named as the store names it); a renamed upload is parsed again on load, and so is one whose
+    document ids the corpus would prefix differently (the cache checks the prefix). Returns
+    whether the entry was written; a cache that cannot be written is no error.
     """
     import hashlib
 
     from stance.cache import ParseCache
     from stance.pipeline import PARSER_VERSION
 
+    stored = Path(stored)
     files = set(tables.documents["file"].astype(str)) if len(tables.documents) else set()
-    if files != {file}:
+    if files != {stored.name}:
         return False
+    ids = tables.documents["doc_id"].astype(str)
+    prefix = ids.iloc[0].rsplit("-", 1)[0] if len(ids) else stored.stem
     try:
         cache = ParseCache(cache_dir, PARSER_VERSION)
-        cache.take(cache.keys())  # keep what is there: a save keeps only keys used
-        cache.put(hashlib.sha256(data).hexdigest(), file, tables)
-        cache.save()
+        return cache.add(stored, hashlib.sha256(data).hexdigest(), prefix, tables)
     except (OSError, ValueError, KeyError):
         return False
-    return True

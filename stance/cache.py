@@ -1,301 +1,301 @@
-"""Parsed-table cache: the four tables of every parsed file, kept as Parquet between runs.
+"""Parsed-table cache: the four tables of every parsed file, in ONE Arrow IPC file between runs.
 
-Keyed by (content hash of the raw bytes, file name) and the parser version, so only new or
-changed files are parsed again, and a new parser version starts afresh.
+Keyed by the file's absolute path (so two identical files in two folders keep their own rows and
+ids) and checked, as git checks its index, by the file's size + mtime + inode (and its sidecar's,
+found in the directory listing): an unchanged file is served from the cache without being read.
+A file whose stat changed is read and hashed; when the bytes are the same (a `touch`, a copy
+back) its rows are reused without parsing, else it is parsed again. The parser version is part
+of the file: another version starts afresh.
 
-Why this layout: a warm start on 10k files must take well under 2 s, so there is ONE Parquet
-file per table (not one per document) plus an `entries` table giving, for each key, its row
-range in each of the four tables (rows of one file are contiguous). Loading is five Parquet
-reads and one dict build; `get` is a dict lookup and four slices; `take` (what parse_corpus
-uses) gathers many files with one index per table, as zero-copy slices when the files come in
-stored order. Nothing is filtered per call, and nothing is done per file in pandas: pandas costs
-~0.1 ms per small frame per operation, which on 10k files is tens of seconds.
+"Racily clean" files (git's term): a file modified within `RACY_NS` of the moment it was stat'ed
+could change again within the timestamp granularity without changing its mtime, so such an
+entry is marked racy and verified by content hash on the next run instead of trusted.
 
-Writing is atomic as a set: each save writes files named with a fresh generation token (via a
-temp name + os.replace), then replaces `manifest.json`, which names the generation, and only
-then removes the previous generation. A reader therefore sees the old set or the new set,
-never a mix. A save keeps only the files got or put in this session, so the cache does not
-grow with files that left the corpus.
+Why one hand-rolled container file rather than Parquet or a database: a warm start must cost
+well under a second for 10k files, so the cache is read with ONE `read_bytes` into memory and
+split zero-copy into five Arrow IPC streams (entries + the four tables) with lz4-compressed
+buffers (lz4 decodes several times faster than zstd; load time is what a warm start pays); rows of one file are contiguous, so serving many files is one `take` per table built
+from row ranges (or nothing at all when the files come in stored order). Writing is atomic: a
+temp file in the same folder is fsynced and `os.replace`d over the old one, so a reader sees the
+old cache or the new one, never a mix. Nothing here imports the pipeline.
 """
 from __future__ import annotations
 
 import json
 import os
 import secrets
+import struct
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
 from . import tables as T
+from .reading import SIDECAR_SUFFIX
+from .tables import TABLE_NAMES, Tables
 
-if TYPE_CHECKING:  # the pipeline imports this module lazily; avoid a cycle at import time
-    from .pipeline import Tables
+FORMAT = 3
+FILE_NAME = "tables.arrow"
+MAGIC = b"STANCE-CACHE\n"
+COMPRESSION: str | None = "lz4"  # Arrow IPC buffer compression (see the module docstring)
+RACY_NS = 2_000_000_000  # mtimes this close to the stat are not trusted (coarse filesystem clocks)
+_NO_SIDECAR = (-1, -1, -1)
+_COUNT_COLUMNS = [f"{n}_rows" for n in TABLE_NAMES]
+_ENTRY_COLUMNS = ["path", "content_hash", "prefix", "size", "mtime_ns", "ino", "side_size", "side_mtime_ns",
+                  "side_ino", "racy", *_COUNT_COLUMNS]
 
-FORMAT = 1
-MANIFEST = "manifest.json"
-TABLE_NAMES = ("documents", "events", "positions", "claims")
-_ENTRY_COLUMNS = ["content_hash", "file"] + [f"{n}_rows" for n in TABLE_NAMES]
-_STALE_SECONDS = 3600  # leftover files of other (crashed or concurrent) saves older than this go
-
-Key = tuple[str, str]
-_TEXT_DTYPE = T.empty("documents")["file"].dtype  # what tables.frame gives text columns
+Signature = tuple[int, int, int, int, int, int]  # size, mtime_ns, ino, and the sidecar's (or -1s)
 
 
-def _tables_type() -> type:
-    from .pipeline import Tables
+@dataclass(frozen=True)
+class Entry:
+    """One cached file: where its rows are (`index` into the stored order) and what it was."""
 
-    return Tables
+    index: int
+    content_hash: str
+    prefix: str
+    signature: Signature
+    racy: bool
+
+
+def signatures(paths: Sequence[os.PathLike | str]) -> tuple[list[Signature | None], int]:
+    """(size, mtime_ns, ino) of each file and of its NAME.meta.json sidecar, and the clock
+    (time_ns) read just before the first stat, for the racy check. Sidecars are looked up in one
+    listing per folder, not stat'ed blindly; a file that cannot be stat'ed gives None."""
+    now = time.time_ns()
+    listings: dict[str, set[str]] = {}
+    out: list[Signature | None] = []
+    for p in paths:
+        spath = os.fspath(p)
+        try:
+            st = os.stat(spath)
+        except (OSError, ValueError):
+            out.append(None)
+            continue
+        folder, name = os.path.split(spath)
+        names = listings.get(folder)
+        if names is None:
+            try:
+                names = set(os.listdir(folder or "."))
+            except OSError:
+                names = set()
+            listings[folder] = names
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        side = _NO_SIDECAR
+        if stem + SIDECAR_SUFFIX in names:
+            try:
+                s2 = os.stat(os.path.join(folder, stem + SIDECAR_SUFFIX))
+                side = (s2.st_size, s2.st_mtime_ns, s2.st_ino)
+            except OSError:
+                side = (-2, -2, -2)  # there but unreadable: never equal to a stored one
+        out.append((st.st_size, st.st_mtime_ns, st.st_ino, *side))
+    return out, now
+
+
+def is_racy(sig: Signature, stat_clock_ns: int) -> bool:
+    """True when the file or its sidecar was modified too close to the stat to trust the mtime."""
+    return sig[1] >= stat_clock_ns - RACY_NS or (sig[4] >= 0 and sig[4] >= stat_clock_ns - RACY_NS)
 
 
 class ParseCache:
-    """Per-file parsed tables, loaded from and saved to Parquet files in `folder`.
-
-    Never raises on a bad cache: a missing, corrupt, partial or other-version cache starts
-    empty, and `warning` says why (empty string when all is well or there was no cache yet).
-    """
+    """The cache in `folder` for parser `version`. Never raises on a bad cache: a missing,
+    corrupt, partial or other-version cache starts empty and `warning` says why."""
 
     def __init__(self, folder: Path | str, version: str) -> None:
         self.folder = Path(folder)
         self.version = str(version)
         self.warning = ""
-        self.hits = 0
-        self.misses = 0
-        self._generation: str | None = None
-        self._frames: list[pd.DataFrame] = [T.empty(n) for n in TABLE_NAMES]
-        self._index: dict[Key, int] = {}
-        self._bounds = np.zeros((len(TABLE_NAMES), 1), dtype=np.int64)  # row offsets per entry
-        self._new: dict[Key, "Tables"] = {}
-        self._seen: dict[Key, None] = {}  # insertion-ordered set of keys got or put
-        self._doc_id_values: np.ndarray | None = None
+        self.files_read = 0  # set by the caller: files it had to read (for benchmarks and tests)
+        self._entries: dict[str, Entry] = {}
+        self._arrow: list = []  # the four stored tables (pyarrow), rows in entry order
+        self._bounds = np.zeros((len(TABLE_NAMES), 1), dtype=np.int64)
         try:
             self._load()
         except Exception as exc:  # corrupt / partial / unreadable: start empty, say why
-            self._reset()
+            self._entries, self._arrow = {}, []
+            self._bounds = np.zeros((len(TABLE_NAMES), 1), dtype=np.int64)
             self.warning = (f"parse cache in {self.folder} could not be read ({type(exc).__name__}: "
                             f"{exc}); starting with an empty cache, files will be parsed again")
 
-    # ------------------------------------------------------------------ loading
-
-    def _reset(self) -> None:
-        self._generation = None
-        self._doc_id_values = None
-        self._frames = [T.empty(n) for n in TABLE_NAMES]
-        self._index = {}
-        self._bounds = np.zeros((len(TABLE_NAMES), 1), dtype=np.int64)
-
-    def _load(self) -> None:
-        manifest_path = self.folder / MANIFEST
-        if not manifest_path.exists():
-            return
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if not isinstance(manifest, dict):
-            raise ValueError("manifest is not a JSON object")
-        if manifest.get("format") != FORMAT or manifest.get("version") != self.version:
-            self.warning = (f"parse cache in {self.folder} was written by parser version "
-                            f"{manifest.get('version')!r} (cache format {manifest.get('format')!r}); this is "
-                            f"version {self.version!r}: starting with an empty cache, files will be parsed again")
-            return
-        generation = str(manifest["generation"])
-        import pyarrow.parquet as pq
-
-        entries = pq.read_table(self.folder / f"entries-{generation}.parquet").to_pandas()
-        if list(entries.columns) != _ENTRY_COLUMNS:
-            raise ValueError("entries table has unexpected columns")
-        counts = entries[[f"{n}_rows" for n in TABLE_NAMES]].to_numpy(dtype=np.int64).T
-        if counts.size and counts.min() < 0:
-            raise ValueError("negative row count in entries")
-        frames = []
-        for t, name in enumerate(TABLE_NAMES):
-            df = pq.read_table(self.folder / f"{name}-{generation}.parquet").to_pandas()
-            if list(df.columns) != T.COLUMNS[name]:
-                raise ValueError(f"{name} table has unexpected columns")
-            if len(df) != int(counts[t].sum()):
-                raise ValueError(f"{name} table has {len(df)} rows, entries say {int(counts[t].sum())}")
-            frames.append(_conform(df, name))
-        bounds = np.zeros((len(TABLE_NAMES), len(entries) + 1), dtype=np.int64)
-        np.cumsum(counts, axis=1, out=bounds[:, 1:])
-        keys = zip(entries["content_hash"].tolist(), entries["file"].tolist())
-        self._index = {key: i for i, key in enumerate(keys)}
-        if len(self._index) != len(entries):
-            raise ValueError("duplicate keys in entries")
-        self._frames, self._bounds, self._generation = frames, bounds, generation
-
-    # ------------------------------------------------------------------ lookups
+    @property
+    def path(self) -> Path:
+        return self.folder / FILE_NAME
 
     def __len__(self) -> int:
-        return len(self._index.keys() | self._new.keys())
+        return len(self._entries)
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._new or key in self._index
+    def lookup(self, path: str) -> Entry | None:
+        """The entry cached for this absolute path, if any."""
+        return self._entries.get(path)
 
-    def get(self, content_hash: str, file: str) -> "Tables | None":
-        """This file's cached tables (counted as a hit), or None (a miss)."""
-        key = (content_hash, file)
-        if key in self._new:
-            tables = self._new[key]
-        elif key in self._index:
-            i = self._index[key]
-            b = self._bounds
-            tables = _tables_type()(*(
-                frame.iloc[b[t, i]:b[t, i + 1]].reset_index(drop=True)
-                for t, frame in enumerate(self._frames)))
-        else:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self._seen.pop(key, None)
-        self._seen[key] = None
-        return tables
+    # ------------------------------------------------------------------ loading
 
-    def doc_ids(self, content_hash: str, file: str) -> list[str] | None:
-        """The cached file's document ids (None when not cached), without building its tables:
-        lets a caller check a hit cheaply before a bulk `take`. Counts nothing."""
-        key = (content_hash, file)
-        if key in self._new:
-            return [str(x) for x in self._new[key].documents["doc_id"]]
-        i = self._index.get(key)
-        if i is None:
-            return None
-        if self._doc_id_values is None:
-            self._doc_id_values = self._frames[0]["doc_id"].to_numpy(dtype=object)
-        return [str(x) for x in self._doc_id_values[self._bounds[0, i]:self._bounds[0, i + 1]]]
+    def _load(self) -> None:
+        import pyarrow as pa
 
-    def keys(self) -> list[Key]:
-        """Every key held (loaded or put), so a caller adding one file can keep the rest."""
-        return list(dict.fromkeys([*self._index, *self._new]))
-
-    def put(self, content_hash: str, file: str, tables: "Tables") -> None:
-        """Remember one file's freshly parsed tables (replacing any cached ones)."""
-        key = (content_hash, file)
-        self._new[key] = _tables_type()(*tables)
-        self._seen.pop(key, None)
-        self._seen[key] = None
-
-    def take(self, keys: Iterable[Key]) -> "Tables":
-        """The tables of many files stacked in the given order, with one gather per table.
-
-        Use this rather than stacking per-file `get` results: on 10k files it takes
-        milliseconds where `get` + `pd.concat` takes tens of seconds (pandas costs ~0.1 ms per
-        small frame per operation). Files put this session are included; unknown keys are
-        skipped. Every key found counts as seen (kept by `save`); those served from the loaded
-        cache count as hits.
-        """
-        keys = [k for k in keys if k in self]
-        for k in keys:
-            if k not in self._new:
-                self.hits += 1
-            self._seen.pop(k, None)  # saved in the order last asked for: the next warm take
-            self._seen[k] = None     # is then one contiguous run (zero-copy slices)
-        return self._gather(keys)
-
-    def _gather(self, keys: list[Key]) -> "Tables":
-        """Stacked tables of known keys in order (no bookkeeping)."""
-        if not keys:
-            return _tables_type()(*(T.empty(n) for n in TABLE_NAMES))
-        new_keys = [k for k in dict.fromkeys(keys) if k in self._new]
-        frames, bounds, where = self._frames, self._bounds, self._index
-        if new_keys:  # append the new files after the loaded rows, then index all alike
-            base = len(where)
-            frames = [_stack([self._frames[t]] + [self._new[k][t] for k in new_keys], name)
-                      for t, name in enumerate(TABLE_NAMES)]
-            counts = np.array([[len(self._new[k][t]) for k in new_keys] for t in range(len(TABLE_NAMES))],
-                              dtype=np.int64).reshape(len(TABLE_NAMES), len(new_keys))
-            extra = bounds[:, -1:] + np.cumsum(counts, axis=1)
-            bounds = np.concatenate([bounds, extra], axis=1)
-            where = dict(where)
-            where.update({k: base + j for j, k in enumerate(new_keys)})
-        pos = np.fromiter((where[k] for k in keys), dtype=np.int64, count=len(keys))
-        out = []
+        try:
+            data = self.path.read_bytes()  # the one read
+        except FileNotFoundError:
+            return
+        if not data.startswith(MAGIC):
+            raise ValueError("not a stance cache file")
+        (size,) = struct.unpack_from("<Q", data, len(MAGIC))
+        start = len(MAGIC) + 8
+        header = json.loads(data[start:start + size].decode("utf-8"))
+        if header.get("format") != FORMAT or header.get("version") != self.version:
+            self.warning = (f"parse cache in {self.folder} was written by parser version {header.get('version')!r} "
+                            f"(cache format {header.get('format')!r}); this is version {self.version!r}: "
+                            "starting with an empty cache, files will be parsed again")
+            return
+        buffer = pa.py_buffer(data)
+        offset = _aligned(start + size)
+        segments = []
+        for length in header["segments"]:  # each starts on a 64-byte boundary: read without copies
+            if offset + length > len(data):
+                raise ValueError("cache file is truncated")
+            segments.append(pa.ipc.open_stream(buffer.slice(offset, length)).read_all())
+            offset = _aligned(offset + length)
+        entries, frames = segments[0], segments[1:]
+        if entries.column_names != _ENTRY_COLUMNS or len(frames) != len(TABLE_NAMES):
+            raise ValueError("cache file has unexpected tables")
+        counts = np.stack([entries.column(c).to_numpy() for c in _COUNT_COLUMNS]).astype(np.int64)
         for t, name in enumerate(TABLE_NAMES):
-            starts, stops = bounds[t, pos], bounds[t, pos + 1]
-            out.append(_take(frames[t], _ranges(starts, stops)))
-        return _tables_type()(*out)
+            if frames[t].column_names != T.COLUMNS[name]:
+                raise ValueError(f"{name} table has unexpected columns")
+            if frames[t].num_rows != int(counts[t].sum()):
+                raise ValueError(f"{name} table has {frames[t].num_rows} rows, entries say {int(counts[t].sum())}")
+        cols = {c: entries.column(c).to_pylist() for c in _ENTRY_COLUMNS[:10]}
+        sig_cols = [cols[c] for c in ("size", "mtime_ns", "ino", "side_size", "side_mtime_ns", "side_ino")]
+        self._entries = {
+            path: Entry(i, h, p, sig, racy)
+            for i, (path, h, p, racy, sig) in enumerate(zip(cols["path"], cols["content_hash"], cols["prefix"],
+                                                             cols["racy"], zip(*sig_cols)))}
+        if len(self._entries) != entries.num_rows:
+            raise ValueError("duplicate paths in entries")
+        bounds = np.zeros((len(TABLE_NAMES), entries.num_rows + 1), dtype=np.int64)
+        np.cumsum(counts, axis=1, out=bounds[:, 1:])
+        self._arrow, self._bounds = frames, bounds
 
-    def counts(self, keys: Iterable[Key]) -> np.ndarray:
-        """Rows per table (4 x len(keys)) of cached files, for writing the entries table."""
-        rows = []
-        for k in keys:
-            if k in self._new:
-                rows.append([len(f) for f in self._new[k]])
-            else:
-                i = self._index[k]
-                rows.append((self._bounds[:, i + 1] - self._bounds[:, i]).tolist())
-        return np.array(rows, dtype=np.int64).reshape(-1, len(TABLE_NAMES)).T
+    # ------------------------------------------------------------------ serving
+
+    def counts(self, indices: Sequence[int]) -> np.ndarray:
+        """Rows per table (4 x len(indices)) of these entries."""
+        idx = np.asarray(indices, dtype=np.int64)
+        return self._bounds[:, idx + 1] - self._bounds[:, idx]
+
+    def gather_arrow(self, indices: Sequence[int]) -> list:
+        """The rows of these entries, in this order, as four pyarrow tables (one take each, none
+        when the entries are all of them in stored order)."""
+        idx = np.asarray(indices, dtype=np.int64)
+        if not self._arrow:
+            return [_arrow_empty(n) for n in TABLE_NAMES]
+        if len(idx) == len(self._entries) and np.array_equal(idx, np.arange(len(idx))):
+            return list(self._arrow)
+        out = []
+        for t in range(len(TABLE_NAMES)):
+            rows = ranges(self._bounds[t, idx], self._bounds[t, idx + 1])
+            out.append(self._arrow[t].take(rows))
+        return out
 
     # ------------------------------------------------------------------ saving
 
-    def save(self) -> None:
-        """Write the files got or put in this session (and only those), atomically.
+    def add(self, path: os.PathLike | str, content_hash: str, prefix: str, tables: Tables) -> bool:
+        """Keep every entry held and add (or replace) one file's freshly parsed tables, e.g. an
+        upload parsed before it was stored, so the next load serves it without parsing again.
+        Returns whether the cache was written; an unreadable file or a failed write is no error."""
+        import pyarrow as pa
 
-        Does nothing when the cache on disk already holds exactly those files (a warm start with
-        no change costs no write). Errors writing (read-only folder, full disk) are reported in
-        `warning`, not raised: the parse result is still good, only the next start is slower.
-        """
-        keys = list(self._seen)
-        if not self._new and self._generation is not None and len(keys) == len(self._index):
-            return
-        if not keys and self._generation is None:
-            return
+        path = os.path.abspath(os.fspath(path))
+        (sig,), clock = signatures([path])
+        if sig is None:
+            return False
+        keep = [(p, e) for p, e in sorted(self._entries.items(), key=lambda kv: kv[1].index) if p != path]
+        old = self.gather_arrow([e.index for _, e in keep])
+        new = [to_arrow(tables[t]) for t in range(len(TABLE_NAMES))]
+        counts = np.concatenate([self.counts([e.index for _, e in keep]) if keep else np.zeros((len(TABLE_NAMES), 0),
+                                                                                                   dtype=np.int64),
+                                 np.array([[len(tables[t])] for t in range(len(TABLE_NAMES))], dtype=np.int64)], axis=1)
+        entries = entry_frame([p for p, _ in keep] + [path], [e.content_hash for _, e in keep] + [content_hash],
+                              [e.prefix for _, e in keep] + [prefix], [e.signature for _, e in keep] + [sig],
+                              [e.racy for _, e in keep] + [is_racy(sig, clock)], counts)
+        frames = [pa.concat_tables([old[t].cast(new[t].schema), new[t]]) for t in range(len(TABLE_NAMES))]
+        warning = self.warning
+        self.warning = ""
+        self.save(entries, frames)
+        written, self.warning = not self.warning, self.warning or warning
+        return written
+
+    def save(self, entries: pd.DataFrame, frames: Sequence) -> None:
+        """Replace the cache with these entries (columns as `_ENTRY_COLUMNS`) and their rows
+        (four pyarrow tables, rows of each entry contiguous, in entry order), atomically.
+
+        Write errors (read-only folder, full disk) are reported in `warning`, not raised: the
+        parse result is still good, only the next start is slower."""
         try:
-            self._write(keys)
+            self._write(entries, frames)
         except Exception as exc:
             self.warning = (f"parse cache in {self.folder} could not be saved ({type(exc).__name__}: "
                             f"{exc}); results are fine, the next run will parse again")
 
-    def _write(self, keys: list[Key]) -> None:
+    def _write(self, entries: pd.DataFrame, frames: Sequence) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
+        table = pa.Table.from_pandas(entries.loc[:, _ENTRY_COLUMNS], preserve_index=False)
+        options = pa.ipc.IpcWriteOptions(compression=COMPRESSION)
+        blobs = []
+        for t in [table, *frames]:
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_stream(sink, t.schema, options=options) as writer:
+                writer.write_table(t)
+            blobs.append(sink.getvalue())
+        header = json.dumps({"format": FORMAT, "version": self.version, "files": len(entries),
+                             "segments": [b.size for b in blobs]}).encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
-        generation = f"{int(time.time())}-{secrets.token_hex(4)}"
-        stacked = self._gather(keys)
-        counts = self.counts(keys)
-        entries = pd.DataFrame({"content_hash": [k[0] for k in keys], "file": [k[1] for k in keys]})
-        for t, name in enumerate(TABLE_NAMES):
-            entries[f"{name}_rows"] = counts[t]
-        written = []
-        for name, df in [("entries", entries)] + list(zip(TABLE_NAMES, stacked)):
-            final = self.folder / f"{name}-{generation}.parquet"
-            tmp = final.with_suffix(".parquet.tmp")
-            pq.write_table(_arrow(df), tmp, compression="snappy", use_dictionary=True)
-            os.replace(tmp, final)
-            written.append(final)
-        manifest = {"format": FORMAT, "version": self.version, "generation": generation,
-                    "files": len(keys), "written": time.strftime("%Y-%m-%dT%H:%M:%S")}
-        tmp = self.folder / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        os.replace(tmp, self.folder / MANIFEST)
-        old = self._generation
-        # The new generation is live: adopt it, so a second save in this session is a no-op.
-        self._frames = list(stacked)
-        bounds = np.zeros((len(TABLE_NAMES), len(keys) + 1), dtype=np.int64)
-        np.cumsum(counts, axis=1, out=bounds[:, 1:])
-        self._bounds, self._index, self._new = bounds, {k: i for i, k in enumerate(keys)}, {}
-        self._doc_id_values = None
-        self._generation = generation
-        self._cleanup(keep=generation, previous=old)
-
-    def _cleanup(self, keep: str, previous: str | None) -> None:
-        """Remove the previous generation's files, and stale ones left by crashed saves."""
-        now = time.time()
-        for path in self.folder.glob("*.parquet*"):
-            name = path.name
-            if keep in name:
-                continue
+        tmp = self.folder / f".{FILE_NAME}.{secrets.token_hex(6)}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                head = MAGIC + struct.pack("<Q", len(header)) + header
+                handle.write(head + b"\0" * (_aligned(len(head)) - len(head)))
+                for blob in blobs:
+                    handle.write(memoryview(blob))
+                    handle.write(b"\0" * (_aligned(blob.size) - blob.size))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
             try:
-                if (previous and previous in name) or now - path.stat().st_mtime > _STALE_SECONDS:
-                    path.unlink()
-            except OSError:
+                os.unlink(tmp)
+            except FileNotFoundError:
                 pass
+            raise
 
 
 # ---------------------------------------------------------------------- helpers
 
 
-def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+def entry_frame(paths: Sequence[str], hashes: Sequence[str], prefixes: Sequence[str],
+                sigs: Sequence[Signature], racy: Sequence[bool], counts: np.ndarray) -> pd.DataFrame:
+    """The entries table to `save` (counts: 4 x n rows per table)."""
+    sig = np.asarray(sigs, dtype=np.int64).reshape(-1, 6)
+    data = {"path": list(paths), "content_hash": list(hashes), "prefix": list(prefixes)}
+    for j, c in enumerate(("size", "mtime_ns", "ino", "side_size", "side_mtime_ns", "side_ino")):
+        data[c] = sig[:, j]
+    data["racy"] = np.asarray(racy, dtype=bool)
+    for t, c in enumerate(_COUNT_COLUMNS):
+        data[c] = np.asarray(counts[t], dtype=np.int64)
+    return pd.DataFrame(data)
+
+
+def _aligned(n: int) -> int:
+    """`n` rounded up to a multiple of 64: Arrow buffers off that alignment are copied on read."""
+    return (n + 63) // 64 * 64
+
+
+def ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
     """Concatenated np.arange(start, stop) for each pair, without a Python loop."""
     lengths = stops - starts
     total = int(lengths.sum())
@@ -307,55 +307,31 @@ def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + offsets
 
 
-def _arrow(df: pd.DataFrame):
-    """Arrow table to write: 32-bit-offset strings (pandas gives large_string, which reads slower).
-
-    Snappy + dictionary pages: the roster rows repeat their sentence, so dictionaries shrink the
-    files ~100x, and snappy decodes ~4x faster than zstd (load time is what a warm start pays).
-    """
+def to_arrow(df: pd.DataFrame):
+    """A contract table as pyarrow (text as string, integers as int64 with nulls)."""
     import pyarrow as pa
 
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    fields = [pa.field(f.name, pa.string()) if pa.types.is_large_string(f.type) else f for f in table.schema]
-    return table.cast(pa.schema(fields, metadata=table.schema.metadata))
+    return pa.Table.from_pandas(df, preserve_index=False, schema=_schema(tuple(df.columns)))
 
 
-_MAX_RUNS = 256
+def to_pandas(table, name: str) -> pd.DataFrame:
+    """A stored table back to the contract's dtypes (as `tables.frame` gives them)."""
+    import pyarrow as pa
+
+    df = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+    return df if len(df.columns) else T.empty(name)
 
 
-def _take(df: pd.DataFrame, idx: np.ndarray) -> pd.DataFrame:
-    """df.take(idx) with a fresh index, by slices when idx is a few contiguous runs.
-
-    The usual warm start asks for every row in stored order, and an incremental one for long
-    runs of it; slicing Arrow-backed columns is zero-copy, while a general take copies every
-    string (about a second for a million rows).
-    """
-    if len(idx) == 0:
-        return df.iloc[0:0].reset_index(drop=True)
-    breaks = np.flatnonzero(np.diff(idx) != 1) + 1
-    if len(breaks) >= _MAX_RUNS:
-        return df.take(idx).reset_index(drop=True)
-    firsts = np.concatenate([[0], breaks])
-    lasts = np.concatenate([breaks, [len(idx)]])
-    pieces = [df.iloc[int(idx[a]):int(idx[b - 1]) + 1] for a, b in zip(firsts, lasts)]
-    return pieces[0].reset_index(drop=True) if len(pieces) == 1 else pd.concat(pieces, ignore_index=True)
+def to_tables(frames: Sequence) -> Tables:
+    return Tables(*(to_pandas(f, n) for f, n in zip(frames, TABLE_NAMES)))
 
 
-def _stack(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return T.empty(name)
-    return _conform(pd.concat(frames, ignore_index=True), name)
+def _schema(columns: tuple[str, ...]):
+    import pyarrow as pa
+
+    # large_string: what pandas' pyarrow-backed str columns hold, so to_pandas wraps instead of copying
+    return pa.schema([(c, pa.int64() if c in T.INT_COLUMNS else pa.large_string()) for c in columns])
 
 
-def _conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """The contract's dtypes (nullable Int64 for counts and offsets, str for text), as
-    `stance.tables.frame` makes them, so cached tables equal freshly parsed ones."""
-    out = {}
-    for col in T.COLUMNS[name]:
-        s = df[col]
-        if col in T.INT_COLUMNS:
-            out[col] = s if s.dtype == "Int64" else pd.to_numeric(s, errors="coerce").astype("Int64")
-        else:
-            out[col] = s if s.dtype == _TEXT_DTYPE else s.fillna("").astype(str)
-    return pd.DataFrame(out)
+def _arrow_empty(name: str):
+    return _schema(tuple(T.COLUMNS[name])).empty_table()

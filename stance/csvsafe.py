@@ -94,16 +94,43 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_HEADER_QUOTED = re.compile(r'[",\r\n]|^$')
+
+
 def _safe_header(df: pd.DataFrame) -> list[str]:
     return [str(_neutralise_cell(str(label))) for label in df.columns]
 
 
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """Neutralised CSV as UTF-8 bytes (no index, columns in the order given)."""
+def _arrow_column(series: pd.Series):
+    import pyarrow as pa
+
+    try:
+        return pa.array(series, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):  # mixed objects: as text
+        return pa.array(series.map(lambda v: v if v is None or v is pd.NA else str(v)), type=pa.string(),
+                        from_pandas=True)
+
+
+def csv_bytes(df: pd.DataFrame, header: bool = True) -> bytes:
+    """Neutralised CSV as UTF-8 bytes (no index, columns in the order given, CRLF line ends),
+    written by pyarrow.csv (text cells quoted, missing values empty); `header=False` for the
+    second and later chunks of a streamed table."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
     safe = neutralise(df)
-    buffer = io.StringIO()
-    safe.to_csv(buffer, index=False, header=_safe_header(df), lineterminator="\r\n")
-    return buffer.getvalue().encode("utf-8")
+    names = _safe_header(df)
+    table = pa.Table.from_arrays([_arrow_column(safe.iloc[:, i]) for i in range(safe.shape[1])], names=names)
+    plain = not any(_HEADER_QUOTED.search(n) for n in names)  # plain labels stay unquoted
+    buffer = io.BytesIO()
+    pacsv.write_csv(table, buffer, pacsv.WriteOptions(include_header=header, eol="\r\n",
+                                                      quoting_header="none" if plain else "needed"))
+    return buffer.getvalue()
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """Neutralised CSV as UTF-8 bytes with a header (see `csv_bytes`)."""
+    return csv_bytes(df, header=True)
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:

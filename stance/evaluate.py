@@ -27,15 +27,13 @@ from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 
-from .tables import QUALIFIERS, STANCES
+from .tables import ARTICLE_SUFFIXES, QUALIFIERS, STANCES, TABLE_NAMES
 
-TABLES = ("documents", "events", "positions", "claims")
 SCORED_BASES = {"named": "named", "on_behalf_of_group": "named", "bloc": "bloc"}
 BLOCS = (
     "EU", "NAM", "AFRICAN_GROUP", "OIC", "GOF_UN_CHARTER", "G7", "ASEAN", "G20", "BRICS", "GCC",
     "ARAB_LEAGUE", "AU", "NATO", "SCO",
 )
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 DEFAULT_DEVSET = Path(__file__).resolve().parent.parent / "tests" / "devset"
 DEFAULT_NEWS = Path(__file__).resolve().parent.parent / "tests" / "news" / "dev"
 CHECK_NEWS = Path(__file__).resolve().parent.parent / "tests" / "news" / "check"
@@ -107,7 +105,7 @@ def validate_gold(gold: Mapping[str, dict], articles: Path | None = None) -> lis
             bad(name, f"{where}: bad ISO3 code {code!r}")
 
     for name, data in gold.items():
-        absent = [t for t in TABLES if not isinstance(data.get(t), list)]
+        absent = [t for t in TABLE_NAMES if not isinstance(data.get(t), list)]
         if absent:
             bad(name, f"missing list(s) {absent}")
             continue
@@ -261,7 +259,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def compare(tables: Any, gold: Mapping[str, dict]) -> list[dict]:
     """Per file and table: the keys matched, missed (in gold only) and falsely found."""
     out: list[dict] = []
-    for table in TABLES:
+    for table in TABLE_NAMES:
         predicted = _predicted_by_file(tables, table, gold)
         for name in sorted(gold):
             want, got = _gold_counter(gold[name], table), predicted.get(name, Counter())
@@ -280,14 +278,14 @@ def score(tables: Any, gold: Mapping[str, dict]) -> pd.DataFrame:
     `tables` is stance's Tables(documents, events, positions, claims) (or a dict of the same
     DataFrames); rows for files not in `gold` are ignored.
     """
-    totals = {t: [0, 0, 0] for t in TABLES}
+    totals = {t: [0, 0, 0] for t in TABLE_NAMES}
     for item in compare(tables, gold):
         acc = totals[item["table"]]
         acc[0] += len(item["matched"])
         acc[1] += len(item["false"])
         acc[2] += len(item["missed"])
     rows = []
-    for table in TABLES:
+    for table in TABLE_NAMES:
         tp, fp, fn = totals[table]
         rows.append([table, tp, fp, fn, *_prf(tp, fp, fn)])
     return pd.DataFrame(rows, columns=SCORE_COLUMNS)

@@ -76,4 +76,3 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
 
 
 LEXICON = load()
-STANCE_ORDER = ("support", "oppose", "concern", "neutral")

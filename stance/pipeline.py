@@ -10,15 +10,18 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
 import pandas as pd
 
 from . import tables
+from .cache import ParseCache
 from .cleaning import split_documents
 from .dates import DEFAULT_SETTINGS, DateSettings, analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
+from .tables import TABLE_NAMES, Rows, Tables
+
 
 def _parser_version(release: str = "1.0") -> str:
     """The release plus a digest of the parser's code and data, so a cache never outlives a change."""
@@ -33,15 +36,6 @@ def _parser_version(release: str = "1.0") -> str:
 
 
 PARSER_VERSION = _parser_version()
-
-
-class Tables(NamedTuple):
-    """The parser's output: one DataFrame per table, columns as in `stance.tables`."""
-
-    documents: pd.DataFrame
-    events: pd.DataFrame
-    positions: pd.DataFrame
-    claims: pd.DataFrame
 
 
 _SLUG = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -70,20 +64,6 @@ def _document_row(src: SourceFile, doc_id: str, **values: object) -> dict:
            "url": meta.get("url", "") or "", "content_hash": src.content_hash}
     row.update(values)
     return row
-
-
-def _build(docs: list[dict], events: list[dict], positions: list[dict], claims: list[dict]) -> Tables:
-    return Tables(tables.frame(docs, tables.DOCUMENT_COLUMNS), tables.frame(events, tables.EVENT_COLUMNS),
-                  tables.frame(positions, tables.POSITION_COLUMNS), tables.frame(claims, tables.CLAIM_COLUMNS))
-
-
-class Rows(NamedTuple):
-    """One file's rows as plain dicts: cheap to make and to send between processes."""
-
-    documents: list[dict]
-    events: list[dict]
-    positions: list[dict]
-    claims: list[dict]
 
 
 def parse_rows(src: SourceFile, doc_prefix: str | None = None, settings: DateSettings = DEFAULT_SETTINGS) -> Rows:
@@ -119,7 +99,7 @@ def parse_rows(src: SourceFile, doc_prefix: str | None = None, settings: DateSet
 
 def parse_source(src: SourceFile, doc_prefix: str | None = None, settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
     """One read file to its tables (see `parse_rows`)."""
-    return _build(*parse_rows(src, doc_prefix, settings))
+    return tables.build(parse_rows(src, doc_prefix, settings))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -145,7 +125,7 @@ def concat(parts: Iterable[Tables]) -> Tables:
     """Stack per-file tables, keeping the column contract even when there are none."""
     parts = list(parts)
     out = []
-    for index, name in enumerate(Tables._fields):
+    for index, name in enumerate(TABLE_NAMES):
         frames = [p[index] for p in parts if len(p[index])]
         out.append(pd.concat(frames, ignore_index=True) if frames else tables.empty(name))
     return Tables(*out)
@@ -153,10 +133,15 @@ def concat(parts: Iterable[Tables]) -> Tables:
 
 def _prefixes(sources: list[SourceFile]) -> list[str]:
     """Document id prefixes from file names, made unique when two files share a stem."""
+    return _prefixes_of([src.file for src in sources])
+
+
+def _prefixes_of(names: list[str]) -> list[str]:
+    """Document id prefixes from file names (in corpus order): `stem`, then `stem~2`, ..."""
     seen: dict[str, int] = {}
     out = []
-    for src in sources:
-        stem = _doc_stem(src.file)
+    for name in names:
+        stem = _doc_stem(name)
         seen[stem] = seen.get(stem, 0) + 1
         out.append(stem if seen[stem] == 1 else f"{stem}~{seen[stem]}")
     return out
@@ -169,84 +154,142 @@ def _rows_for_path(args: tuple[str, str, DateSettings]) -> Rows:
 
 def _stack_rows(parts: list[Rows]) -> Tables:
     """Build each table once for many files (pandas costs ~0.1 ms per frame, so never per file)."""
-    return _build(*([row for part in parts for row in part[t]] for t in range(4)))
+    return tables.build([row for part in parts for row in part[t]] for t in range(len(TABLE_NAMES)))
 
 
-def _split(tables: Tables, parts: list[Rows]) -> list[Tables]:
-    """Cut stacked tables back into per-file tables, in the order of `parts`."""
-    out = []
-    offsets = [0, 0, 0, 0]
-    for part in parts:
-        pieces = []
-        for t in range(4):
-            a, b = offsets[t], offsets[t] + len(part[t])
-            pieces.append(tables[t].iloc[a:b].reset_index(drop=True))
-            offsets[t] = b
-        out.append(Tables(*pieces))
-    return out
+ENGINES = ("local", "dask")
+
+
+def _parse_paths(paths: list[str], prefixes: list[str], settings: DateSettings, workers: int, engine: str,
+                 scheduler: str | None) -> list[Rows]:
+    """Each file's rows, in order, by the chosen engine: "local" (this process, or `workers`
+    processes) or "dask" (a dask.distributed cluster at `scheduler`, else a LocalCluster)."""
+    if not paths:
+        return []
+    if engine == "dask":
+        from .dask_engine import connect, parse_rows_dask
+
+        with connect(scheduler, workers=max(1, workers)) as client:
+            return parse_rows_dask(paths, prefixes, client, settings)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
+    jobs = [(p, prefix, settings) for p, prefix in zip(paths, prefixes)]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_rows_for_path, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    return [_rows_for_path(job) for job in jobs]
 
 
 def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None,
-                 settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
+                 settings: DateSettings = DEFAULT_SETTINGS, engine: str = "local",
+                 scheduler: str | None = None) -> Tables:
     """Parse files and folders of .txt/.md/.html articles into the four tables.
 
     Unreadable files become documents rows with status "error" and a message; the rest parses.
-    `workers` > 1 parses in that many processes (same result as one); `cache_dir` keeps parsed
-    tables per file content (Parquet, keyed by content hash and parser version) so unchanged
-    files are not parsed again. `settings` (`stance.dates.DateSettings`) is all that date
-    resolution depends on besides the files; the defaults never read the clock.
+    `workers` > 1 parses in that many processes (same result as one). `engine="dask"` parses on
+    the dask.distributed cluster at `scheduler` (an address such as "tcp://host:8786"), or on a
+    LocalCluster of `workers` workers when no scheduler is given; same result again, ids
+    included. `cache_dir` keeps parsed tables per file (see `stance.cache`): unchanged files are
+    skipped by size + mtime + inode before any read. `settings` (`stance.dates.DateSettings`) is
+    all that date resolution depends on besides the files; the defaults never read the clock.
     """
     found, errors = collect_paths(paths)
-    cache = None
-    sources: list[SourceFile] | None = None
-    if cache_dir is not None:
-        from .cache import ParseCache
-
-        version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
-        cache = ParseCache(Path(cache_dir), version)
-        sources = [read_source(p) for p in found]
-        prefixes = _prefixes(sources)
-    else:
-        prefixes = _prefixes([SourceFile(str(p), p.name, "", "ok", "", "", "", {}, "") for p in found])
-
-    todo: list[int] = []
-    cached: set[int] = set()
-    for index in range(len(found)):
-        if cache is not None and sources is not None and sources[index].status == "ok":
-            ids = cache.doc_ids(sources[index].content_hash, sources[index].file)
-            if ids and all(i.rsplit("-", 1)[0] == prefixes[index] for i in ids):
-                cached.add(index)
-                continue
-        todo.append(index)
-
-    fresh: list[Rows] = []
-    if workers > 1 and len(todo) > 1 and sources is None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(_rows_for_path, [(str(found[i]), prefixes[i], settings) for i in todo], chunksize=chunk))
-    elif workers > 1 and len(todo) > 1 and sources is not None:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo],
-                                  [settings] * len(todo), chunksize=chunk))
-    else:
-        for index in todo:
-            src = sources[index] if sources is not None else read_source(found[index])
-            fresh.append(parse_rows(src, prefixes[index], settings))
+    prefixes = _prefixes_of([p.name for p in found])
     error_rows = [parse_rows(e) for e in errors]
-
-    if cache is None or sources is None:
+    if cache_dir is None:
+        fresh = _parse_paths([str(p) for p in found], prefixes, settings, workers, engine, scheduler)
         return _stack_rows(fresh + error_rows)
+    version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
+    cache = ParseCache(Path(cache_dir), version)
+    return _parse_cached(found, prefixes, error_rows, cache,
+                         lambda p, x: _parse_paths(p, x, settings, workers, engine, scheduler))
 
-    # Remember what was parsed, then serve every readable file from the cache in corpus order.
-    storable = [(i, rows) for i, rows in zip(todo, fresh) if sources[i].status == "ok"]
-    if storable:
-        stacked = _stack_rows([rows for _, rows in storable])
-        for (index, _), tables_of_file in zip(storable, _split(stacked, [rows for _, rows in storable])):
-            cache.put(sources[index].content_hash, sources[index].file, tables_of_file)
-    keys = [(sources[i].content_hash, sources[i].file) for i in range(len(found))
-            if i in cached or sources[i].status == "ok"]
-    served = cache.take(keys)
-    cache.save()
-    unreadable = [rows for i, rows in zip(todo, fresh) if sources[i].status != "ok"] + error_rows
-    return concat([served, _stack_rows(unreadable)]) if unreadable else served
+
+def _parse_cached(found: list[Path], prefixes: list[str], error_rows: list[Rows], cache: ParseCache,
+                  parse) -> Tables:
+    """parse_corpus with a cache: the same tables, in the same order, as without one.
+
+    Files whose stat matches their entry are served without a read; touched files with the same
+    bytes are read but not parsed; the rest is parsed. The cache is then rewritten (one file)
+    unless it already holds exactly these files in this order."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .cache import entry_frame, is_racy, ranges, signatures, to_arrow, to_pandas
+
+    n = len(found)
+    abspaths = [os.path.abspath(p) for p in found]
+    sigs, clock = signatures(found)
+    where: list[int] = [-1] * n      # entry index serving file i, or -1 when parsed now
+    for i in range(n):
+        entry = cache.lookup(abspaths[i])
+        if entry is None or sigs[i] is None or entry.prefix != prefixes[i]:
+            continue
+        if entry.signature == sigs[i] and not entry.racy:
+            where[i] = entry.index
+        elif entry.signature[3:] == sigs[i][3:]:  # same sidecar: the file may only have been touched
+            src = read_source(found[i])
+            if src.status == "ok" and src.content_hash == entry.content_hash:
+                where[i] = entry.index
+    todo = [i for i in range(n) if where[i] < 0]
+    fresh = parse([str(found[i]) for i in todo], [prefixes[i] for i in todo])
+
+    served = [i for i in range(n) if where[i] >= 0]
+    cached = cache.gather_arrow([where[i] for i in served])
+    if not fresh and not error_rows:  # a warm start: every file from the cache, in corpus order
+        stacked = None
+        out = Tables(*(to_pandas(cached[t], name) for t, name in enumerate(TABLE_NAMES)))
+    elif not served:
+        stacked = out = _stack_rows(fresh + error_rows)
+    else:
+        stacked = _stack_rows(fresh + error_rows)
+        # Row blocks in corpus order: served files from `cached`, parsed ones after them.
+        cached_counts = cache.counts([where[i] for i in served])
+        fresh_counts = np.array([[len(r[t]) for r in fresh] for t in range(4)], dtype=np.int64).reshape(4, -1)
+        order = np.array(served + todo, dtype=np.int64).argsort(kind="stable")
+        out_frames = []
+        for t, name in enumerate(TABLE_NAMES):
+            lengths = np.concatenate([cached_counts[t], fresh_counts[t]])
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+            base = int(lengths.sum())
+            n_err = len(stacked[t]) - int(fresh_counts[t].sum())
+            idx = np.concatenate([ranges(starts[order], starts[order] + lengths[order]),
+                                  np.arange(base, base + n_err, dtype=np.int64)])
+            part = to_pandas(cached[t], name)
+            if not todo and not n_err:
+                out_frames.append(part)  # everything from the cache, in stored order
+                continue
+            both = pd.concat([part, stacked[t]], ignore_index=True) if len(stacked[t]) else part
+            out_frames.append(both if np.array_equal(idx, np.arange(len(both)))
+                              else both.take(idx).reset_index(drop=True))
+        out = Tables(*out_frames)
+
+    # What the cache should hold now: every readable file, in corpus order.
+    hashes = {i: r.documents[0].get("content_hash", "") for i, r in zip(todo, fresh) if r.documents}
+    keep = [i for i in range(n) if sigs[i] is not None and (where[i] >= 0 or hashes.get(i))]
+    unchanged = (not todo and len(served) == len(cache)
+                 and [where[i] for i in served] == list(range(len(served)))
+                 and all(not e.racy and e.signature == sigs[i]
+                         for i, e in ((i, cache.lookup(abspaths[i])) for i in served)))
+    if unchanged:  # a warm start with nothing changed writes nothing
+        return out
+    fresh_pos = {i: k for k, i in enumerate(todo)}
+    served_pos = {i: k for k, i in enumerate(served)}
+    counts = np.zeros((4, len(keep)), dtype=np.int64)
+    frames = []
+    cached_counts = cache.counts([where[i] for i in served]) if served else np.zeros((4, 0), np.int64)
+    for t, name in enumerate(TABLE_NAMES):
+        fresh_lengths = np.array([len(r[t]) for r in fresh], dtype=np.int64)
+        lengths = np.concatenate([cached_counts[t], fresh_lengths])
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        pick = np.array([served_pos[i] if i in served_pos else len(served) + fresh_pos[i] for i in keep],
+                        dtype=np.int64)
+        counts[t] = lengths[pick]
+        idx = ranges(starts[pick], starts[pick] + lengths[pick])
+        both = pa.concat_tables([cached[t], to_arrow(stacked[t])]) if todo and stacked is not None else cached[t]
+        frames.append(both if np.array_equal(idx, np.arange(both.num_rows)) else both.take(idx))
+    racy = [is_racy(sigs[i], clock) for i in keep]
+    entry_hash = [hashes[i] if i in hashes else cache.lookup(abspaths[i]).content_hash for i in keep]
+    cache.save(entry_frame([abspaths[i] for i in keep], entry_hash, [prefixes[i] for i in keep],
+                           [sigs[i] for i in keep], racy, counts), frames)
+    return out

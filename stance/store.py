@@ -35,8 +35,8 @@ except ImportError:  # pragma: no cover - Windows: the in-process lock still app
     fcntl = None  # type: ignore[assignment]
 
 from .reading import decode_bytes
+from .tables import ARTICLE_SUFFIXES
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_NAME_BYTES = 120           # UTF-8 bytes of a stored name (filesystems allow 255)
 MAX_CLASH_SUFFIX = 10_000      # name-2 ... name-10000, then give up
@@ -333,8 +333,8 @@ def check_upload(data: bytes, name: str) -> str | None:
     if not data:
         return f"{shown} is empty."
     suffix = os.path.splitext(shown)[1].lower()
-    if suffix not in ALLOWED_SUFFIXES:
-        allowed = ", ".join(ALLOWED_SUFFIXES)
+    if suffix not in ARTICLE_SUFFIXES:
+        allowed = ", ".join(ARTICLE_SUFFIXES)
         return f"{shown}: unsupported file type {suffix or '(none)'}; allowed: {allowed}."
     kind = binary_kind(data)
     if kind is not None:

@@ -1,14 +1,20 @@
-"""The four output tables: their column contract, vocabularies and CSV writing.
+"""The table contract: the four output tables, their columns, vocabularies and readable files.
 
-One place defines the columns (in this order) so the CLI, the dashboard and the tests agree.
+The one place that defines which tables exist (`TABLE_NAMES`, the `Tables` and `Rows` tuples),
+their columns in order (`COLUMNS`), the stance values in display order (`STANCES`) and the file
+suffixes the reader accepts (`ARTICLE_SUFFIXES`). The parser, the cache, the CLI, the
+evaluation, the dashboard and the tests import these; nothing else restates them.
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 import pandas as pd
 
-STANCES = ("support", "oppose", "concern", "neutral")
+TABLE_NAMES = ("documents", "events", "positions", "claims")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # what `stance parse` and uploads accept
+
+STANCES = ("support", "oppose", "concern", "neutral")  # also the display order
 BASES = ("named", "on_behalf_of_group", "signatory", "bloc", "member_of_group", "roster")
 PRECISIONS = ("day", "month", "year", "none")
 DATE_BASES = ("stated", "relative", "inferred", "none")
@@ -39,6 +45,28 @@ COLUMNS = {
     "claims": CLAIM_COLUMNS,
 }
 INT_COLUMNS = {"start", "end", "count", "count_low", "count_high", "part"}
+assert tuple(COLUMNS) == TABLE_NAMES
+
+
+class Tables(NamedTuple):
+    """The parser's output: one DataFrame per table, columns as in `COLUMNS`."""
+
+    documents: pd.DataFrame
+    events: pd.DataFrame
+    positions: pd.DataFrame
+    claims: pd.DataFrame
+
+
+class Rows(NamedTuple):
+    """One file's rows as plain dicts: cheap to make and to send between processes."""
+
+    documents: list[dict]
+    events: list[dict]
+    positions: list[dict]
+    claims: list[dict]
+
+
+assert Tables._fields == Rows._fields == TABLE_NAMES
 
 
 def frame(rows: Iterable[Mapping], columns: list[str]) -> pd.DataFrame:
@@ -55,3 +83,13 @@ def frame(rows: Iterable[Mapping], columns: list[str]) -> pd.DataFrame:
 def empty(table: str) -> pd.DataFrame:
     """An empty table with the right columns."""
     return frame([], COLUMNS[table])
+
+
+def empty_tables() -> Tables:
+    """All four tables, empty."""
+    return Tables(*(empty(name) for name in TABLE_NAMES))
+
+
+def build(rows: Rows | Iterable[Iterable[Mapping]]) -> Tables:
+    """The four tables from their rows (documents, events, positions, claims, in that order)."""
+    return Tables(*(frame(r, COLUMNS[name]) for name, r in zip(TABLE_NAMES, rows)))

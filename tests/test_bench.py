@@ -128,14 +128,36 @@ def test_runner_end_to_end_on_a_tiny_corpus(tmp_path: Path) -> None:
     out = tmp_path / "BENCH.md"
     proc = subprocess.run(
         [sys.executable, "-m", "bench", "--sizes", "3", "--workers", "1,2", "--baseline-sample", "3",
-         "--cache-size", "4", "--dashboard-sizes", "2000", "--repeats", "1", "--work", str(tmp_path / "work"),
+         "--cache-size", "4", "--dashboard-sizes", "2000", "--dask-size", "3", "--warm-size", "4",
+         "--store-sizes", "2000", "--repeats", "1", "--work", str(tmp_path / "work"),
          "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     text = out.read_text()
     for heading in ("## Machine", "## Parse throughput", "## Baseline", "## Parsed-table cache",
-                    "## Dashboard data path", "## Targets"):
+                    "## Dashboard data path", "## Dask engine vs process engine", "## Parse cache on 4 tiny files",
+                    "## DuckDB store", "## Targets"):
         assert heading in text
     assert "| 3 | 2 |" in text  # the 2-worker row
     assert re.search(r"warm \(nothing changed\) \| [\d.]+ \| 0 \|", text)  # no re-parse on warm start
     results = pd.read_json(tmp_path / "work" / "results.json", typ="series")
     assert results["cache"]["incremental"]["parsed_in_process"] == 1  # 1 of 4 files edited
+    assert results["dask"]["identical"] is True
+    assert all(w["warm"]["files_read"] == 0 and w["identical"] for w in results["warm"].values())
+
+
+def test_scale_targets_are_judged_from_the_figures() -> None:
+    def warm(seconds: float, read: int, ratio: float) -> dict:
+        return {"n": 10_000, "warm": {"seconds": seconds, "files_read": read}, "cold_ratio": ratio}
+
+    def store(n: int, seconds: float) -> dict:
+        return {"events": n, "interactions": {"a": {"build_s": seconds}, "b": {"build_s": seconds / 2}}}
+
+    good = {t[0]: t[3] for t in report.targets({"warm": {"tiny files": warm(0.4, 0, 1.1)},
+                                                "store": [store(1_000_000, 0.15), store(10_000_000, 1.2)]})}
+    assert {good["warm start, 10k tiny files"], good["files read on warm start (tiny files)"],
+            good["cold cache / plain parse (tiny files)"], good["store filter + figures, 1M events"],
+            good["store filter + figures, 10M events"]} == {"met"}
+    bad = {t[0]: t[3] for t in report.targets({"warm": {"tiny files": warm(0.9, 3, 2.0)},
+                                               "store": [store(1_000_000, 0.3)]})}
+    assert {bad["warm start, 10k tiny files"], bad["files read on warm start (tiny files)"],
+            bad["cold cache / plain parse (tiny files)"], bad["store filter + figures, 1M events"]} == {"NOT met"}

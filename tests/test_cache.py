@@ -1,232 +1,204 @@
-"""The parsed-table cache: round trip, invalidation, corruption, hit/miss, pruning, bulk take."""
+"""The parse cache: warm starts by stat without reading, path-keyed ids, racy files, corruption."""
 from __future__ import annotations
 
-import hashlib
-import json
+import os
+import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from stance import tables as T
-from stance.cache import ParseCache
-from stance.pipeline import Tables
+import stance.pipeline as pipeline
+from stance.cache import FILE_NAME, ParseCache, signatures
+from stance.pipeline import PARSER_VERSION, parse_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "data" / "articles"
+PAST = 1_600_000_000  # a fixed mtime well before any run: files are not "racily clean"
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _age(folder: Path) -> None:
+    for p in folder.rglob("*"):
+        if p.is_file():
+            os.utime(p, (PAST, PAST))
 
 
-def _tables(file: str, content: str, n_events: int = 2) -> Tables:
-    """Small tables for one file, with unicode, empty strings and missing integers."""
-    doc = f"{file.rsplit('.', 1)[0]}-1"
-    docs = [{"doc_id": doc, "file": file, "title": f"Título {file} “quoted”", "published": "2023-11-22",
-             "published_basis": "stated", "status": "ok", "part": 1, "start": 0, "end": len(content),
-             "encoding": "utf-8", "content_hash": _hash(content)}]
-    events = [{"event_id": f"{doc}-e{i}", "doc_id": doc, "file": file, "date": "" if i % 2 else "2023-11-20",
-               "date_precision": "none" if i % 2 else "day", "actor": "Ruritania", "actor_iso3": "RUR",
-               "action": "support", "text": f"Sentence {i} of {file}.", "start": 10 * i, "end": 10 * i + 9}
-              for i in range(n_events)]
-    positions = [{"position_id": f"{e['event_id']}-p", "event_id": e["event_id"], "doc_id": doc, "file": file,
-                  "country_iso3": "RUR", "stance": "support", "basis": "named", "start": e["start"],
-                  "end": None} for e in events]
-    claims = [{"claim_id": f"{doc}-c0", "event_id": "", "doc_id": doc, "file": file, "count": 80,
-               "qualifier": "nearly", "count_low": None, "count_high": 80, "text": "nearly 80 countries",
-               "start": 3, "end": 22}] if n_events else []
-    return Tables(T.frame(docs, T.DOCUMENT_COLUMNS), T.frame(events, T.EVENT_COLUMNS),
-                  T.frame(positions, T.POSITION_COLUMNS), T.frame(claims, T.CLAIM_COLUMNS))
-
-
-def _assert_tables_equal(a: Tables, b: Tables) -> None:
+def _equal(a, b) -> None:
     for left, right in zip(a, b):
         assert_frame_equal(left.reset_index(drop=True), right.reset_index(drop=True))
 
 
-def _fill(folder: Path, version: str = "1.0", files: dict[str, str] | None = None) -> dict[str, Tables]:
-    files = files or {"a.txt": "alpha text", "b.txt": "beta text", "c.txt": "gamma"}
-    cache = ParseCache(folder, version)
-    made = {}
-    for i, (name, content) in enumerate(files.items()):
-        made[name] = _tables(name, content, n_events=i)  # 0, 1, 2 events: empty tables too
-        cache.put(_hash(content), name, made[name])
-    cache.save()
-    assert cache.warning == ""
-    return made
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "note.txt").write_text("On 2 June 2020 Japan condemned the launch by North Korea.\n")
+    _age(folder)
+    return folder
 
 
-def test_round_trip(tmp_path: Path) -> None:
-    made = _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    assert cache.warning == ""
-    for name, content in {"a.txt": "alpha text", "b.txt": "beta text", "c.txt": "gamma"}.items():
-        got = cache.get(_hash(content), name)
-        assert got is not None
-        assert isinstance(got, Tables)
-        _assert_tables_equal(got, made[name])
-    assert (cache.hits, cache.misses) == (3, 0)
+@pytest.fixture()
+def counted(monkeypatch):
+    """Counts files read and files parsed by the pipeline in this process."""
+    calls = {"read": 0, "parsed": 0}
+    read, parse = pipeline.read_source, pipeline.parse_rows
+
+    def reading(*a, **k):
+        calls["read"] += 1
+        return read(*a, **k)
+
+    def parsing(*a, **k):
+        calls["parsed"] += 1
+        return parse(*a, **k)
+
+    monkeypatch.setattr(pipeline, "read_source", reading)
+    monkeypatch.setattr(pipeline, "parse_rows", parsing)
+    return calls
 
 
-def test_no_cache_yet_is_empty_without_warning(tmp_path: Path) -> None:
-    cache = ParseCache(tmp_path / "missing", "1.0")
-    assert cache.warning == ""
-    assert cache.get(_hash("x"), "x.txt") is None
-    assert cache.misses == 1
-    cache.save()  # nothing seen, nothing written
-    assert not (tmp_path / "missing").exists()
+def test_warm_start_reads_no_file_and_gives_the_same_tables(tmp_path: Path, corpus: Path, counted) -> None:
+    plain = parse_corpus([corpus])
+    cache = tmp_path / "cache"
+    _equal(parse_corpus([corpus], cache_dir=cache), plain)
+    assert (cache / FILE_NAME).exists() and sorted(p.name for p in cache.iterdir()) == [FILE_NAME]
+    counted.update(read=0, parsed=0)
+    written = (cache / FILE_NAME).stat().st_mtime_ns
+    _equal(parse_corpus([corpus], cache_dir=cache), plain)
+    assert counted == {"read": 0, "parsed": 0}
+    assert (cache / FILE_NAME).stat().st_mtime_ns == written  # nothing changed: nothing written
 
 
-def test_version_change_invalidates(tmp_path: Path) -> None:
-    _fill(tmp_path, version="1.0")
-    cache = ParseCache(tmp_path, "2.0")
-    assert "1.0" in cache.warning and "2.0" in cache.warning
-    assert cache.get(_hash("alpha text"), "a.txt") is None
-    assert len(cache) == 0
+def test_two_identical_files_in_two_folders_keep_distinct_ids(tmp_path: Path, counted) -> None:
+    text = "GENEVA, 3 March 2021 - China said it opposes the resolution. Cuba supported China.\n"
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(text, encoding="utf-8")
+    _age(tmp_path)
+    paths = [tmp_path / "one", tmp_path / "two"]
+    plain = parse_corpus(paths)
+    assert plain.documents["doc_id"].tolist() == ["same-1", "same~2-1"]
+    cold = parse_corpus(paths, cache_dir=tmp_path / "cache")
+    counted.update(read=0, parsed=0)
+    warm = parse_corpus(paths, cache_dir=tmp_path / "cache")
+    assert counted["read"] == 0
+    for got in (cold, warm):
+        _equal(got, plain)
+        assert got.documents["doc_id"].is_unique and got.events["event_id"].is_unique
 
 
-def test_unchanged_file_hits_and_changed_file_misses(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    assert cache.get(_hash("alpha text"), "a.txt") is not None
-    assert cache.get(_hash("alpha text, edited"), "a.txt") is None
-    assert cache.get(_hash("alpha text"), "renamed.txt") is None
-    assert (cache.hits, cache.misses) == (1, 2)
+def test_touched_file_is_read_but_not_parsed_and_a_changed_one_is_parsed(tmp_path: Path, corpus: Path, counted) -> None:
+    cache = tmp_path / "cache"
+    parse_corpus([corpus], cache_dir=cache)
+    touched, changed = sorted(corpus.glob("*.txt"))[:2]
+    os.utime(touched, (PAST + 10, PAST + 10))
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOn 9 May 2022 Chile welcomed the ceasefire.\n",
+                       encoding="utf-8")
+    os.utime(changed, (PAST + 20, PAST + 20))
+    counted.update(read=0, parsed=0)
+    _equal(parse_corpus([corpus], cache_dir=cache), parse_corpus([corpus]))
+    assert counted["parsed"] == 1 + len(list(corpus.rglob("*.txt")))  # 1 in the cached run, all in the plain one
 
 
-@pytest.mark.parametrize("victim", ["events", "entries", "documents"])
-def test_corrupt_parquet_gives_warning_and_empty_cache(tmp_path: Path, victim: str) -> None:
-    _fill(tmp_path)
-    [path] = tmp_path.glob(f"{victim}-*.parquet")
-    path.write_bytes(b"PAR1 this is not parquet at all")
-    cache = ParseCache(tmp_path, "1.0")
-    assert "could not be read" in cache.warning
-    assert len(cache) == 0
-    assert cache.get(_hash("alpha text"), "a.txt") is None
-    # and the cache heals: a save writes a good set again
-    cache.put(_hash("alpha text"), "a.txt", _tables("a.txt", "alpha text"))
-    cache.save()
-    again = ParseCache(tmp_path, "1.0")
-    assert again.warning == "" and again.get(_hash("alpha text"), "a.txt") is not None
+def test_a_sidecar_change_is_seen_from_the_listing(tmp_path: Path, corpus: Path, counted) -> None:
+    cache = tmp_path / "cache"
+    parse_corpus([corpus], cache_dir=cache)
+    first = sorted(corpus.glob("*.txt"))[0]
+    (corpus / (first.stem + ".meta.json")).write_text('{"title": "From the sidecar"}', encoding="utf-8")
+    _age(corpus)
+    counted.update(read=0, parsed=0)
+    got = parse_corpus([corpus], cache_dir=cache)
+    assert counted["parsed"] == 1
+    assert "From the sidecar" in set(got.documents["title"])
 
 
-def test_missing_table_file_or_bad_manifest(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    [path] = tmp_path.glob("claims-*.parquet")
-    path.unlink()
-    assert "could not be read" in ParseCache(tmp_path, "1.0").warning
-    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
-    cache = ParseCache(tmp_path, "1.0")
-    assert "could not be read" in cache.warning and len(cache) == 0
+def test_racily_clean_file_is_verified_by_content(tmp_path: Path, counted) -> None:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    path = folder / "x.txt"
+    path.write_text("On 2 June 2020 Japan condemned the launch by North Korea.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    parse_corpus([folder], cache_dir=cache)  # the file was written just now: its entry is racy
+    before = os.stat(path)
+    path.write_text("On 2 June 2020 Japan welcomed the launch by North Korea.\n", encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same size and mtime, other bytes
+    counted.update(read=0, parsed=0)
+    got = parse_corpus([folder], cache_dir=cache)
+    assert counted["parsed"] == 1
+    assert "welcomed" in got.events["text"].iloc[0]
 
 
-def test_row_counts_must_match_entries(tmp_path: Path) -> None:
-    """A table swapped in from another generation (a torn copy) is detected, not trusted."""
-    _fill(tmp_path)
-    first = {p.name.split("-", 1)[0]: p for p in tmp_path.glob("*.parquet")}
-    _fill(tmp_path, files={"z.txt": "zeta"})
-    manifest = json.loads((tmp_path / "manifest.json").read_text())
-    gen = manifest["generation"]
-    assert not first["events"].exists()  # previous generation removed
-    # forge: a bigger events table under the live generation's name
-    big = _tables("q.txt", "q", n_events=5).events
-    big.to_parquet(tmp_path / f"events-{gen}.parquet", index=False)
-    cache = ParseCache(tmp_path, "1.0")
-    assert "rows" in cache.warning and len(cache) == 0
+def test_unreadable_files_keep_their_place(tmp_path: Path, corpus: Path) -> None:
+    (corpus / "0bad.txt").write_bytes(b"\x00\x01binary\x00")
+    (corpus / "zz.txt").write_text("", encoding="utf-8")
+    _age(corpus)
+    missing = tmp_path / "missing.txt"
+    plain = parse_corpus([corpus, missing])
+    for _ in range(2):
+        _equal(parse_corpus([corpus, missing], cache_dir=tmp_path / "cache"), plain)
 
 
-def test_save_keeps_only_files_seen_this_run(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    assert cache.get(_hash("alpha text"), "a.txt") is not None
-    cache.put(_hash("delta"), "d.txt", _tables("d.txt", "delta"))
-    cache.save()
-    again = ParseCache(tmp_path, "1.0")
-    assert len(again) == 2
-    assert again.get(_hash("beta text"), "b.txt") is None
-    assert again.get(_hash("alpha text"), "a.txt") is not None
-    assert again.get(_hash("delta"), "d.txt") is not None
+def test_files_that_left_the_corpus_leave_the_cache(tmp_path: Path, corpus: Path) -> None:
+    cache = tmp_path / "cache"
+    parse_corpus([corpus], cache_dir=cache)
+    n = len(ParseCache(cache, PARSER_VERSION))
+    (corpus / "sub" / "note.txt").unlink()
+    _equal(parse_corpus([corpus], cache_dir=cache), parse_corpus([corpus]))
+    assert len(ParseCache(cache, PARSER_VERSION)) == n - 1
 
 
-def test_warm_save_without_changes_writes_nothing(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    before = sorted(p.name for p in tmp_path.iterdir())
-    stamp = (tmp_path / "manifest.json").stat().st_mtime_ns
-    cache = ParseCache(tmp_path, "1.0")
-    for name, content in {"a.txt": "alpha text", "b.txt": "beta text", "c.txt": "gamma"}.items():
-        assert cache.get(_hash(content), name) is not None
-    cache.save()
-    assert sorted(p.name for p in tmp_path.iterdir()) == before
-    assert (tmp_path / "manifest.json").stat().st_mtime_ns == stamp
+def test_version_change_and_corrupt_file_start_afresh(tmp_path: Path, corpus: Path, counted) -> None:
+    cache = tmp_path / "cache"
+    parse_corpus([corpus], cache_dir=cache)
+    assert "version" in ParseCache(cache, "other").warning
+    data = (cache / FILE_NAME).read_bytes()
+    (cache / FILE_NAME).write_bytes(data[: len(data) // 2])
+    broken = ParseCache(cache, PARSER_VERSION)
+    assert "could not be read" in broken.warning and len(broken) == 0
+    (cache / FILE_NAME).write_bytes(b"garbage")
+    counted.update(read=0, parsed=0)
+    _equal(parse_corpus([corpus], cache_dir=cache), parse_corpus([corpus]))
+    assert ParseCache(cache, PARSER_VERSION).warning == ""  # rewritten
 
 
-def test_put_replaces_cached_entry(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    newer = _tables("a.txt", "alpha text", n_events=4)
-    cache.put(_hash("alpha text"), "a.txt", newer)
-    _assert_tables_equal(cache.get(_hash("alpha text"), "a.txt"), newer)
-    cache.save()
-    _assert_tables_equal(ParseCache(tmp_path, "1.0").get(_hash("alpha text"), "a.txt"), newer)
+def test_an_interrupted_save_leaves_the_previous_cache(tmp_path: Path, corpus: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    parse_corpus([corpus], cache_dir=cache)
+    before = (cache / FILE_NAME).read_bytes()
+    (corpus / "new.txt").write_text("On 3 May 2019 Cuba backed China.\n", encoding="utf-8")
+
+    def boom(fd: int) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    parse_corpus([corpus], cache_dir=cache)  # results still come back; the save fails quietly
+    assert (cache / FILE_NAME).read_bytes() == before
+    assert sorted(p.name for p in cache.iterdir()) == [FILE_NAME]
 
 
-def test_take_equals_stacked_gets_in_order(tmp_path: Path) -> None:
-    made = _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    cache.put(_hash("new"), "n.txt", _tables("n.txt", "new", n_events=3))
-    keys = [(_hash("gamma"), "c.txt"), (_hash("new"), "n.txt"), (_hash("alpha text"), "a.txt"),
-            (_hash("beta text"), "b.txt"), (_hash("unknown"), "u.txt")]
-    stacked = cache.take(keys)
-    parts = [cache.get(h, f) for h, f in keys[:4]]
-    for t, name in enumerate(Tables._fields):
-        expected = pd.concat([p[t] for p in parts if len(p[t])], ignore_index=True)
-        assert_frame_equal(stacked[t], T.frame([], T.COLUMNS[name]) if expected.empty else expected,
-                           check_dtype=True)
-    assert list(stacked.documents["file"]) == ["c.txt", "n.txt", "a.txt", "b.txt"]
-    assert len(made) == 3
-
-
-def test_unwritable_folder_warns_instead_of_raising(tmp_path: Path) -> None:
+def test_unwritable_cache_folder_warns_instead_of_raising(tmp_path: Path, corpus: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
-    cache = ParseCache(blocker, "1.0")
-    cache.put(_hash("alpha text"), "a.txt", _tables("a.txt", "alpha text"))
-    cache.save()
+    _equal(parse_corpus([corpus], cache_dir=blocker), parse_corpus([corpus]))
+    assert blocker.read_text() == "x"
+    cache = ParseCache(blocker, PARSER_VERSION)
+    cache.save(*_empty_save())
     assert "could not be saved" in cache.warning
 
 
-def test_doc_ids_and_take_mark_files_seen(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    assert cache.doc_ids(_hash("alpha text"), "a.txt") == ["a-1"]
-    assert cache.doc_ids(_hash("nope"), "a.txt") is None
-    assert (cache.hits, cache.misses) == (0, 0)  # doc_ids counts nothing
-    cache.put(_hash("delta"), "d.txt", _tables("d.txt", "delta"))
-    assert cache.doc_ids(_hash("delta"), "d.txt") == ["d-1"]
-    stacked = cache.take([(_hash("beta text"), "b.txt"), (_hash("delta"), "d.txt")])
-    assert list(stacked.documents["doc_id"]) == ["b-1", "d-1"]
-    assert cache.hits == 1  # b from the cache; d was parsed this session
-    cache.save()  # keeps b and d (seen), drops a and c (not seen)
-    again = ParseCache(tmp_path, "1.0")
-    assert len(again) == 2 and again.doc_ids(_hash("alpha text"), "a.txt") is None
-
-
-def test_gather_by_runs_equals_take() -> None:
+def _empty_save():
+    from stance.cache import _arrow_empty, entry_frame
     import numpy as np
 
-    from stance.cache import _take
+    from stance.tables import TABLE_NAMES
 
-    df = _tables("a.txt", "alpha", n_events=9).events
-    for idx in ([], [0], list(range(9)), [3, 4, 5, 0, 1, 8], [8, 7, 6], list(range(2, 7)) + [0, 1]):
-        idx = np.array(idx, dtype=np.int64)
-        assert_frame_equal(_take(df, idx), df.take(idx).reset_index(drop=True))
+    return entry_frame([], [], [], [], [], np.zeros((4, 0))), [_arrow_empty(n) for n in TABLE_NAMES]
 
 
-def test_save_follows_the_order_files_were_last_asked_for(tmp_path: Path) -> None:
-    _fill(tmp_path)
-    cache = ParseCache(tmp_path, "1.0")
-    cache.put(_hash("delta"), "d.txt", _tables("d.txt", "delta"))  # a changed file, parsed first
-    order = [(_hash("alpha text"), "a.txt"), (_hash("delta"), "d.txt"), (_hash("gamma"), "c.txt")]
-    cache.take(order)
-    cache.save()
-    again = ParseCache(tmp_path, "1.0")
-    assert sorted(again._index.items(), key=lambda kv: kv[1]) == [(k, i) for i, k in enumerate(order)]
+def test_signatures_take_sidecars_from_the_listing(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "b.meta.json").write_text("{}")
+    sigs, clock = signatures([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "gone.txt"])
+    assert sigs[0][3:] == (-1, -1, -1) and sigs[1][3] == 2 and sigs[2] is None
+    assert clock > 0

@@ -43,3 +43,138 @@ def test_missing_path_is_reported(tmp_path):
     result = run("parse", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "nope.txt" in result.stderr
+
+
+# ------------------------------------------------------------------ the output set, --out checks, --workers
+
+import os  # noqa: E402
+
+import pytest  # noqa: E402
+
+from stance import cli, outset  # noqa: E402
+
+ARTICLES = ROOT / "data" / "articles"
+NAMES = ["claims.csv", "documents.csv", "events.csv", "positions.csv"]
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _other_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "other"
+    folder.mkdir(exist_ok=True)
+    (folder / "x.txt").write_text("On 2 June 2020 Japan condemned the launch by North Korea.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("case", ["file", "missing parent", "other files"])
+def test_a_bad_out_is_refused_in_one_line_before_parsing(tmp_path, capsys, monkeypatch, case):
+    out = {"file": tmp_path / "f.txt", "missing parent": tmp_path / "no" / "out",
+           "other files": tmp_path / "mine"}[case]
+    if case == "file":
+        out.write_text("keep me")
+    if case == "other files":
+        out.mkdir()
+        (out / "thesis.docx").write_text("keep me")
+    monkeypatch.setattr(cli, "parse_corpus", lambda *a, **k: pytest.fail("parsed before checking --out"))
+    assert cli.main(["parse", str(ARTICLES), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("error: --out")
+    if case != "missing parent":
+        assert "keep me" in (out.read_text() if case == "file" else (out / "thesis.docx").read_text())
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in read-only folders")
+def test_a_read_only_out_is_refused(tmp_path, capsys):
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        assert cli.main(["parse", str(ARTICLES), "--out", str(out)]) == 2
+        assert "read-only" in capsys.readouterr().err
+    finally:
+        out.chmod(0o700)
+
+
+def test_workers_are_capped_at_the_cpu_count(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert cli.main(["parse", str(ARTICLES), "--out", str(tmp_path / "o"), "--workers", "8"]) == 0
+    assert "--workers 8 capped at 1" in capsys.readouterr().err
+
+
+def test_an_interrupted_write_leaves_the_old_set(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert cli.main(["parse", str(ARTICLES), "--out", str(out)]) == 0
+    old = _snapshot(out)
+    assert sorted(old) == NAMES
+    real, written = cli.write_csv, []
+
+    def dies_after_two(frame, path):
+        if len(written) == 2:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C half way through the set
+        written.append(path)
+        real(frame, path)
+
+    monkeypatch.setattr(cli, "write_csv", dies_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        cli.main(["parse", str(_other_corpus(tmp_path)), "--out", str(out)])
+    assert _snapshot(out) == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "out"]  # no staging left behind
+    monkeypatch.setattr(cli, "write_csv", real)
+    assert cli.main(["parse", str(_other_corpus(tmp_path)), "--out", str(out)]) == 0
+    new = _snapshot(out)
+    assert sorted(new) == NAMES and new["documents.csv"] != old["documents.csv"]
+    assert all(b"x.txt" in new[n] for n in ("documents.csv", "events.csv"))  # all four from the new run
+
+
+def test_without_an_atomic_exchange_a_failed_swap_puts_the_old_set_back(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert cli.main(["parse", str(ARTICLES), "--out", str(out)]) == 0
+    old = _snapshot(out)
+    monkeypatch.setattr(outset, "_exchange", lambda a, b: False)
+    real_rename, calls = os.rename, []
+
+    def second_rename_fails(a, b):
+        calls.append((a, b))
+        if len(calls) == 2:
+            raise OSError("EIO")
+        real_rename(a, b)
+
+    monkeypatch.setattr(os, "rename", second_rename_fails)
+    with pytest.raises(OSError):
+        cli.main(["parse", str(_other_corpus(tmp_path)), "--out", str(out)])
+    monkeypatch.setattr(os, "rename", real_rename)
+    assert _snapshot(out) == old
+
+
+def test_a_run_killed_between_the_two_renames_is_undone_by_the_next(tmp_path):
+    out = tmp_path / "out"
+    assert cli.main(["parse", str(ARTICLES), "--out", str(out)]) == 0
+    old = _snapshot(out)
+    os.rename(out, tmp_path / ".stance-old-out-dead")  # the state a kill -9 could leave
+    (tmp_path / ".stance-new-out-dead").mkdir()
+    outset.recover(str(out))
+    assert _snapshot(out) == old and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_parquet_output_is_a_dataset_per_table(tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "pq"
+    assert cli.main(["parse", str(ARTICLES), "--out", str(out), "--format", "parquet"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["claims", "documents", "events", "positions"]
+    events = pd.read_parquet(out / "events")
+    assert len(events) and list(events.columns)[0] == "event_id"
+
+
+def test_ingest_into_the_store_is_idempotent(tmp_path, capsys):
+    store = tmp_path / "s.duckdb"
+    assert cli.main(["ingest", str(ARTICLES), "--store", str(store)]) == 0
+    first = capsys.readouterr().out
+    assert cli.main(["ingest", str(ARTICLES), "--store", str(store)]) == 0
+    second = capsys.readouterr().out
+    n = len(list(ARTICLES.glob("*.txt")))
+    assert first.startswith(f"{n} file(s) added") and second.startswith(f"0 file(s) added")
+    assert f"{n} already stored" in second
+    assert first.split("(now ")[1] == second.split("(now ")[1]

@@ -87,7 +87,7 @@ def test_numeric_columns_untouched_and_dtypes_kept() -> None:
     assert out["text"].iloc[0] == "'=a" and out["text"].iloc[1] == "b"
     assert pd.isna(out["text"].iloc[2])
     text = to_csv_bytes(df).decode("utf-8")
-    assert text.splitlines()[1].startswith("-5,-1.5,-1,'=a")
+    assert text.splitlines()[1].startswith("-5,-1.5,-1,\"'=a\"")  # pyarrow quotes text cells
 
 
 def test_object_category_and_string_columns() -> None:
@@ -160,7 +160,7 @@ def test_write_csv_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     target = tmp_path / "sub" / "positions.csv"
     write_csv(pd.DataFrame({"text": ["=1", "ok"]}), target)
     first = target.read_bytes()
-    assert first == b"text\r\n'=1\r\nok\r\n"
+    assert first == b'text\r\n"\'=1"\r\n"ok"\r\n'  # pyarrow quotes text cells
 
     # A failure while writing leaves the previous file intact and no temp file behind.
     def boom(fd: int) -> None:

@@ -105,5 +105,11 @@ def test_stored_upload_goes_into_the_parse_cache_keeping_other_entries(tmp_path)
     parse_corpus([folder / "old.txt"], cache_dir=cache)
     out = accept_upload(ARTICLE, "new.txt", folder, parse=parse_corpus, cache_dir=cache)
     assert out.status == "stored"
-    keys = {f for _, f in ParseCache(cache, PARSER_VERSION).keys()}
-    assert keys == {"old.txt", "new.txt"}
+    held = ParseCache(cache, PARSER_VERSION)
+    assert len(held) == 2
+    assert held.lookup(str((folder / "old.txt").resolve())) is not None
+    assert held.lookup(str((folder / "new.txt").resolve())) is not None
+    files = sorted(folder.glob("*.txt"))
+    warm, plain = parse_corpus(files, cache_dir=cache), parse_corpus(files)
+    for name in ("documents", "events", "positions", "claims"):
+        assert getattr(warm, name).equals(getattr(plain, name)), name

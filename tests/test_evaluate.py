@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from stance import evaluate
-from stance.tables import frame, COLUMNS
+from stance.tables import ARTICLE_SUFFIXES, COLUMNS, TABLE_NAMES, frame
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 Tables = namedtuple("Tables", "documents events positions claims")
@@ -168,7 +168,7 @@ def test_files_outside_gold_are_ignored_and_missing_files_are_misses():
 
 
 def test_empty_tables_and_dict_input():
-    empty = {name: frame([], COLUMNS[name]) for name in evaluate.TABLES}
+    empty = {name: frame([], COLUMNS[name]) for name in TABLE_NAMES}
     scores = evaluate.score(empty, GOLD)
     assert (scores["tp"] == 0).all()
     assert (scores["recall"] == 0.0).all()
@@ -228,7 +228,7 @@ def test_each_gold_file_is_named_after_its_article():
 def test_every_article_has_gold():
     gold = evaluate.load_gold(DEVSET / "gold")
     articles = {p.name for p in (DEVSET / "articles").iterdir()
-                if p.suffix in evaluate.ARTICLE_SUFFIXES}
+                if p.suffix in ARTICLE_SUFFIXES}
     assert articles == set(gold)
 
 

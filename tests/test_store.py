@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stance import store
-from stance.store import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, StoreResult, safe_name, store_upload
+from stance.store import MAX_UPLOAD_BYTES, StoreResult, safe_name, store_upload
+from stance.tables import ARTICLE_SUFFIXES
 
 ARTICLE = "Norway welcomed the ceasefire agreed on 3 March 2021 by both sides.\n".encode()
 
@@ -155,7 +156,7 @@ def test_text_in_other_encodings_accepted(tmp_path: Path, data: bytes) -> None:
 
 
 def test_all_allowed_suffixes(tmp_path: Path) -> None:
-    for index, suffix in enumerate(ALLOWED_SUFFIXES):
+    for index, suffix in enumerate(ARTICLE_SUFFIXES):
         upper = f"doc{index}{suffix.upper()}"
         result = store_upload(ARTICLE + suffix.encode(), upper, tmp_path)
         assert result.status == "stored", result.message

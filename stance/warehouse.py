@@ -1,0 +1,585 @@
+"""The four tables in one DuckDB database file, ingested by file content, queried in SQL.
+
+Why DuckDB: filters, aggregations and paging over millions of rows run in its vectorised engine
+on the file, so only aggregated or paged rows reach pandas (the dashboard's memory stays flat
+as the corpus grows), and CSV/ZIP exports stream from a query in record batches.
+
+Ingest (`Warehouse.ingest_paths` / `ingest_tables`):
+* keyed by the SHA-256 of each file's bytes: content already in the store (same parser
+  version) is not parsed again; a second file with the same bytes is reported as a duplicate;
+* one ingest is ONE transaction: the files registry and the rows of the four tables commit
+  together, or (on any error, or an interrupted process) not at all: the store is left as it was;
+* document ids stay unique across ingests (a new file named like a stored one gets the same
+  `name~2` prefix the parser gives two files with one name in one run);
+* derived columns (date period as YYYYMMDD integers, first day, event stance and stance bits,
+  implied flag, a global row order `_seq`) are computed once, in SQL, at ingest.
+
+Queries take a `Query` (date range, countries, stances, topics, files, undated, implied), with
+the same meaning as the dashboard's filters, and return small pandas frames: `counts`,
+`timeline` (counts per lane, period and stance), `map_stances` / `map_lines` (per-country
+stance toward a target), `targets`, `page`, `options`; `iter_csv` / `write_zip` stream.
+"""
+from __future__ import annotations
+
+import io
+import os
+import threading
+import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from . import tables as T
+from .dates import DEFAULT_SETTINGS, DateSettings
+from .tables import TABLE_NAMES
+
+DEFAULT_NAME = "stance.duckdb"
+FORMAT = 1
+ROW_TABLES = ("events", "positions", "claims")
+IMPLIED_BASES = ("member_of_group", "roster")
+STANCE_BITS = {s: 1 << i for i, s in enumerate(T.STANCES)}
+BUCKETS = ("day", "week", "month", "year")
+
+
+def default_path(data_folder: str | os.PathLike) -> Path:
+    """Where the store lives by default: DATA/stance.duckdb (next to data/articles)."""
+    return Path(data_folder) / DEFAULT_NAME
+
+
+class IngestError(RuntimeError):
+    """An ingest failed and was rolled back: the store holds what it held before."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A filtered view. Empty tuples mean no restriction; dates are ISO days or None.
+
+    Same meaning as the dashboard's filters: a dated row is kept when its date period overlaps
+    [date_from, date_to]; countries match the actor or target (events), the holder or target
+    (positions), the target (claims); an event passes the stance filter when a position or
+    claim citing it has a chosen stance; implied positions (bloc membership, rosters) only
+    with `include_implied`.
+    """
+
+    date_from: str | None = None
+    date_to: str | None = None
+    countries: tuple[str, ...] = ()
+    stances: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    include_undated: bool = True
+    include_implied: bool = False
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did: files added, content already stored, files that could not be read."""
+
+    added: tuple[str, ...]
+    duplicates: tuple[str, ...]
+    unreadable: tuple[tuple[str, str], ...]  # (file, message)
+    rows: tuple[int, int, int, int]          # rows added per table
+
+
+def _iso_int(iso: str) -> int:
+    return int(iso[:4]) * 10000 + int(iso[5:7]) * 100 + int(iso[8:10])
+
+
+def _sql_type(col: str) -> str:
+    return "BIGINT" if col in T.INT_COLUMNS else "VARCHAR"
+
+
+_DERIVED = {
+    "documents": [("_seq", "BIGINT")],
+    "events": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
+               ("_stance", "VARCHAR"), ("_stance_bits", "TINYINT")],
+    "positions": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
+                  ("_implied", "BOOLEAN")],
+    "claims": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE")],
+}
+
+
+def _period_sql(src: str) -> str:
+    """SELECT over `src` adding _lo, _hi (YYYYMMDD ints, 0 when undated) and _t0 (first day).
+
+    A month-precision date covers its month (last day written as 31, as in the dashboard), a
+    year-precision date its year; the same rule as dashboard.model.date_periods."""
+    return f"""
+    SELECT *,
+      CASE WHEN _ts IS NULL THEN 0 WHEN _yr THEN year(_ts) * 10000 + 101
+           WHEN _mo THEN year(_ts) * 10000 + month(_ts) * 100 + 1
+           ELSE year(_ts) * 10000 + month(_ts) * 100 + day(_ts) END AS _lo,
+      CASE WHEN _ts IS NULL THEN 0 WHEN _yr THEN year(_ts) * 10000 + 1231
+           WHEN _mo THEN year(_ts) * 10000 + month(_ts) * 100 + 31
+           ELSE year(_ts) * 10000 + month(_ts) * 100 + day(_ts) END AS _hi,
+      CAST(CASE WHEN _yr THEN date_trunc('year', _ts) WHEN _mo THEN date_trunc('month', _ts)
+           ELSE _ts END AS DATE) AS _t0
+    FROM (
+      SELECT *, try_strptime(CASE length(_d) WHEN 4 THEN _d || '-01-01' WHEN 7 THEN _d || '-01'
+                                  ELSE substr(_d, 1, 10) END, '%Y-%m-%d') AS _ts
+      FROM (
+        SELECT *, trim(coalesce(date, '')) AS _d,
+               (date_precision = 'year' OR length(trim(coalesce(date, ''))) = 4) AS _yr,
+               (NOT (date_precision = 'year' OR length(trim(coalesce(date, ''))) = 4)
+                AND (date_precision = 'month' OR length(trim(coalesce(date, ''))) = 7)) AS _mo
+        FROM {src}))"""
+
+
+class Warehouse:
+    """One DuckDB database file holding the four tables (created on first use).
+
+    Thread-safe for the dashboard's use: each call takes its own cursor; ingests are serialised.
+    """
+
+    def __init__(self, path: str | os.PathLike, read_only: bool = False, memory_limit: str | None = None) -> None:
+        import duckdb
+
+        self.path = Path(path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+        self._lock = threading.Lock()
+        if not read_only:
+            self._create()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> "Warehouse":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _cursor(self):
+        return self._con.cursor()
+
+    def _create(self) -> None:
+        cur = self._cursor()
+        cur.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        cur.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", [str(FORMAT)])
+        cur.execute("""CREATE TABLE IF NOT EXISTS files (
+            content_hash VARCHAR PRIMARY KEY, file VARCHAR, path VARCHAR, prefix VARCHAR,
+            parser_version VARCHAR, documents BIGINT, events BIGINT, positions BIGINT, claims BIGINT)""")
+        for name in TABLE_NAMES:
+            cols = [f'"{c}" {_sql_type(c)}' for c in T.COLUMNS[name]]
+            cols += [f'"{c}" {t}' for c, t in _DERIVED[name]]
+            cur.execute(f'CREATE TABLE IF NOT EXISTS "{name}" ({", ".join(cols)})')
+
+    # ------------------------------------------------------------------ ingest
+
+    def known_hashes(self, parser_version: str | None = None) -> set[str]:
+        """Content hashes in the store (of `parser_version` when given)."""
+        sql, params = "SELECT content_hash FROM files", []
+        if parser_version is not None:
+            sql, params = sql + " WHERE parser_version = ?", [parser_version]
+        return {r[0] for r in self._cursor().execute(sql, params).fetchall()}
+
+    def prefixes(self) -> set[str]:
+        return {r[0] for r in self._cursor().execute("SELECT prefix FROM files").fetchall()}
+
+    def ingest_paths(self, paths: Iterable[str | os.PathLike], settings: DateSettings = DEFAULT_SETTINGS,
+                     parser_version: str | None = None) -> IngestReport:
+        """Read files and folders, parse only content not yet stored, add it in one transaction.
+
+        Content stored by another parser version is parsed again and replaces the old rows (in
+        the same transaction). Unreadable files are reported and skipped; the rest is added.
+        """
+        from .pipeline import PARSER_VERSION, _doc_stem, _stack_rows, parse_rows
+        from .reading import collect_paths, read_source
+
+        version = parser_version or PARSER_VERSION
+        found, errors = collect_paths(paths)
+        current = self.known_hashes(version)
+        everything = self.known_hashes()
+        used = self.prefixes()
+        unreadable = [(e.file, e.error or e.status) for e in errors]
+        duplicates, parsed, stale = [], [], []
+        seen: set[str] = set()
+        for path in found:
+            src = read_source(path)
+            if src.status != "ok":
+                unreadable.append((src.file, src.error or src.status))
+                continue
+            if src.content_hash in current or src.content_hash in seen:
+                duplicates.append(src.file)
+                continue
+            seen.add(src.content_hash)
+            if src.content_hash in everything:
+                stale.append(src.content_hash)
+            stem = _doc_stem(src.file)
+            prefix, k = stem, 1
+            while prefix in used:
+                k += 1
+                prefix = f"{stem}~{k}"
+            used.add(prefix)
+            parsed.append((src, parse_rows(src, prefix, settings), prefix))
+        tables = _stack_rows([rows for _, rows, _ in parsed])
+        registry = pd.DataFrame({
+            "content_hash": [s.content_hash for s, _, _ in parsed], "file": [s.file for s, _, _ in parsed],
+            "path": [os.path.abspath(s.path) for s, _, _ in parsed], "prefix": [p for _, _, p in parsed]})
+        rows = self._ingest(tables, registry, version, replace=stale)
+        return IngestReport(tuple(registry["file"]), tuple(duplicates), tuple(unreadable), rows)
+
+    def ingest_tables(self, tables, parser_version: str | None = None) -> IngestReport:
+        """Add already parsed tables (e.g. from the Dask engine), one file per content hash of
+        the documents table; files whose content is stored already are left out (idempotent)."""
+        from .pipeline import PARSER_VERSION
+
+        docs = tables.documents
+        first = docs.drop_duplicates("content_hash")
+        registry = pd.DataFrame({"content_hash": first["content_hash"].to_numpy(),
+                                 "file": first["file"].to_numpy(), "path": first["file"].to_numpy(),
+                                 "prefix": first["doc_id"].str.rsplit("-", n=1).str[0].to_numpy()})
+        known = self.known_hashes()
+        keep = ~registry["content_hash"].isin(known)
+        dup = tuple(registry.loc[~keep, "file"])
+        registry = registry[keep].reset_index(drop=True)
+        if len(dup):
+            doc_ids = set(docs.loc[docs["content_hash"].isin(known), "doc_id"])
+            tables = type(tables)(docs[~docs["content_hash"].isin(known)],
+                                  *(df[~df["doc_id"].isin(doc_ids)] for df in tables[1:]))
+        rows = self._ingest(tables, registry, parser_version or PARSER_VERSION, replace=[])
+        return IngestReport(tuple(registry["file"]), dup, (), rows)
+
+    def _ingest(self, tables, registry: pd.DataFrame, version: str, replace: Sequence[str]) -> tuple[int, ...]:
+        """The one transaction: registry rows + the four tables (+ removal of replaced content)."""
+        import pyarrow as pa
+
+        if registry.empty:
+            return (0, 0, 0, 0)
+        registry = registry.assign(parser_version=version)
+        with self._lock:
+            cur = self._cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                if replace:
+                    self._remove(cur, replace)
+                clash = cur.execute(
+                    "SELECT count(*) FROM files WHERE prefix IN (SELECT unnest(?))",
+                    [registry["prefix"].tolist()]).fetchall()[0][0]
+                if clash:
+                    raise IngestError(f"{clash} document id prefix(es) already in the store")
+                for name, df in zip(TABLE_NAMES, tables):
+                    base = cur.execute(f'SELECT coalesce(max(_seq) + 1, 0) FROM "{name}"').fetchall()[0][0]
+                    arrow = pa.Table.from_pandas(df.loc[:, T.COLUMNS[name]], preserve_index=False)
+                    arrow = arrow.append_column("_seq", pa.array(range(base, base + len(df)), pa.int64()))
+                    cur.register(f"_new_{name}", arrow)
+                cur.register("_new_files", registry[["content_hash", "file", "path", "prefix", "parser_version"]])
+                per_file = ", ".join(
+                    f"""coalesce((SELECT n FROM (SELECT regexp_replace(doc_id, '-[^-]*$', '') AS p, count(*) AS n
+                        FROM _new_{n} GROUP BY 1) WHERE p = f.prefix), 0) AS {n}""" for n in TABLE_NAMES)
+                cur.execute(f"INSERT INTO files BY NAME SELECT f.*, {per_file} FROM _new_files f")
+                self._insert_rows(cur)
+                rows = tuple(cur.execute(f"SELECT count(*) FROM _new_{n}").fetchall()[0][0] for n in TABLE_NAMES)
+                for name in (*TABLE_NAMES, "files"):
+                    cur.unregister(f"_new_{name}")
+                cur.execute("COMMIT")
+            except BaseException as exc:
+                cur.execute("ROLLBACK")
+                for name in (*TABLE_NAMES, "files"):
+                    try:
+                        cur.unregister(f"_new_{name}")
+                    except Exception:
+                        pass
+                if isinstance(exc, Exception) and not isinstance(exc, IngestError):
+                    raise IngestError(f"ingest failed, store unchanged: {type(exc).__name__}: {exc}") from exc
+                raise
+        return rows
+
+    @staticmethod
+    def _insert_rows(cur) -> None:
+        bits = " + ".join(f"max(CASE WHEN stance = '{s}' THEN {b} ELSE 0 END)" for s, b in STANCE_BITS.items())
+        stances = ", ".join(f"'{s}'" for s in T.STANCES)
+        cur.execute(f"""INSERT INTO documents BY NAME SELECT * FROM _new_documents""")
+        cur.execute(f"""INSERT INTO events BY NAME
+            WITH links AS (
+              SELECT event_id, stance FROM _new_positions WHERE event_id <> '' AND stance IN ({stances})
+              UNION ALL
+              SELECT event_id, stance FROM _new_claims WHERE event_id <> '' AND stance IN ({stances})),
+            per AS (SELECT event_id, count(DISTINCT stance) AS k, min(stance) AS s, {bits} AS b
+                    FROM links GROUP BY event_id)
+            SELECT e.* EXCLUDE (_d, _yr, _mo, _ts),
+                   CASE WHEN per.k IS NULL THEN 'none' WHEN per.k = 1 THEN per.s ELSE 'mixed' END AS _stance,
+                   CAST(coalesce(per.b, 0) AS TINYINT) AS _stance_bits
+            FROM ({_period_sql('_new_events')}) e LEFT JOIN per USING (event_id)""")
+        implied = ", ".join(f"'{b}'" for b in IMPLIED_BASES)
+        cur.execute(f"""INSERT INTO positions BY NAME
+            SELECT * EXCLUDE (_d, _yr, _mo, _ts), basis IN ({implied}) AS _implied
+            FROM ({_period_sql('_new_positions')})""")
+        cur.execute(f"""INSERT INTO claims BY NAME
+            SELECT * EXCLUDE (_d, _yr, _mo, _ts) FROM ({_period_sql('_new_claims')})""")
+
+    @staticmethod
+    def _remove(cur, hashes: Sequence[str]) -> None:
+        prefixes = [r[0] for r in cur.execute("SELECT prefix FROM files WHERE content_hash IN (SELECT unnest(?))",
+                                             [list(hashes)]).fetchall()]
+        for name in TABLE_NAMES:
+            cur.execute(f"""DELETE FROM "{name}" WHERE regexp_replace(doc_id, '-[^-]*$', '')
+                            IN (SELECT unnest(?))""", [prefixes])
+        cur.execute("DELETE FROM files WHERE content_hash IN (SELECT unnest(?))", [list(hashes)])
+
+    # ------------------------------------------------------------------ filters
+
+    @staticmethod
+    def where(table: str, q: Query) -> tuple[str, list]:
+        """SQL condition (with ? parameters) selecting `table`'s rows in the view."""
+        conds: list[str] = []
+        params: list = []
+        if table != "documents":
+            dated = ["_lo > 0"]
+            if q.date_from:
+                dated.append("_hi >= ?")
+                params.append(_iso_int(q.date_from))
+            if q.date_to:
+                dated.append("_lo <= ?")
+                params.append(_iso_int(q.date_to))
+            cond = "(" + " AND ".join(dated) + ")"
+            conds.append(f"({cond} OR _lo = 0)" if q.include_undated else cond)
+
+        def isin(col: str, values: Sequence[str]) -> str:
+            values = list(dict.fromkeys(values))  # a literal IN list: DuckDB filters it in the scan
+            params.extend(values)
+            return f'"{col}" IN ({", ".join("?" * len(values))})'
+
+        if q.files:
+            conds.append(isin("file", q.files))
+        if table == "documents":
+            return (" AND ".join(conds) or "TRUE"), params
+        if q.topics:
+            conds.append(isin("topic", q.topics))
+        if q.countries:
+            a, b = {"events": ("actor_iso3", "target_iso3"), "positions": ("country_iso3", "toward_iso3"),
+                    "claims": ("toward_iso3", None)}[table]
+            conds.append(f"({isin(a, q.countries)}" + (f" OR {isin(b, q.countries)})" if b else ")"))
+        if q.stances:
+            if table == "events":
+                mask = sum(STANCE_BITS.get(s, 0) for s in set(q.stances))
+                conds.append(f"(_stance_bits & {int(mask)}) <> 0")
+            else:
+                conds.append(isin("stance", q.stances))
+        if table == "positions" and not q.include_implied:
+            conds.append("NOT _implied")
+        return (" AND ".join(conds) or "TRUE"), params
+
+    def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
+        """Any read query to pandas (for callers with needs the helpers below do not cover)."""
+        return self._cursor().execute(sql, list(params)).df()
+
+    # ------------------------------------------------------------------ queries
+
+    def counts(self, q: Query = Query()) -> dict[str, int]:
+        """Rows in the view per table."""
+        out = {}
+        cur = self._cursor()
+        for name in TABLE_NAMES:
+            cond, params = self.where(name, q)
+            out[name] = int(cur.execute(f'SELECT count(*) FROM "{name}" WHERE {cond}', params).fetchall()[0][0])
+        return out
+
+    def options(self) -> dict:
+        """The values the data offers: date range, countries, topics, files, targets."""
+        cur = self._cursor()
+        lo, hi = cur.execute("""SELECT min(lo), max(hi) FROM (
+            SELECT min(_lo) FILTER (WHERE _lo > 0) lo, max(_hi) hi FROM events UNION ALL
+            SELECT min(_lo) FILTER (WHERE _lo > 0), max(_hi) FROM positions UNION ALL
+            SELECT min(_lo) FILTER (WHERE _lo > 0), max(_hi) FROM claims)""").fetchall()[0]
+
+        def distinct(sql: str) -> tuple[str, ...]:
+            return tuple(r[0] for r in cur.execute(sql).fetchall())
+
+        return {
+            "date_min": _int_iso(lo), "date_max": _int_iso(hi),
+            "countries": distinct("""SELECT DISTINCT c FROM (
+                SELECT actor_iso3 c FROM events UNION SELECT target_iso3 FROM events
+                UNION SELECT country_iso3 FROM positions UNION SELECT toward_iso3 FROM positions
+                UNION SELECT toward_iso3 FROM claims) WHERE c <> '' ORDER BY c"""),
+            "topics": distinct("""SELECT DISTINCT t FROM (SELECT topic t FROM events UNION SELECT topic FROM positions
+                UNION SELECT topic FROM claims) WHERE t <> '' ORDER BY t"""),
+            "files": distinct("SELECT DISTINCT file FROM documents WHERE file <> '' ORDER BY file"),
+            "targets": distinct("SELECT DISTINCT toward_iso3 FROM positions WHERE toward_iso3 <> '' ORDER BY 1"),
+        }
+
+    def targets(self, q: Query = Query(), limit: int | None = None) -> pd.DataFrame:
+        """Positions per target in the view (code, n), most frequent first, ties by code."""
+        cond, params = self.where("positions", q)
+        lim = f" LIMIT {int(limit)}" if limit else ""
+        return self.sql(f"""SELECT toward_iso3 AS code, count(*) AS n FROM positions
+                            WHERE {cond} AND toward_iso3 <> '' GROUP BY 1 ORDER BY n DESC, code{lim}""", params)
+
+    def default_target(self, q: Query = Query()) -> str | None:
+        top = self.targets(q, limit=1)
+        return str(top["code"].iloc[0]) if len(top) else None
+
+    def map_stances(self, q: Query, target: str | None) -> pd.DataFrame:
+        """One row per country holding a position toward `target`: iso3, stance (one stance or
+        "mixed"), shading ("named" when any position is stated for the country itself, which then
+        decides the stance; else "implied"), n. Positions without a country are left out."""
+        cols = ["iso3", "stance", "shading", "n"]
+        if not target:
+            return pd.DataFrame(columns=cols)
+        cond, params = self.where("positions", q)
+        return self.sql(f"""
+            WITH p AS (SELECT country_iso3, stance, _implied FROM positions
+                       WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''),
+            c AS (SELECT country_iso3, bool_or(NOT _implied) AS named, count(*) AS n FROM p GROUP BY 1),
+            d AS (SELECT p.country_iso3, count(DISTINCT stance) AS k, min(stance) AS s
+                  FROM p JOIN c USING (country_iso3) WHERE NOT p._implied OR NOT c.named GROUP BY 1)
+            SELECT country_iso3 AS iso3, CASE WHEN k = 1 THEN s ELSE 'mixed' END AS stance,
+                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n
+            FROM c JOIN d USING (country_iso3) ORDER BY iso3""", [*params, target])
+
+    def map_lines(self, q: Query, target: str | None, per_country: int = 6) -> pd.DataFrame:
+        """Up to `per_country` positions per country toward `target` (named first, then by date),
+        for the map's hover text."""
+        if not target:
+            return pd.DataFrame(columns=T.POSITION_COLUMNS)
+        cond, params = self.where("positions", q)
+        cols = ", ".join(f'"{c}"' for c in T.POSITION_COLUMNS)
+        # Rank on narrow columns, then fetch the few winning rows by their (sorted) row number.
+        seqs = [r[0] for r in self._cursor().execute(f"""SELECT _seq FROM positions
+            WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
+            QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
+            [*params, target, int(per_country)]).fetchall()]
+        if not seqs:
+            return _conform(pd.DataFrame(columns=T.POSITION_COLUMNS), "positions")
+        df = self.sql(f"""SELECT {cols} FROM positions WHERE _seq IN (SELECT unnest(?::BIGINT[]))
+                          ORDER BY country_iso3, _implied, _lo, _seq""", [seqs])
+        return _conform(df, "positions")
+
+    def timeline(self, q: Query, lane: str = "actor", bucket: str | None = None, max_lanes: int = 40) -> tuple[pd.DataFrame, dict]:
+        """Dated events in the view counted per lane, period and event stance.
+
+        Returns (frame with lane, period (first day), stance, n; info with bucket, dated,
+        undated, folded lanes). `lane` is "actor" (the ISO-3 code, else the text) or "topic";
+        the `max_lanes - 1` busiest lanes are kept, the rest are one "(other N)" lane. Without
+        `bucket`, the span picks it as the dashboard does: week up to a year, month up to 20
+        years, else year."""
+        cond, params = self.where("events", q)
+        lane_sql = {"actor": "CASE WHEN actor_iso3 <> '' THEN actor_iso3 ELSE actor END",
+                    "topic": "topic"}[lane]
+        cur = self._cursor()
+        dated, undated, t_min, t_max = cur.execute(
+            f"SELECT count(*) FILTER (WHERE _lo > 0), count(*) FILTER (WHERE _lo = 0), min(_t0), max(_t0) "
+            f"FROM events WHERE {cond}", params).fetchall()[0]
+        if bucket is None:
+            span = (t_max - t_min).days if t_min is not None else 0
+            bucket = "week" if span <= 366 else "month" if span <= 20 * 366 else "year"
+        if bucket not in BUCKETS:
+            raise ValueError(f"bucket must be one of {BUCKETS}")
+        frame = self.sql(f"""
+            WITH g AS (SELECT coalesce({lane_sql}, '') AS lane, date_trunc('{bucket}', _t0) AS period,
+                              _stance AS stance, count(*) AS n
+                       FROM events WHERE {cond} AND _lo > 0 GROUP BY ALL),
+            lanes AS (SELECT lane, sum(n) AS total FROM g GROUP BY lane),
+            ranked AS (SELECT lane, row_number() OVER (ORDER BY total DESC, lane) AS r, count(*) OVER () AS k
+                       FROM lanes)
+            SELECT CASE WHEN ranked.k > ? AND ranked.r >= ? THEN '(other ' || (ranked.k - ? + 1) || ')'
+                        ELSE g.lane END AS lane,
+                   CAST(g.period AS DATE) AS period, g.stance, CAST(sum(g.n) AS BIGINT) AS n
+            FROM g JOIN ranked USING (lane) GROUP BY ALL ORDER BY lane, period, stance""",
+            [*params, max_lanes, max_lanes, max_lanes])
+        n_lanes = frame["lane"].nunique() if len(frame) else 0
+        folded = 0
+        others = frame["lane"][frame["lane"].str.startswith("(other ")] if len(frame) else frame.get("lane")
+        if others is not None and len(others):
+            folded = int(others.iloc[0][len("(other "):-1])
+        return frame, {"bucket": bucket, "dated": int(dated), "undated": int(undated), "lanes": n_lanes,
+                       "folded": folded}
+
+    def page(self, table: str, q: Query = Query(), number: int = 1, size: int = 100) -> pd.DataFrame:
+        """One page of `table`'s rows in the view (contract columns), in ingest order."""
+        cond, params = self.where(table, q)
+        cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table])
+        df = self.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY _seq LIMIT ? OFFSET ?',
+                      [*params, int(size), max(0, int(number) - 1) * int(size)])
+        return _conform(df, table)
+
+    def frame(self, table: str, q: Query = Query()) -> pd.DataFrame:
+        """All of `table`'s rows in the view as a contract-typed frame (small views only)."""
+        cond, params = self.where(table, q)
+        cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table])
+        return _conform(self.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY _seq', params), table)
+
+    def tables(self, q: Query = Query()):
+        """The four tables of the view as a stance.Tables (small views only)."""
+        from .tables import Tables
+
+        return Tables(*(self.frame(n, q) for n in TABLE_NAMES))
+
+    # ------------------------------------------------------------------ streaming exports
+
+    def batches(self, table: str, q: Query = Query(), rows: int = 100_000) -> Iterator[pd.DataFrame]:
+        """The view's rows of `table` as contract-typed frames of at most `rows` rows."""
+        cond, params = self.where(table, q)
+        cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table])
+        cur = self._cursor()
+        reader = cur.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY _seq',
+                         params=params).to_arrow_reader(rows)
+        for batch in reader:
+            yield _conform(batch.to_pandas(), table)
+
+    def iter_csv(self, table: str, q: Query = Query(), rows: int = 100_000) -> Iterator[bytes]:
+        """The view's `table` as neutralised CSV, in chunks (header first): memory stays at one
+        batch whatever the size of the view."""
+        from .csvsafe import csv_bytes
+
+        header = True
+        for df in self.batches(table, q, rows):
+            yield csv_bytes(df, header=header)
+            header = False
+        if header:
+            yield csv_bytes(T.empty(table), header=True)
+
+    def write_csv(self, table: str, q: Query, handle: IO[bytes], rows: int = 100_000) -> None:
+        for chunk in self.iter_csv(table, q, rows):
+            handle.write(chunk)
+
+    def write_zip(self, q: Query, handle: IO[bytes], rows: int = 100_000) -> None:
+        """A ZIP of the four tables' CSVs for the view, streamed into `handle` (which need not
+        be seekable) batch by batch."""
+        with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name in TABLE_NAMES:
+                with archive.open(f"{name}.csv", "w", force_zip64=True) as member:
+                    self.write_csv(name, q, member, rows)
+
+    def zip_bytes(self, q: Query = Query(), rows: int = 100_000) -> bytes:
+        buffer = io.BytesIO()
+        self.write_zip(q, buffer, rows)
+        return buffer.getvalue()
+
+
+def _int_iso(value: int | None) -> str | None:
+    if not value:
+        return None
+    import datetime as dt
+
+    y, m, d = value // 10000, value // 100 % 100, value % 100
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m, min(d, last)).isoformat()
+
+
+def _conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The contract's dtypes (nullable Int64 offsets and counts, str text), as tables.frame gives."""
+    out = {}
+    for col in T.COLUMNS[table]:
+        s = df[col]
+        if col in T.INT_COLUMNS:
+            out[col] = pd.to_numeric(s, errors="coerce").astype("Int64")
+        else:
+            out[col] = s.fillna("").astype(str)
+    return pd.DataFrame(out, index=range(len(df)))
+
+
+@contextmanager
+def opened(path: str | os.PathLike, read_only: bool = False) -> Iterator[Warehouse]:
+    """`with opened(path) as wh:` a Warehouse closed on exit."""
+    wh = Warehouse(path, read_only=read_only)
+    try:
+        yield wh
+    finally:
+        wh.close()
