@@ -10,7 +10,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -21,9 +21,10 @@ from .dates import DEFAULT_SETTINGS, DateSettings, analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
 from .tables import TABLE_NAMES, Rows, Tables
+from .version import __version__
 
 
-def _parser_version(release: str = "1.0") -> str:
+def _parser_version(release: str = __version__) -> str:
     """The release plus a digest of the parser's code and data, so a cache never outlives a change."""
     import hashlib
 
@@ -61,7 +62,8 @@ def _document_row(src: SourceFile, doc_id: str, **values: object) -> dict:
     row = {"doc_id": doc_id, "file": src.file, "title": meta.get("title", "") or "", "published": "",
            "published_basis": "none", "status": src.status, "error": src.error, "part": 0, "start": None,
            "end": None, "encoding": src.encoding, "source": meta.get("source", "") or "",
-           "url": meta.get("url", "") or "", "content_hash": src.content_hash}
+           "url": meta.get("url", "") or "", "content_hash": src.content_hash,
+           "warning": "; ".join(w for w in (src.warning, str(meta.get("warning", "") or "")) if w)}
     row.update(values)
     return row
 
@@ -166,15 +168,40 @@ def _split(tables: Tables, parts: list[Rows]) -> list[Tables]:
     return out
 
 
+Progress = Callable[[int, int, int], None]
+"""Called as progress(files_done, files_total, articles_so_far) after each file (and once at the start)."""
+
+
+class _Ticker:
+    """Counts files and articles as they finish and tells a `Progress` callback."""
+
+    def __init__(self, progress: Progress | None, total: int, done: int = 0, articles: int = 0) -> None:
+        self.progress, self.total, self.done, self.articles = progress, total, done, articles
+        if progress is not None:
+            progress(done, total, articles)
+
+    def collect(self, results: Iterable[Rows]) -> list[Rows]:
+        out = []
+        for rows in results:
+            out.append(rows)
+            self.done += 1
+            self.articles += sum(1 for d in rows.documents if d.get("status") == "ok")
+            if self.progress is not None:
+                self.progress(self.done, self.total, self.articles)
+        return out
+
+
 def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None,
-                 settings: DateSettings = DEFAULT_SETTINGS) -> Tables:
+                 settings: DateSettings = DEFAULT_SETTINGS, progress: Progress | None = None) -> Tables:
     """Parse files and folders of .txt/.md/.html articles into the four tables.
 
     Unreadable files become documents rows with status "error" and a message; the rest parses.
     `workers` > 1 parses in that many processes (same result as one); `cache_dir` keeps parsed
     tables per file content (Parquet, keyed by content hash and parser version) so unchanged
     files are not parsed again. `settings` (`stance.dates.DateSettings`) is all that date
-    resolution depends on besides the files; the defaults never read the clock.
+    resolution depends on besides the files; the defaults never read the clock. `progress`, when
+    given, is called after each file as progress(files_done, files_total, articles_so_far); files
+    served from the cache count as done at the start.
     """
     found, errors = collect_paths(paths)
     cache = None
@@ -189,29 +216,32 @@ def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir
 
     todo: list[int] = []
     cached: set[int] = set()
+    cached_articles = 0
     for index in range(len(found)):
         if cache is not None and sources is not None and sources[index].status == "ok":
             ids = cache.doc_ids(sources[index].content_hash, sources[index].file)
             if ids and all(i.rsplit("-", 1)[0] == prefixes[index] for i in ids):
                 cached.add(index)
+                cached_articles += len(ids)
                 continue
         todo.append(index)
+    ticker = _Ticker(progress, len(found) + len(errors), len(cached), cached_articles)
 
     fresh: list[Rows] = []
     if workers > 1 and len(todo) > 1 and sources is None:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(_rows_for_path, [(str(found[i]), prefixes[i], settings) for i in todo], chunksize=chunk))
+            fresh = ticker.collect(pool.map(_rows_for_path, [(str(found[i]), prefixes[i], settings) for i in todo],
+                                            chunksize=chunk))
     elif workers > 1 and len(todo) > 1 and sources is not None:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            fresh = list(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo],
-                                  [settings] * len(todo), chunksize=chunk))
+            fresh = ticker.collect(pool.map(parse_rows, [sources[i] for i in todo], [prefixes[i] for i in todo],
+                                            [settings] * len(todo), chunksize=chunk))
     else:
-        for index in todo:
-            src = sources[index] if sources is not None else read_source(found[index])
-            fresh.append(parse_rows(src, prefixes[index], settings))
-    error_rows = [parse_rows(e) for e in errors]
+        fresh = ticker.collect(parse_rows(sources[index] if sources is not None else read_source(found[index]),
+                                          prefixes[index], settings) for index in todo)
+    error_rows = ticker.collect(parse_rows(e) for e in errors)
 
     if cache is None or sources is None:
         return _stack_rows(fresh + error_rows)

@@ -250,3 +250,50 @@ def test_unsupported_and_odd_inputs_never_raise(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert read_source(fifo).error == "cannot read file: not a regular file"
+
+
+TURKIYE = "ANKARA, 4 March 2024 -- Türkiye welcomed the agreement between Serbia and Albania. "
+
+
+@pytest.mark.parametrize("data", [
+    TURKIYE.encode() + b"The minister\x92s aide confirmed it.",                   # one stray cp1252 quote
+    TURKIYE.encode() * 40 + b"It\x92s final \x96 officials said. " + TURKIYE.encode() * 40,  # a long one
+    "Türkiye".encode() + b"\x81 and Greece",                                        # a byte no code page has
+])
+def test_utf8_with_stray_bytes_is_utf8_with_replacements(data):
+    src = decode_bytes(data, "stray.txt")
+    assert (src.status, src.error, src.encoding) == ("ok", "", "utf-8")
+    assert src.text == data.decode("utf-8", "replace") and "Türkiye" in src.text
+    assert "UTF-8" in src.warning and "replaced" in src.warning
+
+
+def test_ascii_with_one_stray_byte_is_not_binary():
+    src = decode_bytes(b"Norway welcomed the agreement between Serbia and Albania. \x9d\n", "one.txt")
+    assert src.status == "ok" and src.text.startswith("Norway welcomed")
+
+
+def test_legacy_text_is_not_taken_for_utf8_with_strays():
+    sentence = "Le Ministère: la Belgique a critiqué la Russie à propos de la détente.\n"
+    src = decode_bytes(sentence.encode("cp1252"), "latin.txt")
+    assert src.status == "ok" and src.text == sentence and src.warning == ""
+    assert src.encoding != "utf-8"
+
+
+def test_document_row_says_bytes_were_replaced(tmp_path):
+    from stance import parse_corpus
+
+    (tmp_path / "stray.txt").write_bytes(TURKIYE.encode() * 30 + b"The aide\x92s note. " + TURKIYE.encode())
+    (tmp_path / "clean.txt").write_bytes(TURKIYE.encode())
+    tables = parse_corpus([tmp_path])
+    docs = tables.documents.set_index("file")
+    assert docs.loc["stray.txt", "warning"] == "decoded as UTF-8 with 1 invalid byte(s) replaced by U+FFFD"
+    assert docs.loc["stray.txt", "encoding"] == "utf-8" and docs.loc["clean.txt", "warning"] == ""
+    holders = tables.positions.groupby("file")["country_iso3"].apply(set)
+    assert "TUR" in holders["stray.txt"] and "TUR" in holders["clean.txt"]
+
+
+def test_sidecar_warning_reaches_the_documents_row():
+    from stance import parse_corpus
+
+    docs = parse_corpus([FIXTURES / "bad_sidecar.txt"]).documents
+    assert "invalid JSON" in docs.loc[0, "warning"]
