@@ -11,16 +11,15 @@ uses) gathers many files with one index per table, as zero-copy slices when the 
 stored order. Nothing is filtered per call, and nothing is done per file in pandas: pandas costs
 ~0.1 ms per small frame per operation, which on 10k files is tens of seconds.
 
-Writing is atomic as a set: each save writes files named with a fresh generation token (via a
-temp name + os.replace), then replaces `manifest.json`, which names the generation, and only
-then removes the previous generation. A reader therefore sees the old set or the new set,
-never a mix. A save keeps only the files got or put in this session, so the cache does not
-grow with files that left the corpus.
+Writing is atomic as a set: each save writes files named with a fresh generation token (each
+through `stance.atomic.atomic_write`: hidden temp name, fsync, os.replace), then replaces
+`manifest.json`, which names the generation, and only then removes the previous generation. A
+reader therefore sees the old set or the new set, never a mix. A save keeps only the files got
+or put in this session, so the cache does not grow with files that left the corpus.
 """
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import time
 from pathlib import Path
@@ -30,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import tables as T
+from .atomic import atomic_write
 from .tables import TABLE_NAMES, Tables
 
 FORMAT = 1
@@ -245,16 +245,12 @@ class ParseCache:
             entries[f"{name}_rows"] = counts[t]
         written = []
         for name, df in [("entries", entries)] + list(zip(TABLE_NAMES, stacked)):
-            final = self.folder / f"{name}-{generation}.parquet"
-            tmp = final.with_suffix(".parquet.tmp")
-            pq.write_table(_arrow(df), tmp, compression="snappy", use_dictionary=True)
-            os.replace(tmp, final)
-            written.append(final)
+            table = _arrow(df)
+            written.append(atomic_write(self.folder / f"{name}-{generation}.parquet", lambda handle: pq.write_table(
+                table, handle, compression="snappy", use_dictionary=True)))
         manifest = {"format": FORMAT, "version": self.version, "generation": generation,
                     "files": len(keys), "written": time.strftime("%Y-%m-%dT%H:%M:%S")}
-        tmp = self.folder / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        os.replace(tmp, self.folder / MANIFEST)
+        atomic_write(self.folder / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
         old = self._generation
         # The new generation is live: adopt it, so a second save in this session is a no-op.
         self._frames = list(stacked)

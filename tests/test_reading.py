@@ -4,7 +4,6 @@ from __future__ import annotations
 import builtins
 import hashlib
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ import pytest
 from stance import reading
 from stance.cleaning import split_documents
 from stance.reading import MAX_BYTES, collect_paths, decode_bytes, read_source
+
+from .workcount import FACTOR, assert_linear
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reading"
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -193,9 +194,7 @@ def test_html_without_text_is_empty():
 def test_deeply_nested_html_falls_back_with_a_note():
     html = ("<html><head><title>Deep page</title></head><body>" + "<div>" * 10_000
             + "Kenya backs the plan &amp; more." + "</div>" * 10_000 + "<p>After the nest.</p></body></html>")
-    start = time.perf_counter()
     src = decode_bytes(html.encode(), "deep.html")
-    assert time.perf_counter() - start < 5
     assert src.status == "ok"
     assert "Kenya backs the plan & more." in src.text and "After the nest." in src.text
     assert "simple tag stripping" in src.meta["warning"]
@@ -203,12 +202,12 @@ def test_deeply_nested_html_falls_back_with_a_note():
 
 
 def test_fallback_stripper_is_linear_on_hostile_markup():
-    for hostile in ("<" * 200_000, "<a" * 200_000, "<!--" * 100_000, "<script" * 100_000,
-                    "<a " + "x" * 500_000):
-        start = time.perf_counter()
-        text, meta = reading.strip_tags(hostile)
-        assert time.perf_counter() - start < 2, hostile[:10]
+    for unit, n in (("<", 20_000), ("<a", 20_000), ("<!--", 10_000), ("<script", 10_000), ("x", 50_000)):
+        prefix = "<a " if unit == "x" else ""
+        text, meta = reading.strip_tags(prefix + unit * n * FACTOR)
         assert isinstance(text, str) and isinstance(meta, dict)
+        assert_linear(lambda: reading.strip_tags(prefix + unit * n),
+                      lambda: reading.strip_tags(prefix + unit * n * FACTOR), unit)
 
 
 def test_sidecar_overrides_page_metadata():
