@@ -16,7 +16,7 @@ import streamlit as st
 
 from . import charts, downloads, evidence, filters, paging, summary, uploads
 from .filters import FilterOptions, Filters
-from .loading import Fingerprint, article_paths, fingerprint, parse_cache_dir
+from .loading import Fingerprint, article_paths, fingerprint, parse_cache_dir, progress_reporter
 from .model import TableSet, prepare, public
 from .names import name_map
 
@@ -56,11 +56,13 @@ def load_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict[
     PARSE_CALLS["n"] += 1
     paths = [Path(p) for p, _ in fp]
     workers = min(4, os.cpu_count() or 1) if len(paths) > 200 else 1
+    progress, clear = progress_reporter(st.progress, len(paths))
     try:
-        tables = parse_corpus(paths, workers=workers,
+        tables = parse_corpus(paths, workers=workers, progress=progress,
                               cache_dir=Path(cache_dir) if cache_dir else None)
     except OSError:  # cache folder not writable: parse without it
-        tables = parse_corpus(paths, workers=workers)
+        tables = parse_corpus(paths, workers=workers, progress=progress)
+    clear()
     po, ev, cl = tables.positions, tables.events, tables.claims
     names = name_map([(po["country_iso3"], po["country"]), (po["toward_iso3"], po["toward"]),
                       (ev["actor_iso3"], ev["actor"]), (ev["target_iso3"], ev["target"]),
@@ -373,9 +375,15 @@ def upload_box(folder: Path) -> None:
                                  help="Each file is parsed at once. The same text is never "
                                       "stored twice and no stored article is overwritten.")
         done: dict[str, uploads.UploadOutcome] = st.session_state.setdefault("_uploads", {})
-        for up in files or []:
-            if up.file_id not in done:
-                done[up.file_id] = uploads.accept_upload(up.getvalue(), up.name, folder)
+        new = [up for up in files or [] if up.file_id not in done]
+        progress, clear = progress_reporter(st.progress, len(new), min_files=2)
+        readable = 0
+        for index, up in enumerate(new, 1):
+            done[up.file_id] = outcome = uploads.accept_upload(up.getvalue(), up.name, folder)
+            readable += outcome.status in ("stored", "duplicate")
+            if progress is not None:
+                progress(index, len(new), readable)
+        clear()
         current = {up.file_id for up in files or []}
         for file_id, outcome in done.items():
             if file_id not in current:
