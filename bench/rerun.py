@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from stance.tables import STANCES
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 PAGES = ("overview", "country", "relations", "tables")
@@ -77,7 +79,7 @@ def measure(events: int, repeats: int) -> dict:
     if at.exception:
         raise RuntimeError(at.exception[0].message)
     pages = PAGES if has_pages else ("one page",)
-    stances = ["support", "oppose", "concern", "neutral"]
+    stances = list(STANCES)
     out: dict = {"events": events, "setup_s": setup_s, "first_run_s": first_s, "pages": {}}
     for name in pages:
         if has_pages:

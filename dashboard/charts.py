@@ -457,7 +457,7 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
     holders = sorted(cells["holder"].astype(str).unique(), key=str.lower)
     targets = sorted(cells["target"].astype(str).unique(), key=str.lower)
     biggest = max(int(cells["n"].max()), 1)
-    counts = [s for s in ("support", "oppose", "concern", "neutral") if s in cells.columns]
+    counts = [s for s in STANCES if s in cells.columns]
     detail = cells[counts].astype(str).radd([f"{s} " for s in counts]).agg(" · ".join, axis=1)
     fig = go.Figure()
     for s in STANCE_ORDER:

@@ -88,5 +88,5 @@ def document_meta(documents: pd.DataFrame, doc_id: str) -> dict[str, str]:
         return {}
     row = rows.iloc[0]
     keys = ("title", "published", "published_basis", "source", "url", "file", "encoding",
-            "status", "error", "doc_id", "content_hash")
+            "status", "error", "warning", "doc_id", "content_hash")
     return {k: str(row[k]) for k in keys if k in row and str(row[k]) not in ("", "<NA>", "nan")}

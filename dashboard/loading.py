@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from stance.tables import ARTICLE_SUFFIXES
 
@@ -32,6 +32,28 @@ def article_paths(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir()
                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                   and not p.name.startswith("."))
+
+
+PROGRESS_FROM_FILES = 50  # parses of fewer files show only the spinner
+
+
+def progress_reporter(make_bar: Callable[..., Any], files: int, min_files: int = PROGRESS_FROM_FILES
+                      ) -> tuple[Callable[[int, int, int], None] | None, Callable[[], None]]:
+    """A `parse_corpus` progress callback drawing a bar made by `make_bar` (st.progress), and a
+    function removing the bar; (None, no-op) below `min_files`. The bar moves in whole percents,
+    so a 10k-file parse sends about a hundred updates to the browser, not ten thousand."""
+    if files < min_files:
+        return None, lambda: None
+    bar = make_bar(0.0, text=f"Parsing {files:,} files…")
+    shown = [-1]
+
+    def update(done: int, total: int, articles: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent != shown[0]:
+            shown[0] = percent
+            bar.progress(percent / 100, text=f"Parsed {done:,} of {total:,} files ({articles:,} articles)")
+
+    return update, bar.empty
 
 
 def file_digest(path: Path) -> str:

@@ -101,11 +101,16 @@ def parse_tables(fp: Fingerprint, cache_dir: str | None) -> tuple[TableSet, dict
     PARSE_CALLS["n"] += 1
     paths = [Path(p) for p, _ in fp]
     workers = min(4, os.cpu_count() or 1) if len(paths) > 200 else 1
+    from .loading import progress_reporter
+
+    progress, clear = progress_reporter(st.progress, len(paths))   # a bar for a large folder only
     try:
         tables = parse_corpus(paths, workers=workers,
-                              cache_dir=Path(cache_dir) if cache_dir else None)
+                              cache_dir=Path(cache_dir) if cache_dir else None, progress=progress)
     except OSError:  # cache folder not writable: parse without it
-        tables = parse_corpus(paths, workers=workers)
+        tables = parse_corpus(paths, workers=workers, progress=progress)
+    finally:
+        clear()
     return prepared(tables)
 
 

@@ -92,7 +92,7 @@ def synthetic_tables(n_events: int, seed: int = 0, n_files: int = 500) -> TableS
         "doc_id": files, "file": files, "title": "Synthetic article", "published": "",
         "published_basis": "none", "status": "ok", "error": "", "part": 1, "start": 0,
         "end": 4000, "encoding": "utf-8", "source": "Synthetic Times", "url": "",
-        "content_hash": "",
+        "content_hash": "", "warning": "",
     })
     out = []
     for name, df in zip(TABLE_NAMES, (documents, events, positions, claims)):

@@ -15,15 +15,15 @@ Why one hand-rolled container file rather than Parquet or a database: a warm sta
 well under a second for 10k files, so the cache is read with ONE `read_bytes` into memory and
 split zero-copy into five Arrow IPC streams (entries + the four tables) with lz4-compressed
 buffers (lz4 decodes several times faster than zstd; load time is what a warm start pays); rows of one file are contiguous, so serving many files is one `take` per table built
-from row ranges (or nothing at all when the files come in stored order). Writing is atomic: a
-temp file in the same folder is fsynced and `os.replace`d over the old one, so a reader sees the
-old cache or the new one, never a mix. Nothing here imports the pipeline.
+from row ranges (or nothing at all when the files come in stored order). Writing is atomic
+(`stance.atomic.atomic_write`: a hidden temp file in the same folder, fsynced, `os.replace`d over
+the old one), so a reader sees the old cache or the new one, never a mix. Nothing here imports
+the pipeline.
 """
 from __future__ import annotations
 
 import json
 import os
-import secrets
 import struct
 import time
 from dataclasses import dataclass
@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from . import tables as T
+from .atomic import atomic_write
 from .reading import SIDECAR_SUFFIX
 from .tables import TABLE_NAMES, Tables
 
@@ -254,24 +255,14 @@ class ParseCache:
         header = json.dumps({"format": FORMAT, "version": self.version, "files": len(entries),
                              "segments": [b.size for b in blobs]}).encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{FILE_NAME}.{secrets.token_hex(6)}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                head = MAGIC + struct.pack("<Q", len(header)) + header
-                handle.write(head + b"\0" * (_aligned(len(head)) - len(head)))
-                for blob in blobs:
-                    handle.write(memoryview(blob))
-                    handle.write(b"\0" * (_aligned(blob.size) - blob.size))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
+        def write(handle) -> None:
+            head = MAGIC + struct.pack("<Q", len(header)) + header
+            handle.write(head + b"\0" * (_aligned(len(head)) - len(head)))
+            for blob in blobs:
+                handle.write(memoryview(blob))
+                handle.write(b"\0" * (_aligned(blob.size) - blob.size))
+
+        atomic_write(self.path, write)   # a reader sees the old cache or the new one, never a mix
 
 
 # ---------------------------------------------------------------------- helpers

@@ -347,14 +347,17 @@ def format_details(items: list[dict]) -> str:
     return "\n".join(lines) if lines else "\n(no misses, no false hits)"
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m stance eval [--devset DIR] [--details]`: print the score table."""
-    args_in = list(sys.argv[1:] if argv is None else argv)
-    if args_in[:1] == ["eval"]:
-        args_in = args_in[1:]
-    parser = argparse.ArgumentParser(prog="python -m stance eval",
-                                     description="Score the parser on the dev set.")
-    parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET,
+def _in_checkout(default: Path, cwd: Path) -> Path:
+    """`default` (beside the package, in a source checkout) when it exists, else the same path
+    under `cwd` (an installed package run from a checkout)."""
+    if default.is_dir():
+        return default
+    return cwd / default.relative_to(Path(__file__).resolve().parent.parent)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of `stance eval` (used by the `stance` command and by `main`)."""
+    parser.add_argument("--devset", type=Path, default=_in_checkout(DEFAULT_DEVSET, Path.cwd()),
                         help="folder with articles/ and gold/ (default: tests/devset)")
     parser.add_argument("--details", action="store_true",
                         help="list misses and false hits per file")
@@ -363,10 +366,28 @@ def main(argv: list[str] | None = None) -> int:
                              f"articles; default: {DEFAULT_NEWS.relative_to(DEFAULT_NEWS.parent.parent.parent)})")
     parser.add_argument("--check", action="store_true",
                         help=f"also score the held-out check set ({CHECK_NEWS.name}): only when a piece of work is done")
-    args = parser.parse_args(args_in)
-    news_sets = list(args.news or ([DEFAULT_NEWS] if DEFAULT_NEWS.is_dir() else []))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m stance eval [--devset DIR] [--details]`: print the score table."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["eval"]:
+        args_in = args_in[1:]
+    parser = add_arguments(argparse.ArgumentParser(prog="stance eval", description="Score the parser on the dev set."))
+    return run(parser.parse_args(args_in))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score the dev set (and the news sets) as `args` asks; print the tables; 0 when all scored."""
+    if not args.devset.is_dir():
+        print(f"error: no dev set at {args.devset} (the dev sets ship with the source checkout, not with "
+              f"the installed package: run from a checkout or pass --devset DIR)", file=sys.stderr)
+        return 2
+    default_news, check_news = (_in_checkout(p, Path.cwd()) for p in (DEFAULT_NEWS, CHECK_NEWS))
+    news_sets = list(args.news or ([default_news] if default_news.is_dir() else []))
     if args.check:
-        news_sets.append(CHECK_NEWS)
+        news_sets.append(check_news)
     try:
         gold = load_gold(args.devset / "gold")
     except GoldError as exc:

@@ -10,7 +10,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -21,9 +21,10 @@ from .dates import DEFAULT_SETTINGS, DateSettings, analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
 from .tables import TABLE_NAMES, Rows, Tables
+from .version import __version__
 
 
-def _parser_version(release: str = "1.0") -> str:
+def _parser_version(release: str = __version__) -> str:
     """The release plus a digest of the parser's code and data, so a cache never outlives a change."""
     import hashlib
 
@@ -61,7 +62,8 @@ def _document_row(src: SourceFile, doc_id: str, **values: object) -> dict:
     row = {"doc_id": doc_id, "file": src.file, "title": meta.get("title", "") or "", "published": "",
            "published_basis": "none", "status": src.status, "error": src.error, "part": 0, "start": None,
            "end": None, "encoding": src.encoding, "source": meta.get("source", "") or "",
-           "url": meta.get("url", "") or "", "content_hash": src.content_hash}
+           "url": meta.get("url", "") or "", "content_hash": src.content_hash,
+           "warning": "; ".join(w for w in (src.warning, str(meta.get("warning", "") or "")) if w)}
     row.update(values)
     return row
 
@@ -161,28 +163,56 @@ ENGINES = ("local", "dask")
 
 
 def _parse_paths(paths: list[str], prefixes: list[str], settings: DateSettings, workers: int, engine: str,
-                 scheduler: str | None) -> list[Rows]:
+                 scheduler: str | None, ticker: "_Ticker | None" = None) -> list[Rows]:
     """Each file's rows, in order, by the chosen engine: "local" (this process, or `workers`
     processes) or "dask" (a dask.distributed cluster at `scheduler`, else a LocalCluster)."""
     if not paths:
         return []
+    collect = ticker.collect if ticker is not None else list
     if engine == "dask":
         from .dask_engine import connect, parse_rows_dask
 
         with connect(scheduler, workers=max(1, workers)) as client:
-            return parse_rows_dask(paths, prefixes, client, settings)
+            return collect(parse_rows_dask(paths, prefixes, client, settings))
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (expected one of {', '.join(ENGINES)})")
     jobs = [(p, prefix, settings) for p, prefix in zip(paths, prefixes)]
     if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_rows_for_path, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-    return [_rows_for_path(job) for job in jobs]
+            return collect(pool.map(_rows_for_path, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    return collect(_rows_for_path(job) for job in jobs)
+
+
+Progress = Callable[[int, int, int], None]
+"""Called as progress(files_done, files_total, articles_so_far) after each file (and once at the start)."""
+
+
+class _Ticker:
+    """Counts files and articles as they finish and tells a `Progress` callback."""
+
+    def __init__(self, progress: Progress | None, total: int, done: int = 0, articles: int = 0) -> None:
+        self.progress, self.total, self.done, self.articles = progress, total, done, articles
+        if progress is not None:
+            progress(done, total, articles)
+
+    def tell(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.total, self.articles)
+
+    def collect(self, results: Iterable[Rows]) -> list[Rows]:
+        out = []
+        for rows in results:
+            out.append(rows)
+            self.done += 1
+            self.articles += sum(1 for d in rows.documents if d.get("status") == "ok")
+            if self.progress is not None:
+                self.progress(self.done, self.total, self.articles)
+        return out
 
 
 def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir: Path | str | None = None,
                  settings: DateSettings = DEFAULT_SETTINGS, engine: str = "local",
-                 scheduler: str | None = None) -> Tables:
+                 scheduler: str | None = None, progress: Progress | None = None) -> Tables:
     """Parse files and folders of .txt/.md/.html articles into the four tables.
 
     Unreadable files become documents rows with status "error" and a message; the rest parses.
@@ -192,21 +222,24 @@ def parse_corpus(paths: Iterable[str | os.PathLike], workers: int = 1, cache_dir
     included. `cache_dir` keeps parsed tables per file (see `stance.cache`): unchanged files are
     skipped by size + mtime + inode before any read. `settings` (`stance.dates.DateSettings`) is
     all that date resolution depends on besides the files; the defaults never read the clock.
+    `progress`, when given, is called as progress(files_done, files_total, articles_so_far) as
+    files finish; files served from the cache count as done at once.
     """
     found, errors = collect_paths(paths)
     prefixes = _prefixes_of([p.name for p in found])
-    error_rows = [parse_rows(e) for e in errors]
+    ticker = _Ticker(progress, len(found) + len(errors))
+    error_rows = ticker.collect(parse_rows(e) for e in errors)
     if cache_dir is None:
-        fresh = _parse_paths([str(p) for p in found], prefixes, settings, workers, engine, scheduler)
+        fresh = _parse_paths([str(p) for p in found], prefixes, settings, workers, engine, scheduler, ticker)
         return _stack_rows(fresh + error_rows)
     version = PARSER_VERSION if settings == DEFAULT_SETTINGS else f"{PARSER_VERSION}+{settings!r}"
     cache = ParseCache(Path(cache_dir), version)
     return _parse_cached(found, prefixes, error_rows, cache,
-                         lambda p, x: _parse_paths(p, x, settings, workers, engine, scheduler))
+                         lambda p, x: _parse_paths(p, x, settings, workers, engine, scheduler, ticker), ticker)
 
 
 def _parse_cached(found: list[Path], prefixes: list[str], error_rows: list[Rows], cache: ParseCache,
-                  parse) -> Tables:
+                  parse, ticker: "_Ticker | None" = None) -> Tables:
     """parse_corpus with a cache: the same tables, in the same order, as without one.
 
     Files whose stat matches their entry are served without a read; touched files with the same
@@ -232,6 +265,10 @@ def _parse_cached(found: list[Path], prefixes: list[str], error_rows: list[Rows]
             if src.status == "ok" and src.content_hash == entry.content_hash:
                 where[i] = entry.index
     todo = [i for i in range(n) if where[i] < 0]
+    if ticker is not None and len(todo) < n:   # files served from the cache are done at once
+        ticker.done += n - len(todo)
+        ticker.articles += int(cache.counts([where[i] for i in range(n) if where[i] >= 0])[0].sum())
+        ticker.tell()
     fresh = parse([str(found[i]) for i in todo], [prefixes[i] for i in todo])
 
     served = [i for i in range(n) if where[i] >= 0]

@@ -46,6 +46,7 @@ class SourceFile:
     kind: str            # "text" | "markdown" | "html"
     meta: dict = field(default_factory=dict)   # title/source/url/published (+ "warning")
     content_hash: str = ""                     # sha256 hex of the raw bytes
+    warning: str = ""    # read, but with a caveat: invalid bytes replaced, a bad sidecar, an HTML fallback
 
 
 # --------------------------------------------------------------------------- finding files
@@ -222,6 +223,8 @@ def decode_bytes(data: bytes, name: str, sidecar: bytes | None = None) -> Source
         text, encoding, problem = decode_text(data, kind)
     except Exception as exc:  # noqa: BLE001 - a decoder bug must not stop a batch
         text, encoding, problem = "", "", f"cannot decode file: {exc}"
+    if encoding == UTF8_REPLACED:
+        encoding, src.warning = "utf-8", replaced_note(data)
     src.encoding = encoding
     if problem:
         src.status, src.error = "error", problem
@@ -275,9 +278,11 @@ BINARY = "binary file (not text)"
 
 
 def decode_text(data: bytes, kind: str = "text") -> tuple[str, str, str]:
-    """Bytes to (text, encoding, problem): BOM, then strict UTF-8, then (for HTML) a declared
-    charset, then the charset-normalizer detector. NUL bytes outside UTF-16/32, a detector
-    without an answer, or text full of control characters mean a binary file."""
+    """Bytes to (text, encoding, problem): BOM, then strict UTF-8, then UTF-8 with its few stray
+    bytes replaced (see `mostly_utf8`; encoding `UTF8_REPLACED`), then (for HTML) a declared
+    charset, then the charset-normalizer detector, and when no code page fits a text with a few
+    stray bytes, UTF-8 with them replaced. NUL bytes outside UTF-16/32, a detector without an
+    answer, or text full of control characters mean a binary file."""
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -296,6 +301,8 @@ def decode_text(data: bytes, kind: str = "text") -> tuple[str, str, str]:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):
+        return _checked(data.decode("utf-8", "replace"), UTF8_REPLACED)
     if kind == "html":
         declared = _META_CHARSET.search(data[:4096])
         if declared:
@@ -305,7 +312,44 @@ def decode_text(data: bytes, kind: str = "text") -> tuple[str, str, str]:
                     return _checked(data.decode(label), _label(codecs.lookup(label).name))
             except (LookupError, UnicodeDecodeError):
                 pass
-    return _detect(data)
+    text, encoding, problem = _detect(data)
+    if problem == BINARY and _few_stray_bytes(data):  # no code page fits: the strays are noise
+        return _checked(data.decode("utf-8", "replace"), UTF8_REPLACED)
+    return text, encoding, problem
+
+
+UTF8_REPLACED = "utf-8 (replaced)"  # decode_text's label for UTF-8 with invalid bytes replaced
+_STRAY = re.compile("[\udc80-\udcff]+")
+
+
+def _utf8_evidence(data: bytes) -> tuple[int, int]:
+    """(valid multi-byte UTF-8 sequences, invalid bytes) in `data`."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    invalid = sum(len(m) for m in _STRAY.findall(escaped))
+    non_ascii = sum(1 for ch in escaped if ord(ch) > 0x7F)
+    return non_ascii - invalid, invalid
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few stray bytes (a Windows-1252 quote pasted into a UTF-8 page): at
+    least as many valid multi-byte sequences as invalid bytes. Text in a legacy code page almost
+    never forms valid multi-byte UTF-8 sequences (an accented letter is one byte followed by an
+    ASCII one), so such text still goes to the detector, and so does ASCII with stray bytes
+    (decoding it as cp1252 loses nothing)."""
+    valid, invalid = _utf8_evidence(data)
+    return invalid > 0 and valid >= invalid
+
+
+def _few_stray_bytes(data: bytes) -> bool:
+    """At most 8 invalid UTF-8 bytes, and at most one in a thousand."""
+    _, invalid = _utf8_evidence(data)
+    return 0 < invalid <= min(8, max(1, len(data) // 1000))
+
+
+def replaced_note(data: bytes) -> str:
+    """The documents row's note for UTF-8 decoded with replacements."""
+    _, invalid = _utf8_evidence(data)
+    return f"decoded as UTF-8 with {invalid} invalid byte(s) replaced by U+FFFD"
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str, str]:

@@ -11,8 +11,13 @@ clear message and otherwise writes the file so that
 * a crash mid-write leaves no partial article: bytes go to a hidden temp file
   (`.upload-XXXX.tmp`, skipped by readers), are fsynced, then `os.link`ed to the final name,
   which fails instead of overwriting if that name was taken meanwhile;
-* concurrent uploads (threads or processes) are serialised per folder by a lock, so the
-  duplicate check and the name choice are consistent.
+* concurrent uploads (threads or processes) are serialised per folder by a lock
+  (`filelock`, on a hidden `.stance-upload.lock` in the folder), so the duplicate check and the
+  name choice are consistent.
+
+The temp file comes from the shared `stance.atomic` helper. Publishing is our own: it must never
+overwrite, so it uses `os.link` (fails if the name exists) rather than a replace, which no
+atomic-write library offers.
 """
 from __future__ import annotations
 
@@ -20,8 +25,6 @@ import errno
 import hashlib
 import os
 import re
-import secrets
-import threading
 import time
 import unicodedata
 from contextlib import contextmanager
@@ -29,11 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-try:  # POSIX advisory locks serialise uploads across processes too
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: the in-process lock still applies
-    fcntl = None  # type: ignore[assignment]
+from filelock import FileLock
 
+from .atomic import fsync_folder, unlink_quietly, write_temp
 from .reading import decode_bytes
 from .tables import ARTICLE_SUFFIXES
 
@@ -176,32 +177,18 @@ def binary_kind(data: bytes) -> str | None:
 # ---------------------------------------------------------------------------------------
 # Folder index (content hashes) and locking
 
-_LOCKS: dict[str, threading.Lock] = {}
-_LOCKS_GUARD = threading.Lock()
 # path -> (size, mtime_ns, sha256 hex); only files whose size matched an upload get hashed.
 _HASH_CACHE: dict[str, tuple[int, int, str]] = {}
 _HASH_CACHE_LIMIT = 100_000
 
 
-def _folder_lock(folder: Path) -> threading.Lock:
-    key = os.path.realpath(folder)
-    with _LOCKS_GUARD:
-        return _LOCKS.setdefault(key, threading.Lock())
-
-
 @contextmanager
 def _locked(folder: Path) -> Iterator[None]:
-    """Hold the folder's lock: a thread lock, plus an flock for other processes (POSIX)."""
-    with _folder_lock(folder):
-        if fcntl is None:  # pragma: no cover
-            yield
-            return
-        fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)  # closing releases the flock
+    """Hold the folder's upload lock, against other threads and other processes alike (each
+    call opens the lock file anew, and OS file locks exclude other open files too). The lock
+    file is kept: removing it on release would let a waiter and a newcomer lock different files."""
+    with FileLock(folder / LOCK_NAME, thread_local=False, preserve_lock_file=True):
+        yield
 
 
 def _file_hash(path: str, size: int, mtime_ns: int) -> str:
@@ -239,7 +226,7 @@ def _find_duplicate(folder: Path, size: int, sha256: str) -> Path | None:
                     and entry.name.endswith(TEMP_SUFFIX)
                     and now - info.st_mtime > STALE_TEMP_SECONDS
                 ):
-                    _unlink_quietly(entry.path)
+                    unlink_quietly(entry.path)
                 continue
             if info.st_size != size:
                 continue
@@ -251,44 +238,9 @@ def _find_duplicate(folder: Path, size: int, sha256: str) -> Path | None:
     return None
 
 
-def _unlink_quietly(path: str | Path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows cannot open directories
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_temp(folder: Path, data: bytes) -> Path:
     """Write `data` to a new hidden temp file in `folder`, fsynced; return its path."""
-    while True:
-        tmp = folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            break
-        except FileExistsError:  # pragma: no cover - 64 random bits
-            continue
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        _unlink_quietly(tmp)
-        raise
-    return tmp
+    return write_temp(folder, data, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
 
 
 def _publish(tmp: Path, folder: Path, name: str) -> Path:
@@ -371,8 +323,8 @@ def store_upload(data: bytes, name: str, folder: Path) -> StoreResult:
             try:
                 final = _publish(tmp, folder, stored_name)
             finally:
-                _unlink_quietly(tmp)
-            _fsync_folder(folder)
+                unlink_quietly(tmp)
+            fsync_folder(folder)
             try:
                 info = final.stat()
                 _HASH_CACHE[str(final)] = (info.st_size, info.st_mtime_ns, sha256)

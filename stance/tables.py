@@ -22,7 +22,7 @@ QUALIFIERS = ("exact", "over", "nearly", "about", "at_least", "up_to")
 
 DOCUMENT_COLUMNS = [
     "doc_id", "file", "title", "published", "published_basis", "status", "error",
-    "part", "start", "end", "encoding", "source", "url", "content_hash",
+    "part", "start", "end", "encoding", "source", "url", "content_hash", "warning",
 ]
 EVENT_COLUMNS = [
     "event_id", "doc_id", "file", "date", "date_precision", "date_basis", "actor",

@@ -163,3 +163,27 @@ def test_name_map_prefers_common_names_and_falls_back_to_data():
     assert names["KOR"] == "South Korea"
     assert names["XKX"] == "Kosovo"
     assert "" not in names
+
+
+def test_progress_reporter_moves_in_whole_percents_and_clears():
+    from dashboard.loading import progress_reporter
+
+    class Bar:
+        def __init__(self, value, text):
+            self.calls, self.cleared = [(value, text)], False
+
+        def progress(self, value, text):
+            self.calls.append((value, text))
+
+        def empty(self):
+            self.cleared = True
+
+    bars = []
+    update, clear = progress_reporter(lambda v, text: bars.append(Bar(v, text)) or bars[-1], 1000, min_files=50)
+    for done in range(1001):
+        update(done, 1000, done * 2)
+    clear()
+    bar = bars[0]
+    assert len(bar.calls) == 1 + 101 and bar.calls[-1] == (1.0, "Parsed 1,000 of 1,000 files (2,000 articles)")
+    assert bar.calls[0] == (0.0, "Parsing 1,000 files…") and bar.cleared
+    assert progress_reporter(lambda *a, **k: 1 / 0, 10, min_files=50)[0] is None  # no bar for a few files

@@ -4,7 +4,8 @@
 """
 import re
 
-from stance.lexicon import LEXICON, LEXICON_PATH, STANCE_ORDER, _rows
+from stance.lexicon import LEXICON, LEXICON_PATH, _rows
+from stance.tables import STANCES as STANCE_ORDER
 from stance.rules import anchors
 from stance.topics import topic_of
 

@@ -9,8 +9,6 @@ backtracking without end) fails the test instead of hanging the suite.
 """
 from __future__ import annotations
 
-import multiprocessing
-import sys
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -20,56 +18,14 @@ import pytest
 from bench.linear import ADVERSARIAL, _repeat
 from stance import parse_corpus, parse_text
 
+from .workcount import FACTOR, assert_linear, work as _work
+
 SMALL = 10_000       # characters; 10x that is the large input
-FACTOR = 10
-MAX_RATIO = 12.0
-HANG_SECONDS = 300   # not a speed limit: only a parse that never ends gets near it
-
-
-def _work(run: Callable[[], object]) -> int:
-    """Function calls (Python and C) made by run(): a deterministic measure of the work done."""
-    calls = 0
-
-    def count(frame, event, arg):  # noqa: ARG001 - the profiler's signature
-        nonlocal calls
-        if event == "call" or event == "c_call":
-            calls += 1
-
-    sys.setprofile(count)
-    try:
-        run()
-    finally:
-        sys.setprofile(None)
-    return calls
-
-
-def _work_in_child(run: Callable[[], object]) -> int | None:
-    """`_work` in a forked child; None if it did not finish within HANG_SECONDS."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-
-    def child() -> None:
-        sender.send(_work(run))
-
-    process = context.Process(target=child, daemon=True)
-    process.start()
-    sender.close()
-    result = receiver.recv() if receiver.poll(HANG_SECONDS) else None
-    if process.is_alive():
-        process.kill()
-    process.join()
-    return result
 
 
 def _assert_linear(small: Callable[[], object], large: Callable[[], object], label: str) -> None:
     parse_text("Cuba backed China on 3 May 2019.")  # warm-up: lazy tables, regex caches
-    small()                                          # and whatever the input's shape loads lazily
-    w_small = max(_work(small), 1)
-    w_large = _work_in_child(large)
-    if w_large is None:
-        pytest.fail(f"{label}: the x{FACTOR} input did not finish within {HANG_SECONDS}s")
-    ratio = w_large / w_small
-    assert ratio <= MAX_RATIO, f"{label}: {w_small} -> {w_large} calls (x{ratio:.1f} for x{FACTOR} input)"
+    assert_linear(small, large, label)
 
 
 def test_work_count_sees_a_quadratic_loop():

@@ -169,3 +169,17 @@ def test_workers_and_cache_give_the_same_tables(tmp_path, corpus):
             a = getattr(single, name).reset_index(drop=True)
             b = getattr(got, name).reset_index(drop=True)
             pd.testing.assert_frame_equal(a, b, check_dtype=False)
+
+
+def test_progress_reports_every_file_and_article(tmp_path):
+    from stance import parse_corpus as parse
+
+    calls: list[tuple[int, int, int]] = []
+    tables = parse([ARTICLES, tmp_path / "missing.txt"], progress=lambda *a: calls.append(a))
+    files = len(set(tables.documents["file"]))
+    assert calls[0] == (0, files, 0) and calls[-1] == (files, files, int((tables.documents["status"] == "ok").sum()))
+    assert [c[0] for c in calls] == list(range(files + 1))
+    cached: list[tuple[int, int, int]] = []
+    parse([ARTICLES], cache_dir=tmp_path / "cache")
+    parse([ARTICLES], cache_dir=tmp_path / "cache", progress=lambda *a: cached.append(a))
+    assert cached == [(0, 5, 0), (5, 5, 6)]  # all five files served by the cache, counted at once

@@ -4,7 +4,6 @@ from __future__ import annotations
 import builtins
 import hashlib
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ import pytest
 from stance import reading
 from stance.cleaning import split_documents
 from stance.reading import MAX_BYTES, collect_paths, decode_bytes, read_source
+
+from .workcount import FACTOR, assert_linear
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "reading"
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -193,9 +194,7 @@ def test_html_without_text_is_empty():
 def test_deeply_nested_html_falls_back_with_a_note():
     html = ("<html><head><title>Deep page</title></head><body>" + "<div>" * 10_000
             + "Kenya backs the plan &amp; more." + "</div>" * 10_000 + "<p>After the nest.</p></body></html>")
-    start = time.perf_counter()
     src = decode_bytes(html.encode(), "deep.html")
-    assert time.perf_counter() - start < 5
     assert src.status == "ok"
     assert "Kenya backs the plan & more." in src.text and "After the nest." in src.text
     assert "simple tag stripping" in src.meta["warning"]
@@ -203,12 +202,12 @@ def test_deeply_nested_html_falls_back_with_a_note():
 
 
 def test_fallback_stripper_is_linear_on_hostile_markup():
-    for hostile in ("<" * 200_000, "<a" * 200_000, "<!--" * 100_000, "<script" * 100_000,
-                    "<a " + "x" * 500_000):
-        start = time.perf_counter()
-        text, meta = reading.strip_tags(hostile)
-        assert time.perf_counter() - start < 2, hostile[:10]
+    for unit, n in (("<", 20_000), ("<a", 20_000), ("<!--", 10_000), ("<script", 10_000), ("x", 50_000)):
+        prefix = "<a " if unit == "x" else ""
+        text, meta = reading.strip_tags(prefix + unit * n * FACTOR)
         assert isinstance(text, str) and isinstance(meta, dict)
+        assert_linear(lambda: reading.strip_tags(prefix + unit * n),
+                      lambda: reading.strip_tags(prefix + unit * n * FACTOR), unit)
 
 
 def test_sidecar_overrides_page_metadata():
@@ -250,3 +249,50 @@ def test_unsupported_and_odd_inputs_never_raise(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert read_source(fifo).error == "cannot read file: not a regular file"
+
+
+TURKIYE = "ANKARA, 4 March 2024 -- Türkiye welcomed the agreement between Serbia and Albania. "
+
+
+@pytest.mark.parametrize("data", [
+    TURKIYE.encode() + b"The minister\x92s aide confirmed it.",                   # one stray cp1252 quote
+    TURKIYE.encode() * 40 + b"It\x92s final \x96 officials said. " + TURKIYE.encode() * 40,  # a long one
+    "Türkiye".encode() + b"\x81 and Greece",                                        # a byte no code page has
+])
+def test_utf8_with_stray_bytes_is_utf8_with_replacements(data):
+    src = decode_bytes(data, "stray.txt")
+    assert (src.status, src.error, src.encoding) == ("ok", "", "utf-8")
+    assert src.text == data.decode("utf-8", "replace") and "Türkiye" in src.text
+    assert "UTF-8" in src.warning and "replaced" in src.warning
+
+
+def test_ascii_with_one_stray_byte_is_not_binary():
+    src = decode_bytes(b"Norway welcomed the agreement between Serbia and Albania. \x9d\n", "one.txt")
+    assert src.status == "ok" and src.text.startswith("Norway welcomed")
+
+
+def test_legacy_text_is_not_taken_for_utf8_with_strays():
+    sentence = "Le Ministère: la Belgique a critiqué la Russie à propos de la détente.\n"
+    src = decode_bytes(sentence.encode("cp1252"), "latin.txt")
+    assert src.status == "ok" and src.text == sentence and src.warning == ""
+    assert src.encoding != "utf-8"
+
+
+def test_document_row_says_bytes_were_replaced(tmp_path):
+    from stance import parse_corpus
+
+    (tmp_path / "stray.txt").write_bytes(TURKIYE.encode() * 30 + b"The aide\x92s note. " + TURKIYE.encode())
+    (tmp_path / "clean.txt").write_bytes(TURKIYE.encode())
+    tables = parse_corpus([tmp_path])
+    docs = tables.documents.set_index("file")
+    assert docs.loc["stray.txt", "warning"] == "decoded as UTF-8 with 1 invalid byte(s) replaced by U+FFFD"
+    assert docs.loc["stray.txt", "encoding"] == "utf-8" and docs.loc["clean.txt", "warning"] == ""
+    holders = tables.positions.groupby("file")["country_iso3"].apply(set)
+    assert "TUR" in holders["stray.txt"] and "TUR" in holders["clean.txt"]
+
+
+def test_sidecar_warning_reaches_the_documents_row():
+    from stance import parse_corpus
+
+    docs = parse_corpus([FIXTURES / "bad_sidecar.txt"]).documents
+    assert "invalid JSON" in docs.loc[0, "warning"]

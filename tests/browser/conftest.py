@@ -3,6 +3,13 @@
 The server runs on a private copy of the sample articles (so nothing the test does touches
 data/articles/) and is stopped, with its whole process group, when the tests end. Chromium is
 the Debian package at /usr/bin/chromium driven by Playwright; no browser is ever downloaded.
+
+Wait for the map's country shapes (`path.choroplethlocation`) before the first interaction:
+plotly fetches the world shapes (static/topojson/) once per page, asynchronously, and a rerun
+that redraws the map while that fetch is in flight leaves plotly's callback working on a purged
+graph div, which throws "Cannot read properties of undefined (reading '_scrollZoom')" (seen by
+delaying the shapes' request 6 s and ticking a filter meanwhile). Once the shapes are drawn
+they are cached for the page and later redraws are synchronous.
 """
 from __future__ import annotations
 
