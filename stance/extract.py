@@ -35,6 +35,12 @@ _OWNER_HEAD = re.compile(
     r"Presidency|Office\s+of\s+the\s+President)\s+of"
     r"|(?:Ministry\s+of\s+(?:Foreign|External)\s+Affairs|Foreign\s+Ministry)(?:\s+of)?)\s+"
     r"(?:the\s+)?", re.IGNORECASE)
+_SPOKESPERSON_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:(?:Embassy|Mission|Consulate|Ministry|Foreign\s+Ministry|MFA|Chinese|Russian)\s+)?"
+    r"Spokes(?:person|man|woman)(?:\s+(?-i:[A-Z])[\w-]+){0,3}[ \t]*:", re.IGNORECASE)
+_DEMONYM_OFFICE = re.compile(
+    r"\b(?-i:[A-Z])[\w'’-]+(?:[’']s)?\s+(?:Embassy|Mission|Consulate(?:-General)?|Foreign\s+Ministry|"
+    r"Ministry\s+of\s+(?:Foreign|External)\s+Affairs)\b")
 _OFFICE_SUBJECT = re.compile(r"[\"“‘']?(?:On\b[^,.;]{0,40},\s*)?the\s+(?:ministry|minister|government|embassy|mission|"
                              r"spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
@@ -136,6 +142,7 @@ class DocumentExtractor:
         self.last_stance_at = -10                     # the sentence that gave last_stance
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
         self.untargeted: list[tuple[str, str, int]] = []   # (holder, stance, sentence start) the last sentence left open
+        self.last_critic: dict[str, Mention] = {}        # state -> the last state that opposed or worried about it
         self.criticised: set[str] = set()             # states opposed or worried about so far (rows and claims)
 
     def _topic(self, s: int, e: int) -> str:
@@ -335,6 +342,8 @@ class DocumentExtractor:
                 and analysis.target is None:
             self.untargeted_stance = analysis.stance
         for st in targeted:
+            if st.stance in ("oppose", "concern") and st.target.iso3 and st.holder.iso3 and not title:
+                self.last_critic[st.target.iso3] = st.holder   # "Some Canadian ministers have smeared Russia"
             if st.target.iso3 and st.stance in ("support", "oppose", "concern") and not title:
                 key = (st.stance, st.target.iso3)
                 seen = self.stance_tally.setdefault(key, [0, len(self.stance_tally), st.target])
@@ -381,14 +390,12 @@ class DocumentExtractor:
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _FIRST_PERSON.match(self.text, s, min(e, s + 80)):
             # "We have already rejected the allegations" on a ministry's or an embassy's own page
-            target = analysis.target if analysis.target is not None and analysis.target.iso3 != owner.iso3 else None
-            out.append(self._implicit_target(Statement(owner, analysis.stance, analysis.cues[0], target)))
+            out.append(self._implicit_target(self._owner_statement(owner, analysis)))
             return out
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _OFFICE_SUBJECT.match(self.text, s, min(e, s + 80)):
             # "The Ministry again condemned ..." on the ministry's own page
-            target = analysis.target if analysis.target is not None and analysis.target.iso3 != owner.iso3 else None
-            out.append(self._implicit_target(Statement(owner, analysis.stance, analysis.cues[0], target)))
+            out.append(self._implicit_target(self._owner_statement(owner, analysis)))
             return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
@@ -396,6 +403,17 @@ class DocumentExtractor:
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(self.last_holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _owner_statement(self, owner: Mention, analysis: Analysis) -> Statement:
+        """The page owner's own stance. Defending itself ("stop the groundless accusations against China" on
+        China's page) opposes its accusers; a stance with no state named ("We firmly reject this") answers
+        the last state that criticised it."""
+        target, stance = analysis.target, analysis.stance
+        if target is not None and target.iso3 == owner.iso3:
+            target, stance = None, ("oppose" if stance == "support" else stance)
+        if target is None and stance == "oppose":   # a rejection answers the critic; a worry need not
+            target = self.last_critic.get(owner.iso3)
+        return Statement(owner, stance, analysis.cues[0], target)
 
     def _owner(self) -> Mention | None:
         """The state whose page this is ("Ministry of External Affairs, Government of India", "Embassy of
@@ -409,6 +427,13 @@ class DocumentExtractor:
                               if m.iso3 and m.start - match.end() <= 4), None)
                 if found is not None:
                     break
+            if found is None and _SPOKESPERSON_LABEL.search(self.text):
+                # a transcript ("Embassy Spokesperson: We have noted ...") naming "the Chinese Embassy"
+                for match in _DEMONYM_OFFICE.finditer(self.text, 0, min(len(self.text), 3000)):
+                    found = next((m for m in _mentions(self.text, match.start(), match.end())
+                                  if m.iso3 and m.kind in ("demonym", "possessive", "name")), None)
+                    if found is not None:
+                        break
             self.page_owner = found or False
         return self.page_owner or None
 

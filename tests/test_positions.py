@@ -124,3 +124,23 @@ def test_calling_a_matter_a_states_internal_affair_backs_it():
     from stance.pipeline import parse_text
     p = parse_text("Laos said Tibet and Taiwan are internal affairs of China, and it opposes politicising rights.").positions
     assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("LAO", "support", "CHN")}
+
+
+def test_an_embassy_transcript_speaks_for_the_state_it_names():
+    from stance.pipeline import parse_text
+    text = ("Spokesperson's remarks on a Canadian newspaper report\n\n"
+            "Question: A Canadian newspaper claims that a Russian hacker targeted officials in Ottawa, and "
+            "Canadian ministers repeated the claim. What is the Russian Embassy's comment?\n\n"
+            "Embassy Spokesperson: The claim is baseless. Some Canadian ministers have smeared Russia. "
+            "We firmly reject this.\n\n"
+            "We urge them to stop the groundless accusations against Russia.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("RUS", "oppose", "CAN") in got
+    assert not any(stance == "support" and holder == "RUS" for holder, stance, _ in got)
+
+
+def test_filing_a_protest_with_a_state_opposes_it():
+    from stance.pipeline import parse_text
+    p = parse_text("The Dutch ambassador in Tehran has filed a formal protest with Iran over the arrest.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("NLD", "oppose", "IRN")}
