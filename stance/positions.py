@@ -266,6 +266,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         left = _left(text, start, mention.start)
         if index == 0 and mention.start - start <= 2 and text.startswith(":", mention.end):
             roles[index] = "other"      # "Myanmar: UN rights chief alarmed": a headline's topic label
+        elif mention.kind in ("name", "capital") and _FROM_BEFORE.search(left) and \
+                _RELATIVE_ACT_AFTER.match(text, mention.end, min(end, mention.end + 60)):
+            roles[index] = "holder"     # "drew a furious response from Beijing, which recalled its ambassador"
         elif mention.kind == "name" and _TOPIC_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "other"      # "the Taiwan question", "the Korea issue": a subject, not a party
         elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
@@ -336,6 +339,9 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
+_FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_ACT_AFTER = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|also|then|promptly|immediately|quickly)\s+)*"
+                                 r"[a-z]+ed\b", re.IGNORECASE)
 _AT_ACT = re.compile(r"\b(?:at|over)\s+$", re.IGNORECASE)   # "dismay at Mali's expulsion of ...": its act, not a place
 _TOPIC_NOUN_AFTER = re.compile(
     r"\s+(?:question|issue|problem|file|dossier)s?\b"
@@ -404,6 +410,11 @@ _QUOTE_OPEN = "“\"‘"
 _QUOTE_CLOSE = re.compile(r"[”\"’]\s*,?\s+(?=\S)")
 
 
+_AFTER_ATTRIBUTION = re.compile(
+    r",\s*(?:adding|saying|noting|stressing|warning|and\s+(?:added|said|warned)|as|while|after|because|when|who\s+(?:added|said))\b",
+    re.IGNORECASE)
+
+
 def _attributed_quote_end(text: str, start: int, end: int) -> int | None:
     """Where the quote ends in a sentence made of a quote and its attribution, else None."""
     if start >= end or text[start] not in _QUOTE_OPEN:
@@ -454,6 +465,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
     # "“We urge Azerbaijan to ...,” a US spokesman said": the speaker is named after the quote,
     # the stance and its target inside it.
     quote_end = _attributed_quote_end(text, start, end)
+    attribution_end = end
     if quote_end is not None:
         for i, m in enumerate(mentions):
             if m.start < quote_end and roles[i] == "holder":
@@ -464,7 +476,11 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
 
     if quote_end is not None:
-        holders = [i for i, m in enumerate(mentions) if roles[i] == "holder" and m.start >= quote_end]
+        # the speaker named in the attribution, not a state in a clause after it ("..., adding that Lithuania ...")
+        after = _AFTER_ATTRIBUTION.search(text, quote_end, end)
+        attribution_end = after.start() if after is not None else end
+        holders = [i for i, m in enumerate(mentions)
+                   if roles[i] == "holder" and quote_end <= m.start < attribution_end]
     else:
         holders = [
             i for i, m in enumerate(mentions)
@@ -617,6 +633,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         if cue is not None:
             target = occupier(target_in(cue.end, end, own) or target_before(cue.start, own)
                               or situation_in(cue.end, end, own), own)
+            if target is None and quote_end is not None and attribution_end < end:
+                # '"We condemn this," a spokesman said, adding that China would be held responsible'
+                target = next((m for m in mentions[bisect_left(starts, attribution_end):]
+                               if m.iso3 and m.iso3 not in own), None)
             stance = defended(text, cue, target, compose_cues(cue, text, cues, target, cue_starts))
             artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))

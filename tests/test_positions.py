@@ -144,3 +144,18 @@ def test_filing_a_protest_with_a_state_opposes_it():
     from stance.pipeline import parse_text
     p = parse_text("The Dutch ambassador in Tehran has filed a formal protest with Iran over the arrest.").positions
     assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("NLD", "oppose", "IRN")}
+
+
+def test_a_state_in_a_clause_after_the_attribution_is_not_the_speaker():
+    from stance.pipeline import parse_text
+    text = '"We strongly condemn this provocation," a Japanese foreign ministry spokesman said, adding that China would be held responsible.'
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("JPN", "oppose", "CHN") in got and not any(holder == "CHN" for holder, _, _ in got)
+
+
+def test_a_state_answering_in_a_relative_clause_holds_its_act():
+    from stance.pipeline import parse_text
+    text = "The visit drew an angry response from Ankara, which summoned the Greek ambassador."
+    p = parse_text(text).positions
+    assert ("TUR", "oppose", "GRC") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
