@@ -644,4 +644,18 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))
+    # A later passive with its agent: "The draft, which would have condemned X, was vetoed by China".
+    spoken = {st.holder.start for st in result.statements}
+    for cue in cues[1:]:
+        if cue.stance == "withdraw" or not _PASSIVE_AUX.search(text, max(start, cue.start - 25), cue.start):
+            continue
+        j = bisect_left(starts, cue.end)
+        if j < len(mentions) and mentions[j].start - cue.end <= 40 and mentions[j].start not in spoken \
+                and (mentions[j].iso3 or mentions[j].bloc) and _PASSIVE_BY.match(text[cue.end:mentions[j].start]):
+            agents = [mentions[j]]
+            while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+                j += 1
+                agents.append(mentions[j])
+            for agent in agents:
+                result.statements.append(Statement(agent, cue.stance, cue, None))
     return result

@@ -498,3 +498,12 @@ def test_aid_pledges_and_money_appeals_take_no_stance():
             "- Norway: Norway has pledged 400 million kroner.\n- Canada: Canada will commit $60 million.")
     assert rows(text) == set()
     assert claims(text) == set()
+
+
+def test_speaking_of_the_veto_is_not_casting_one():
+    text = ("Council fails to adopt text condemning Myanmar's junta\n\n"
+            "The draft, which would have condemned Myanmar's military for the coup, was vetoed by China. "
+            "Speaking after the vote, the representative of Ireland said the veto was a dark moment for the Council.")
+    got = rows(text)
+    assert ("CHN", "support", "MMR") in got
+    assert not any(holder == "IRL" and stance == "support" for holder, stance, _ in got)
