@@ -339,6 +339,7 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
+_AND_VERB = re.compile(r"(?:,\s*|\s+)(?:and|but|while)\s+(?:also\s+|then\s+|later\s+|promptly\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE_ACT_AFTER = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|also|then|promptly|immediately|quickly)\s+)*"
                                  r"[a-z]+ed\b", re.IGNORECASE)
@@ -640,6 +641,19 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             stance = defended(text, cue, target, compose_cues(cue, text, cues, target, cue_starts))
             artefact = artefact_object(text, cue, end) if target is None else ""
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
+            # a second verb of the same subject: "established relations with China and cut ties with Taiwan"
+            k = bisect_left(cue_starts, cue.end)
+            while target is not None and k < len(cues) and cues[k].start < next_holder:
+                later = cues[k]
+                k += 1
+                if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 20), later.start):
+                    continue
+                second = target_in(later.end, end, own)
+                if second is not None and second.start > later.end and (second.iso3 or second.bloc) != (
+                        target.iso3 or target.bloc) and second.start - later.end <= 40:
+                    result.statements.append(Statement(holder, defended(text, later, second, later.stance), later,
+                                                       second, group, group_count))
+                break
         elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)):
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)

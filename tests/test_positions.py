@@ -159,3 +159,11 @@ def test_a_state_answering_in_a_relative_clause_holds_its_act():
     text = "The visit drew an angry response from Ankara, which summoned the Greek ambassador."
     p = parse_text(text).positions
     assert ("TUR", "oppose", "GRC") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_a_switch_of_recognition_and_two_verbs_of_one_subject():
+    from stance.pipeline import parse_text
+    p = parse_text("Nauru on Monday established diplomatic relations with China and cut ties with Taiwan.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("NRU", "support", "CHN"), ("NRU", "oppose", "TWN")}
+    p = parse_text("In 2019 the Solomon Islands switched recognition from Taipei to Beijing.").positions
+    assert ("SLB", "oppose", "TWN") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
