@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
+from .atomic import fsync_folder
 from .tables import TABLE_NAMES
 
 FORMATS = ("csv", "parquet")
@@ -148,13 +149,4 @@ def write_set(out: str, write: Callable[[str], None]) -> None:
 def _fsync_tree(folder: Path) -> None:
     """Flush the staging folder's entries (the files themselves are fsynced when written)."""
     for d in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
-        try:
-            fd = os.open(d, os.O_RDONLY)
-        except OSError:  # pragma: no cover
-            continue
-        try:
-            os.fsync(fd)
-        except OSError:  # pragma: no cover
-            pass
-        finally:
-            os.close(fd)
+        fsync_folder(d)
