@@ -783,8 +783,8 @@ class DocumentExtractor:
             key = (claim.count, claim.qualifier, stance, toward, when.date,
                    motion.start if motion is not None and motion.start >= 0 and not title and (
                        claim.vote or _VOTE_WORD.search(self.text, claim.start, following)) else -1)
-            if key in self.seen_claims:
-                continue
+            if key in self.seen_claims or (title and key[:4] in {k[:4] for k in self.seen_claims}):
+                continue   # the title repeats a count the body gave (the body's date is the event's)
             self.seen_claims.add(key)
             row = self._base(s, e, when, topic)
             row.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,

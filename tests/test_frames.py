@@ -507,3 +507,10 @@ def test_speaking_of_the_veto_is_not_casting_one():
     got = rows(text)
     assert ("CHN", "support", "MMR") in got
     assert not any(holder == "IRL" and stance == "support" for holder, stance, _ in got)
+
+
+def test_a_title_repeating_the_bodys_count_is_one_claim():
+    text = ("More than 60 countries back Morocco's plan\n\n"
+            "On Monday more than 60 countries voiced support for Morocco's autonomy plan at the United Nations.")
+    c = parse_text(text).claims
+    assert len(c[(c["count"] == 60) & (c["stance"] == "support")]) == 1
