@@ -127,6 +127,19 @@ FOCUS_SHARE = 0.9     # the span holds at least this share of the dated events .
 FOCUS_SQUASH = 3.0    # ... and the whole range is at least this many times longer
 
 
+
+def _time_axis(focus, slider: bool) -> dict:
+    """A date x-axis opening on `focus` (the span where the events lie, `focus_range`), with a
+    "whole range" button (and, for the timeline, a range slider) to see everything."""
+    xaxis = dict(type="date", title=None, showgrid=True,
+                 rangeselector=dict(buttons=[dict(step="all", label="whole range")],
+                                    x=1.0, xanchor="right", y=1.02, yanchor="bottom"))
+    if focus is not None:
+        xaxis["range"] = [focus.start, focus.end]
+        if slider:
+            xaxis["rangeslider"] = dict(visible=True, thickness=0.06)
+    return xaxis
+
 def focus_range(t0: np.ndarray, share: float = FOCUS_SHARE,
                 squash: float = FOCUS_SQUASH) -> Focus | None:
     """Where the timeline opens: from the earliest day that keeps `share` of the dated events
@@ -225,12 +238,7 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
         traces, bucket = _timeline_marks(events[dated], t0, labels[codes], stance), ""
     order = sorted(labels, key=lambda s: (s.startswith("(other"), s.lower()))
     focus = focus_range(t0)
-    xaxis = dict(type="date", title=None, showgrid=True,
-                 rangeselector=dict(buttons=[dict(step="all", label="whole range")],
-                                    x=1.0, xanchor="right", y=1.02, yanchor="bottom"))
-    if focus is not None:
-        xaxis["range"] = [focus.start, focus.end]
-        xaxis["rangeslider"] = dict(visible=True, thickness=0.06)
+    xaxis = _time_axis(focus, slider=True)
     fig = go.Figure(data=traces, layout=dict(
         height=max(300, 130 + 30 * len(order)),
         margin=dict(l=10, r=10, t=40, b=10),
@@ -532,12 +540,7 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                                "<i>%{customdata[1]}</i><extra>%{fullData.name}</extra>"),
             ))
     t0 = both["_t0"].to_numpy()
-    focus = focus_range(t0)
-    xaxis = dict(type="date", title=None, showgrid=True,
-                 rangeselector=dict(buttons=[dict(step="all", label="whole range")],
-                                    x=1.0, xanchor="right", y=1.02, yanchor="bottom"))
-    if focus is not None:
-        xaxis["range"] = [focus.start, focus.end]
+    xaxis = _time_axis(focus_range(t0), slider=False)
     fig.update_layout(
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
