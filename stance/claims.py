@@ -109,6 +109,9 @@ def count_range(count: int, qualifier: str) -> tuple[int | None, int | None]:
     return None, count  # up_to
 
 
+_NONE_OF = re.compile(r"\b(?:none|not\s+one|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+
+
 def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
     """Count phrases about countries in text[start:end] (offsets absolute)."""
     claims: list[CountClaim] = []
@@ -118,6 +121,8 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
         count = _number(match.group("num"))
         if count is None or count < 2 or count > 250:
             continue  # "one country" is not a count claim; over 250 is not about states
+        if _NONE_OF.search(text, max(start, match.start() - 16), match.start()):
+            continue  # "none of the 13 African members backed it" counts those who did not
         if count <= 12 and not match.group("qual") and not match.group("people") and \
                 _DEFINITE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
             continue  # "the three governments" points back to states already named

@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, find_lists, find_motion, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import Motion, StateList, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
@@ -30,6 +30,8 @@ _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){
                             r"(?:the\s+)?", re.IGNORECASE)
 _BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
+_MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:resolution|draft|text|motion)\b", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
     r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
     r"Presidency|Office\s+of\s+the\s+President)\s+of"
@@ -270,6 +272,8 @@ class DocumentExtractor:
                 and any(side_of_cue(c.text) for c in analysis.cues):
             # "a draft was vetoed by Russia which was aimed at condemning ...": the text condemns, not its voters
             statements = [st for st in statements if st.cue is None or st.cue.start != own_motion.cue_start]
+        if not question:
+            statements += self._sponsors(s, e, analysis, statements, motion)
         labelled = {m.iso3 for frame in lists if frame.by == "lead" for m in frame.members}
         if labelled:   # "Voting against were A, B and C, while D abstained": the label says what A-C did
             statements = [st for st in statements if st.holder.iso3 not in labelled]
@@ -458,6 +462,18 @@ class DocumentExtractor:
             inner = "support" if motion.stance == "backing" else "oppose"
             return Statement(st.holder, compose(st.stance, inner), st.cue, motion.target,
                              st.group, st.group_count, st.artefact)
+        named_text = _MOTION_OBJECT.match(self.text, st.cue.end, st.cue.end + 60) \
+            if st.artefact == "text" and st.cue is not None else None
+        if named_text is not None:
+            # "spoke against the resolution", "urged support for the text": toward the voted text's target,
+            # not the stance last reported; "dismissed the Chinese text": its sponsor's text, which backs it
+            sponsor = next((m for m in self.sentence_mentions if named_text.start() <= m.start < named_text.end()
+                            and m.iso3 and m.kind in ("demonym", "possessive") and m.iso3 not in own), None)
+            voted = Motion("backing", sponsor, sponsor.start) if sponsor is not None else motion or self._doc_motion()
+            if voted is not None and voted.target is not None and voted.target.iso3 not in own:
+                inner = "support" if voted.stance == "backing" else "oppose"
+                return Statement(st.holder, compose(st.stance, inner), st.cue, voted.target,
+                                 st.group, st.group_count, st.artefact)
         if st.artefact == "act":
             # the act's author: the lead's actor, the headline's target, else a state the sentence
             # before names ("... Missile Launch by North Korea" above "Japan condemned the launch")
@@ -631,6 +647,25 @@ class DocumentExtractor:
                 out.append(st)
             elif (st.holder.iso3 or st.holder.bloc) != motion.target.iso3:
                 out.append(Statement(st.holder, stance, st.cue, motion.target, st.group, st.group_count, "text"))
+        return out
+
+    def _sponsors(self, s: int, e: int, analysis: Analysis, statements: list[Statement],
+                  motion: Motion | None) -> list[Statement]:
+        """States that present or co-sponsor the text described ("Argentina presented the text"): they vote
+        for it, toward its target; one speaking for a bloc ("introduced the text on behalf of the Arab
+        League") does so for the bloc."""
+        if motion is None or motion.target is None:
+            return []
+        stance = vote_stance("for", motion)
+        spoken = {st.holder.iso3 for st in statements if st.stance is not None}
+        groups = {st.holder.iso3: st for st in analysis.statements if st.group is not None or st.group_count}
+        out = []
+        for m in find_sponsor_acts(self.text, s, e, analysis):
+            if m.iso3 in spoken or m.iso3 == motion.target.iso3:
+                continue
+            spoke_for = groups.get(m.iso3)
+            out.append(Statement(m, stance, None, motion.target, spoke_for.group if spoke_for else None,
+                                 spoke_for.group_count if spoke_for else False, "text"))
         return out
 
     def _asked_about(self, s: int, e: int, mentions: list[Mention], when: When, topic: str) -> list[dict]:

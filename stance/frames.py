@@ -170,7 +170,13 @@ def side_of_cue(cue_text: str) -> str:
         return "abstain"
     if w.startswith("vot"):
         return "against" if (" against" in w or w.endswith(" no")) else "for"
+    if _DEBATE_ON_TEXT.match(w):   # "spoke against the resolution": a side taken on the text, as a vote is
+        return "against" if " against " in w else "for"
     return ""
+
+
+_DEBATE_ON_TEXT = re.compile(r"(?:spoke|speaks|speaking|argued|argues|arguing|campaigned|lobbied)\s.*"
+                             r"\b(?:it|them|resolutions?|drafts?|texts?|motions?)$")
 
 
 def vote_stance(side: str, motion: Motion | None) -> str | None:
@@ -515,6 +521,41 @@ _SUBMITS = re.compile(
     re.IGNORECASE)
 _SPONSORED_NOUN = re.compile(r"(?:[’']s|-(?:drafted|sponsored|proposed|backed|led))\s+(?:own\s+|rival\s+)?(?:draft\s+)?"
                              r"(?:resolution|draft|text)s?\b", re.IGNORECASE)
+
+
+_SPONSOR_ACT = re.compile(
+    r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,80},)?\s+(?:(?:has|had|have|also|jointly|formally|then)\s+)*"
+    r"(?:presented|tabled|introduced|drafted|put\s+forward|submitted|co-?sponsored|sponsored|co-?authored|penned)\s+"
+    r"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|motion|proposal)s?\b",
+    re.IGNORECASE)
+
+
+_JOINED_BY = re.compile(r"\s*,\s*(?:who\s+was\s+|which\s+was\s+)?joined\s+by\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> list[Mention]:
+    """States that present or co-sponsor the text already described ("Argentina presented the text",
+    "Canada, which is not a member, co-sponsored the draft", "Britain and France tabled the resolution"):
+    a text's sponsors vote for it. Each listed state before the verb is one."""
+    found: list[Mention] = []
+    mentions = analysis.mentions
+    for j, m in enumerate(mentions):
+        if not m.iso3 or analysis.roles.get(j) not in ("holder", "target") or m.kind == "demonym":
+            continue
+        act = _SPONSOR_ACT.match(text, m.end, end)
+        if act is None:
+            continue
+        run, k = [m], j
+        while k > 0 and mentions[k - 1].iso3 and _TIGHT_SEPARATOR.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+            k -= 1
+            run.insert(0, mentions[k])
+        joined = _JOINED_BY.match(text, act.end(), end)   # "presented the text, joined by Colombia"
+        if joined is not None:
+            after = [x for x in mentions[j + 1:] if x.start >= joined.end()]
+            if after and after[0].start == joined.end() and after[0].iso3:
+                run += state_run(text, after, after[0])
+        found.extend(x for x in run if x not in found)
+    return found
 
 
 def find_sponsored_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion | None:

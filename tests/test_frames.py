@@ -514,3 +514,41 @@ def test_a_title_repeating_the_bodys_count_is_one_claim():
             "On Monday more than 60 countries voiced support for Morocco's autonomy plan at the United Nations.")
     c = parse_text(text).claims
     assert len(c[(c["count"] == 60) & (c["stance"] == "support")]) == 1
+
+
+def test_the_states_that_present_or_cosponsor_a_text_vote_for_it():
+    text = ("Rights body orders inquiry into Nicaragua\n\n"
+            "The Council voted on Monday to set up a panel of experts to investigate repression in Nicaragua. "
+            "Chile presented the text, joined by Colombia. "
+            "Spain, which holds no seat this year, co-sponsored the draft. "
+            "Peru and Ecuador had tabled the resolution.")
+    got = rows(text)
+    assert {("CHL", "oppose", "NIC"), ("COL", "oppose", "NIC"), ("ESP", "oppose", "NIC"),
+            ("PER", "oppose", "NIC"), ("ECU", "oppose", "NIC")} <= got
+
+
+def test_speaking_against_the_text_is_a_side_taken_on_it_not_on_the_last_speaker():
+    text = ("Rights body orders inquiry into Nicaragua\n\n"
+            "The Council voted on Monday to set up a panel of experts to investigate repression in Nicaragua. "
+            "Bolivia sided with Managua. "
+            "Cuba and Venezuela also spoke against the resolution. "
+            "Canada and Norway urged support for the text.")
+    got = rows(text)
+    assert {("CUB", "support", "NIC"), ("VEN", "support", "NIC"),
+            ("CAN", "oppose", "NIC"), ("NOR", "oppose", "NIC")} <= got
+    assert ("CUB", "oppose", "NIC") not in got
+
+
+def test_dismissing_a_states_own_text_opposes_that_state():
+    text = ("Dueling statements in Geneva\n\n"
+            "Australia read a statement criticising Iran. "
+            "Australian officials dismissed the Iranian text as a distraction.")
+    assert ("AUS", "oppose", "IRN") in rows(text)
+    assert ("AUS", "support", "IRN") not in rows(text)
+
+
+def test_a_count_of_those_who_did_not_back_a_text_is_no_claim():
+    text = ("Inquiry into Nicaragua approved\n\n"
+            "The Council voted to set up a panel on Nicaragua. "
+            "None of the 12 Latin American members had backed it, delegates said.")
+    assert not {c for c in claims(text) if c[0] == 12}
