@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import Motion, StateList, find_body_motion, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
 from .sentences import split_sentences
 from .topics import topic_of
@@ -256,6 +256,8 @@ class DocumentExtractor:
     def _read_sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool,
                        analysis: Analysis) -> None:
         own_motion = find_motion(self.text, s, e, analysis)
+        if own_motion is None and not title and (self.motion is None or self.motion.target is None):
+            own_motion = find_body_motion(self.text, s, e, analysis)   # "the Assembly demanded that Israel ..."
         if own_motion is None and self.motion is None and not title:
             own_motion = find_sponsored_motion(self.text, s, e, analysis)   # "Russia submitted a resolution"
         if own_motion is not None and own_motion.target is None:

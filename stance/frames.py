@@ -515,6 +515,32 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
     return None
 
 
+_BODY_SUBJECT = re.compile(   # the UN body or the text itself as the subject of the cue that follows
+    r"(?:\b(?:the|this)\s+(?:(?:UN|U\.N\.|United\s+Nations)\s+)?(?:General\s+Assembly|Assembly|"
+    r"(?:Security\s+|Human\s+Rights\s+)?Council|(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee|Committee|"
+    r"world\s+body|(?:draft\s+)?(?:resolution|text|draft|decision))|\bit)"
+    r"\s+(?:would\s+(?:also\s+|further\s+)?|also\s+|further\s+|again\s+|then\s+|strongly\s+|today\s+|"
+    r"(?:has|had|would\s+have)\s+)*(?:express(?:ed|es)?\s+(?:its\s+)?(?:[\w-]+\s+){0,2})?$",
+    re.IGNORECASE)
+
+
+def find_body_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion | None:
+    """A text described by what the body adopting it does: "the Assembly demanded that X halt ...", "the text
+    would have the Council condemn X", "it condemned X's ...". A sentence with no state speaking whose cue's
+    subject is the Assembly, a Council, a Committee or the text is the text's own stance toward its target."""
+    if not analysis.cues or analysis.statements:
+        return None
+    cue = analysis.cues[0]
+    if cue.stance not in ("support", "oppose", "concern") or side_of_cue(cue.text):
+        return None
+    if _BODY_SUBJECT.search(text, max(start, cue.start - 80), cue.start) is None:
+        return None
+    target = _next_state(cue.end, min(end, cue.end + 150), analysis)
+    if target is None:
+        return None
+    return Motion("backing" if cue.stance == "support" else "critical", target, cue.start, cue.start)
+
+
 _SUBMITS = re.compile(
     r"\s+(?:has\s+|had\s+|on\s+\w+\s+)?(?:submitted|tabled|introduced|proposed|drafted|put\s+forward|presented|"
     r"circulated)\s+(?:a|an|its|their)\s+(?:own\s+|new\s+|rival\s+|revised\s+)?(?:draft\s+)?(?:resolution|draft|text)s?\b",

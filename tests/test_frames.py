@@ -552,3 +552,12 @@ def test_a_count_of_those_who_did_not_back_a_text_is_no_claim():
             "The Council voted to set up a panel on Nicaragua. "
             "None of the 12 Latin American members had backed it, delegates said.")
     assert not {c for c in claims(text) if c[0] == 12}
+
+
+def test_what_the_assembly_does_in_the_text_is_the_texts_stance():
+    text = ("Committee backs rights of the Sahrawi people\n\n"
+            "By the text, the Assembly would call on Morocco to release political prisoners. "
+            "Approved by a vote of 90 in favour to 4 against (Gabon, Senegal and Comoros), the draft goes to the plenary.")
+    got = rows(text)
+    assert {("GAB", "support", "MAR"), ("SEN", "support", "MAR"), ("COM", "support", "MAR")} <= got
+    assert (90, "exact", "oppose", "MAR") in claims(text)
