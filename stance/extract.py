@@ -16,7 +16,7 @@ from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import Motion, StateList, find_body_motion, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
-from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject
+from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject, verdict_text
 from .sentences import split_sentences
 from .topics import topic_of
 
@@ -450,6 +450,10 @@ class DocumentExtractor:
         condemning an act ("the launch", "the decision") is toward the state that did it, the
         lead's actor; otherwise the stance is toward the headline's target or the lead's actor.
         """
+        if st.cue is not None and st.cue.verdict and st.target is not None and st.target.start < st.cue.start:
+            # "... respect Ethiopia's sovereignty, while Russia called the text 'counterproductive'": the verdict
+            # is on the text, not on the state named before it
+            st = Statement(st.holder, st.stance, st.cue, None, st.group, st.group_count, "text")
         if st.target is not None or st.stance is None:
             return st
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
@@ -466,6 +470,9 @@ class DocumentExtractor:
                              st.group, st.group_count, st.artefact)
         named_text = _MOTION_OBJECT.match(self.text, st.cue.end, st.cue.end + 60) \
             if st.artefact == "text" and st.cue is not None else None
+        if named_text is None and st.cue is not None and st.cue.stance in ("support", "oppose"):
+            # "said the draft was biased", "called the resolution 'politically motivated'": a verdict on the text
+            named_text = verdict_text(self.text, st.cue) if st.cue.verdict else None
         if named_text is not None:
             # "spoke against the resolution", "urged support for the text": toward the voted text's target,
             # not the stance last reported; "dismissed the Chinese text": its sponsor's text, which backs it

@@ -481,6 +481,10 @@ def _next_state(lo: int, hi: int, analysis: Analysis) -> Mention | None:
     return None
 
 
+_VERDICT_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|term(?:s|ed|ing)?|brand(?:s|ed|ing)?|"
+                             r"dismiss(?:es|ed|ing)?)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion | None:
     """The text being voted on, when the sentence describes it: "a resolution condemning X's ...".
 
@@ -490,11 +494,14 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
     (human rights) situation in X" is critical of X.
     """
     for noun in _MOTION_NOUN.finditer(text, start, end):
+        if _VERDICT_BEFORE.search(text, max(start, noun.start() - 40), noun.start()):
+            continue   # "calling the resolution 'politically motivated'": a verdict on the text, not its content
         hi = min(end, noun.end() + 80)
         k = bisect_left(analysis.cue_starts, noun.end())
         while k < len(analysis.cues) and analysis.cues[k].start < hi and side_of_cue(analysis.cues[k].text):
             k += 1   # "a draft was vetoed by Russia which was aimed at condemning ...": the vote is not the text
         if k < len(analysis.cues) and analysis.cues[k].start < hi and not side_of_cue(analysis.cues[k].text) \
+                and not analysis.cues[k].verdict \
                 and not analysis.cues[k].text.lower().startswith("in favo"):
             cue = analysis.cues[k]
             between = text[noun.end():cue.start]
@@ -550,8 +557,9 @@ _SPONSORED_NOUN = re.compile(r"(?:[’']s|-(?:drafted|sponsored|proposed|backed|
 
 
 _SPONSOR_ACT = re.compile(
-    r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,80},)?\s+(?:(?:has|had|have|also|jointly|formally|then)\s+)*"
-    r"(?:presented|tabled|introduced|drafted|put\s+forward|submitted|co-?sponsored|sponsored|co-?authored|penned)\s+"
+    r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,80},|\s*,)?\s+(?:(?:has|had|have|also|jointly|formally|then)\s+)*"
+    r"(?:presented|tabled|introduced|drafted|put\s+forward|submitted|co-?sponsored|sponsored|co-?authored|penned|"
+    r"introducing|presenting|tabling)\s+"
     r"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|motion|proposal)s?\b",
     re.IGNORECASE)
 

@@ -20,6 +20,7 @@ LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.csv"
 class Lexicon:
     cue: PatternSet           # one named group per cue row
     cue_labels: dict[str, str]      # group name -> support | oppose | concern | neutral | withdraw | non
+    verdicts: frozenset[str]        # group names of verdicts on a text ("politically motivated"): never its content
     negation: re.Pattern[str]       # searched in the few words before a cue
     topic: PatternSet         # one named group per topic row, in priority order
     topic_labels: dict[str, str]    # group name -> topic label
@@ -46,9 +47,14 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
     # Masks come first so that "address concerns" is not read as a concern.
     labels: dict[str, str] = {}
     cue_rows: list[tuple[str, str]] = []
-    for label, pattern in [("non", p) for _, p in by_kind.get("non_cue", [])] + by_kind.get("cue", []):
+    verdicts: set[str] = set()
+    for kind, label, pattern in [("non_cue", "non", p) for _, p in by_kind.get("non_cue", [])] + \
+            [("cue", lb, p) for lb, p in by_kind.get("cue", [])] + \
+            [("verdict_cue", lb, p) for lb, p in by_kind.get("verdict_cue", [])]:
         name = f"g{len(cue_rows)}"
         labels[name] = label
+        if kind == "verdict_cue":
+            verdicts.add(name)
         cue_rows.append((name, pattern))
     cue = PatternSet(cue_rows)
 
@@ -72,7 +78,7 @@ def load(path: Path = LEXICON_PATH) -> Lexicon:
         r"\b(?:" + _alternation([p for _, p in by_kind.get("locative", [])]) + r")\s+(?:the\s+)?(?:[a-z]+(?:ern|ing)\s+)?$",
         re.IGNORECASE,
     )
-    return Lexicon(cue, labels, negation, topic, topic_labels, actor_noun, locative)
+    return Lexicon(cue, labels, frozenset(verdicts), negation, topic, topic_labels, actor_noun, locative)
 
 
 LEXICON = load()

@@ -34,6 +34,7 @@ class Cue:
     end: int
     text: str
     stance: str
+    verdict: bool = False   # a verdict on a text ("politically motivated"): the speaker's, never the text's content
 
 
 @dataclass
@@ -186,7 +187,7 @@ _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
 _OBJECT_HEAD = r"\s*(?:(?:of|for|on|to|against|with)\s+)?(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?"
 _TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it takes that stance
     _OBJECT_HEAD + r"(?:vote|resolution|statement|letter|text|motion|declaration|draft|communiqu[eé]|"
-    r"initiative|proposal|plan)\b",
+    r"initiative|proposal|plan|adoption|passage)\b",
     re.IGNORECASE,
 )
 _ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
@@ -223,6 +224,18 @@ def _speaks_for_count(text: str, lo: int, hi: int) -> bool:
     return _ON_BEHALF_COUNT.search(window) is not None
 
 
+_TEXT_BEFORE_VERDICT = re.compile(
+    r"\b(?:said|says|called|calling|described|describing|termed|branded|considered|deemed|found)\s+(?:that\s+)?"
+    r"(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|motion)s?\s+"
+    r"(?:(?:was|is|were|are|as|had\s+been|would\s+be)\s+)?(?:[\w-]+\s+){0,2}?[\"“‘']?(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE)
+
+
+def verdict_text(text: str, cue: Cue) -> re.Match[str] | None:
+    """The text a verdict cue is passed on ("called the resolution 'politically motivated'"), else None."""
+    return _TEXT_BEFORE_VERDICT.search(text, max(0, cue.start - 70), cue.start)
+
+
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     """Stance cues in text[start:end], dropping negated ones; also whether any was negated."""
     cues: list[Cue] = []
@@ -239,7 +252,10 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
         if LEXICON.negation.search(window):
             negated = True
             continue
-        cues.append(Cue(match.start, match.end, match.text, stance))
+        cue = Cue(match.start, match.end, match.text, stance, match.name in LEXICON.verdicts)
+        if cue.verdict and verdict_text(text, cue) is None:
+            continue   # a verdict counts only when passed on a text ("said the draft was biased")
+        cues.append(cue)
     return cues, negated
 
 
@@ -320,7 +336,8 @@ def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
         return first.stance
     starts = cue_starts if cue_starts is not None else [c.start for c in cues]
     k = bisect_left(starts, first.end)
-    if k >= len(cues) or cues[k].start >= target.start or not _ARTIFACT.search(text, first.end, cues[k].start):
+    if k >= len(cues) or cues[k].start >= target.start or cues[k].verdict \
+            or not _ARTIFACT.search(text, first.end, cues[k].start):
         return first.stance
     return compose(first.stance, cues[k].stance)
 

@@ -561,3 +561,22 @@ def test_what_the_assembly_does_in_the_text_is_the_texts_stance():
     got = rows(text)
     assert {("GAB", "support", "MAR"), ("SEN", "support", "MAR"), ("COM", "support", "MAR")} <= got
     assert (90, "exact", "oppose", "MAR") in claims(text)
+
+
+def test_explanations_of_vote_take_sides_on_the_text():
+    text = ("Committee approves text on rights in Myanmar\n\n"
+            "The Third Committee approved a draft resolution on the situation of human rights in Myanmar by a "
+            "recorded vote of 88 in favour to 21 against, with 60 abstentions. "
+            "The representative of Sweden, introducing the text, said the crisis had deepened. "
+            "Laos's delegate said the draft was biased and counterproductive. "
+            "Speaking after the vote, the representative of Japan welcomed its adoption.")
+    got = rows(text)
+    assert {("SWE", "oppose", "MMR"), ("LAO", "support", "MMR"), ("JPN", "oppose", "MMR")} <= got
+    assert ("LAO", "oppose", "MMR") not in got
+
+
+def test_a_verdict_word_not_passed_on_a_text_is_no_stance_and_no_description():
+    text = ("Talks on the border resume\n\n"
+            "Officials in Armenia said the coverage of the talks was biased. "
+            "Azerbaijan's foreign ministry called the resolution politically motivated.")
+    assert not {r for r in rows(text) if r[0] == "ARM"}

@@ -11,18 +11,18 @@ from stance.topics import topic_of
 
 
 def test_every_row_compiles_with_a_known_kind():
-    kinds = {"cue", "non_cue", "topic", "negation", "actor_noun", "locative"}
+    kinds = {"cue", "non_cue", "verdict_cue", "topic", "negation", "actor_noun", "locative"}
     for row in _rows(LEXICON_PATH):
         assert row["kind"] in kinds, row
         re.compile(row["pattern"], re.IGNORECASE)
-        if row["kind"] == "cue":
+        if row["kind"] in ("cue", "verdict_cue"):
             assert row["label"] in STANCE_ORDER + ("withdraw",), row
 
 
 def test_cues_and_topics_have_literal_anchors():
     """A row with no literal prefix is tried at every word: the vocabulary keeps none."""
     for row in _rows(LEXICON_PATH):
-        if row["kind"] in ("cue", "non_cue", "topic"):
+        if row["kind"] in ("cue", "non_cue", "verdict_cue", "topic"):
             assert anchors(row["pattern"]) is not None, row
 
 

@@ -22,7 +22,8 @@ def lexicon_rows(kind):
     rows = _rows(LEXICON_PATH)
     if kind == "cue":
         pairs = [("non", r["pattern"]) for r in rows if r["kind"] == "non_cue"] + [
-            (r["label"], r["pattern"]) for r in rows if r["kind"] == "cue"]
+            (r["label"], r["pattern"]) for r in rows if r["kind"] == "cue"] + [
+            (r["label"], r["pattern"]) for r in rows if r["kind"] == "verdict_cue"]
     else:
         pairs = [(r["label"], r["pattern"]) for r in rows if r["kind"] == "topic"]
     return [(f"g{i}", p) for i, (_, p) in enumerate(pairs)]
