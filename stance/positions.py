@@ -134,7 +134,8 @@ _SITUATION_IN = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.IGNORECASE)
+_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
+                         r"|^\s*(?:\w+\s+){0,2}?to\s+the\s+$", re.IGNORECASE)   # "was summoned to the Turkish ministry"
 _AGENT_OF = re.compile(
     r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|government|ministry|minister|"
     r"foreign\s+minister|president|prime\s+minister|king|leaders?|mission|delegations?|"

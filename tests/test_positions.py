@@ -167,3 +167,15 @@ def test_a_switch_of_recognition_and_two_verbs_of_one_subject():
     assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("NRU", "support", "CHN"), ("NRU", "oppose", "TWN")}
     p = parse_text("In 2019 the Solomon Islands switched recognition from Taipei to Beijing.").positions
     assert ("SLB", "oppose", "TWN") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_summons_in_their_usual_news_shapes():
+    from stance.pipeline import parse_text
+    text = ("Envoys summoned over border incident\n\n"
+            "WARSAW, March 2 - Poland's foreign ministry summoned the U.S. chargé d'affaires on Monday. "
+            "Belarus's ambassador was summoned to the Polish foreign ministry on Tuesday. "
+            "The Russian envoy was summoned by Lithuania.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("POL", "oppose", "USA"), ("POL", "oppose", "BLR"), ("LTU", "oppose", "RUS")} <= got
+    assert ("BLR", "oppose", "POL") not in got and ("USA", "oppose", "POL") not in got
