@@ -137,8 +137,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
                          r"|^\s*(?:\w+\s+){0,2}?to\s+the\s+$", re.IGNORECASE)   # "was summoned to the Turkish ministry"
 _AGENT_OF = re.compile(
-    r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|government|ministry|minister|"
-    r"foreign\s+minister|president|prime\s+minister|king|leaders?|mission|delegations?|"
+    r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|governments?|ministry|ministers?|"
+    r"foreign\s+ministers?|presidents?|prime\s+ministers?|king|leaders?|missions?|delegations?|heads\s+of\s+state|"
     r"spokesperson|spokesman|spokeswoman|authorities|officials?|head|chief|"
     r"permanent\s+representative|deputy\s+permanent\s+representative|people|parliament|"
     r"foreign\s+affairs|state)\s+of\s+(?:the\s+)?$",

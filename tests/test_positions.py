@@ -179,3 +179,13 @@ def test_summons_in_their_usual_news_shapes():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("POL", "oppose", "USA"), ("POL", "oppose", "BLR"), ("LTU", "oppose", "RUS")} <= got
     assert ("BLR", "oppose", "POL") not in got and ("USA", "oppose", "POL") not in got
+
+
+def test_ministers_of_listed_states_hold_the_communique():
+    from stance.pipeline import parse_text
+    text = ("Quad foreign ministers' statement\n\n"
+            "We, the Foreign Ministers of Australia, India, Japan and the United States, condemn the missile "
+            "launch by North Korea.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("AUS", "oppose", "PRK"), ("IND", "oppose", "PRK"), ("JPN", "oppose", "PRK"), ("USA", "oppose", "PRK")} <= got
