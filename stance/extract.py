@@ -31,7 +31,11 @@ _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){
 _BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
 _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:resolution|draft|text|motion)\b", re.IGNORECASE)
+                            r"(?:resolution|draft|text|motion|special\s+session|session|inquiry|probe|fact-finding\s+mission)\b",
+                            re.IGNORECASE)
+_BLOC_ANAPHOR = re.compile(
+    r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,60},\s+)?[\"“‘']?(?:The|the)\s+"
+    r"(?:group|bloc|grouping|movement|alliance|union|organi[sz]ation)\b")
 _OWNER_HEAD = re.compile(
     r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
     r"Presidency|Office\s+of\s+the\s+President)\s+of"
@@ -120,6 +124,7 @@ class DocumentExtractor:
         self.anchor = self.dates.anchor
         self.context: When = self.anchor
         self.last_holder: Mention | None = None
+        self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -360,6 +365,10 @@ class DocumentExtractor:
         elif analysis.stance and analysis.target is not None and not any(self._is_reply(st) for st in statements):
             self.last_stance = (analysis.stance, analysis.target)
             self.last_stance_at = self.sentence_index
+        spoken_for = [st.group for st in statements if st.group is not None] + \
+            [st.holder for st in statements if st.holder.bloc]
+        if spoken_for:
+            self.last_bloc = spoken_for[-1]   # "the group" from now on
         holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
         if holders:
             self.last_holder = holders[-1]
@@ -405,9 +414,12 @@ class DocumentExtractor:
             return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
-            own_id = self.last_holder.iso3 or self.last_holder.bloc
+            holder = self.last_holder
+            if self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
+                holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"
+            own_id = holder.iso3 or holder.bloc
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
-            out.append(self._implicit_target(Statement(self.last_holder, analysis.stance, analysis.cues[0], target)))
+            out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], target)))
         return out
 
     def _owner_statement(self, owner: Mention, analysis: Analysis) -> Statement:

@@ -133,6 +133,9 @@ _SITUATION_IN = re.compile(
     r"\bin\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}?(?:(?-i:[A-Z])[\w'’-]*,\s*)?$",
     re.IGNORECASE,
 )
+_ON_BEHALF_AFTER_CUE = re.compile(
+    r",\s*(?:delivered|read(?:\s+out)?|made|issued|presented|voiced|expressed|speaking|acting)\s+"
+    r"(?:on\s+behalf\s+of|for|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
                          r"|^\s*(?:\w+\s+){0,2}?to\s+the\s+$", re.IGNORECASE)   # "was summoned to the Turkish ministry"
@@ -188,7 +191,7 @@ _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
 _OBJECT_HEAD = r"\s*(?:(?:of|for|on|to|against|with)\s+)?(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?"
 _TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it takes that stance
     _OBJECT_HEAD + r"(?:vote|resolution|statement|letter|text|motion|declaration|draft|communiqu[eé]|"
-    r"initiative|proposal|plan|adoption|passage)\b",
+    r"initiative|proposal|plan|adoption|passage|special\s+session|session|inquiry|probe|fact-finding\s+mission)\b",
     re.IGNORECASE,
 )
 _ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
@@ -641,6 +644,14 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                     group = mentions[j]
                     break
                 j -= 1
+        if group is None and cue is not None and cue.start > holder.end:
+            # "Cameroon's rejection of the session, delivered on behalf of the African Group"
+            j = bisect_left(starts, cue.end)
+            while j < len(mentions) and mentions[j].start < min(next_holder, cue.end + 100):
+                if roles[j] == "group" and _ON_BEHALF_AFTER_CUE.search(text, cue.end, mentions[j].start):
+                    group = mentions[j]
+                    break
+                j += 1
         group_count = group is None and _speaks_for_count(text, holder.end, min(limit, holder.end + _WINDOW))
         if group is None and not group_count and position == 0:
             group_count = _speaks_for_count(text, max(start, holder.start - 200), holder.start)

@@ -580,3 +580,15 @@ def test_a_verdict_word_not_passed_on_a_text_is_no_stance_and_no_description():
             "Officials in Armenia said the coverage of the talks was biased. "
             "Azerbaijan's foreign ministry called the resolution politically motivated.")
     assert not {r for r in rows(text) if r[0] == "ARM"}
+
+
+def test_rejecting_a_session_on_a_state_for_a_bloc_backs_that_state_for_the_bloc():
+    text = ("Council holds special session on Burundi\n\n"
+            "The Council met on Friday at a special session on Burundi requested by the European Union. "
+            "Egypt's rejection of the session, delivered on behalf of the African Group, opened the debate. "
+            "The group called on Burundi to cooperate nonetheless.")
+    assert ("EGY", "support", "BDI") in rows(text)
+    got = groups(text)
+    assert ("AFRICAN_GROUP", "support", "BDI") in got
+    assert ("AFRICAN_GROUP", "concern", "BDI") in got   # "the group" is the bloc spoken for, not Egypt
+    assert ("EGY", "concern", "BDI") not in rows(text)
