@@ -49,6 +49,7 @@ _DEMONYM_OFFICE = re.compile(
     r"Ministry\s+of\s+(?:Foreign|External)\s+Affairs)\b")
 _OFFICE_SUBJECT = re.compile(r"[\"“‘']?(?:On\b[^,.;]{0,40},\s*)?the\s+(?:ministry|minister|government|embassy|mission|"
                              r"spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
+_ANSWER_OPENING = re.compile(r"(?m)^[ \t]*A[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
@@ -452,8 +453,22 @@ class DocumentExtractor:
                                   if m.iso3 and m.kind in ("demonym", "possessive", "name")), None)
                     if found is not None:
                         break
+            if found is None:
+                found = self._answering_state()
             self.page_owner = found or False
         return self.page_owner or None
+
+    def _answering_state(self) -> Mention | None:
+        """In a question-and-answer transcript ("Q: ... A: China opposes ..."), the state that answers: the
+        one at least two answers open with; it is who "we" are in the others."""
+        counts: dict[str, list] = {}
+        for match in _ANSWER_OPENING.finditer(self.text):
+            first = next((m for m in _mentions(self.text, match.end(), min(len(self.text), match.end() + 40))
+                          if m.iso3 and m.start - match.end() <= 12 and m.kind in ("name", "demonym", "possessive")), None)
+            if first is not None:
+                counts.setdefault(first.iso3, [0, first])[0] += 1
+        best = max(counts.values(), key=lambda c: c[0], default=None)
+        return best[1] if best is not None and best[0] >= 2 else None
 
     def _implicit_target(self, st: Statement, co_holders: set[str] = frozenset()) -> Statement:
         """A stance with no state named is about the article's focus.

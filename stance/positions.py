@@ -333,6 +333,20 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     return roles
 
 
+def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int], limit: int, start: int) -> int:
+    """Where the cue's own object ends: at a second verb of the same subject that has an object of its own
+    ("condemns the attack in Quetta and supports Pakistan's efforts": Pakistan is the second verb's), else
+    the sentence end. Two verbs sharing one object ("condemned and denounced Russia") share its end."""
+    k = bisect_left(cue_starts, cue.end)
+    while k < len(cues) and cues[k].start < limit:
+        later = cues[k]
+        if later.stance != "withdraw" and _AND_VERB.search(text, max(start, later.start - 20), later.start):
+            between = text[cue.end:later.start]
+            return later.start if len(between.split()) >= 3 else len(text)
+        k += 1
+    return len(text)
+
+
 def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
                  cue_starts: list[int] | None = None) -> str:
     """Stance toward the target when the cue bears on an artefact ("voted for a resolution condemning X")."""
@@ -661,8 +675,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.withdrawn.append(holder)
             continue
         if cue is not None:
-            target = occupier(target_in(cue.end, end, own) or target_before(cue.start, own)
-                              or situation_in(cue.end, end, own), own)
+            bound = _own_object_end(text, cue, cues, cue_starts, next_holder, start)
+            target = occupier(target_in(cue.end, bound, own) or target_before(cue.start, own)
+                              or situation_in(cue.end, bound, own), own)
             if target is None and quote_end is not None and attribution_end < end:
                 # '"We condemn this," a spokesman said, adding that China would be held responsible'
                 target = next((m for m in mentions[bisect_left(starts, attribution_end):]
@@ -672,14 +687,14 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
             # a second verb of the same subject: "established relations with China and cut ties with Taiwan"
             k = bisect_left(cue_starts, cue.end)
-            while target is not None and k < len(cues) and cues[k].start < next_holder:
+            while k < len(cues) and cues[k].start < next_holder:
                 later = cues[k]
                 k += 1
                 if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 20), later.start):
                     continue
                 second = target_in(later.end, end, own)
-                if second is not None and second.start > later.end and (second.iso3 or second.bloc) != (
-                        target.iso3 or target.bloc) and second.start - later.end <= 40:
+                if second is not None and second.start > later.end and (target is None or (second.iso3 or second.bloc) != (
+                        target.iso3 or target.bloc)) and second.start - later.end <= 40:
                     result.statements.append(Statement(holder, defended(text, later, second, later.stance), later,
                                                        second, group, group_count))
                 break

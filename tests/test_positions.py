@@ -189,3 +189,27 @@ def test_ministers_of_listed_states_hold_the_communique():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("AUS", "oppose", "PRK"), ("IND", "oppose", "PRK"), ("JPN", "oppose", "PRK"), ("USA", "oppose", "PRK")} <= got
+
+
+def test_a_transcript_speaks_for_the_state_its_answers_open_with():
+    from stance.pipeline import parse_text
+    text = ("Spokesperson's Regular Press Conference on May 6, 2025\n\n"
+            "Q: Ottawa expelled two diplomats this week. What is your comment?\n\n"
+            "A: India firmly rejects the decision. It is regrettable.\n\n"
+            "Q: A Canadian minister said New Delhi was behind the plot. Your response?\n\n"
+            "A: These claims are absurd. We urge the Canadian side to stop making baseless allegations.\n\n"
+            "Q: Will the minister visit Nepal?\n\n"
+            "A: India values its friendship with Nepal. We have nothing to announce.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("IND", "concern", "CAN") in got or ("IND", "oppose", "CAN") in got
+    assert not {r for r in got if r[0] == "CAN"}
+
+
+def test_a_second_verb_with_its_own_object_keeps_its_own_target():
+    from stance.pipeline import parse_text
+    text = ("Condolences after the attack\n\n"
+            "Japan strongly condemned the bombing of a crowded market and backed Afghanistan's efforts to recover.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("JPN", "support", "AFG") in got and ("JPN", "oppose", "AFG") not in got
