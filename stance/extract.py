@@ -416,7 +416,7 @@ class DocumentExtractor:
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
             holder = self.last_holder
-            if self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
+            if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
                 holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"
             own_id = holder.iso3 or holder.bloc
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
