@@ -85,6 +85,7 @@ class Headline:
     stance: str
     target: Mention | None
     topic: str
+    vote: bool = False   # read from a vote or veto: a story of taking sides, not of backing
 
 
 def _mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -189,7 +190,18 @@ class DocumentExtractor:
         candidates.extend(sentences[:2])
         for s, e, mentions in candidates:
             analysis = self._analyse(s, e, mentions)
+            voted = None
             for st in analysis.statements:
+                side = side_of_cue(st.cue.text) if st.cue is not None else ""
+                if side:
+                    # a vote or veto takes its stance from the text voted on (see `_votes`), not from its words
+                    voted = voted or find_motion(self.text, s, e, analysis) or False
+                    stance = vote_stance(side, voted or None)
+                    if stance and voted.target.iso3 and voted.target.iso3 != st.holder.iso3:
+                        self.headline = Headline(stance, voted.target, self._topic(s, e), vote=True)
+                        return
+                    if stance:
+                        continue   # "Russia vetoed a draft condemning its annexation": no stance toward another
                 if st.stance and st.target is not None and st.target.iso3 and st.target.iso3 != st.holder.iso3:
                     self.headline = Headline(st.stance, st.target, self._topic(s, e))
                     return
@@ -389,14 +401,15 @@ class DocumentExtractor:
                 # A speaker with no cue of their own is read as part of the article's story only where
                 # the story is one of backing, or the speaker speaks for a group: elsewhere (a veto
                 # debate, a dispute) speakers quoted without a cue take many sides.
-                inherits = st.group is not None or st.group_count or (headline is not None and headline.stance == "support")
+                inherits = st.group is not None or st.group_count or (
+                    headline is not None and headline.stance == "support" and not headline.vote)
                 if not inherits or headline is None or headline.target is None or headline.target.iso3 == own_id:
                     continue
                 target = headline.target if st.target is None or st.target.iso3 == own_id else st.target
                 out.append(Statement(st.holder, headline.stance, None, target, st.group, st.group_count))
             elif st.target is None and headline is not None and headline.target is not None \
                     and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
-                    and headline.stance == "support" and st.group is None and not st.artefact:
+                    and headline.stance == "support" and not headline.vote and st.group is None and not st.artefact:
                 # A speaker quoted in an article about backing X, opposing no named state,
                 # is read as part of that backing ("opposes any politicisation").
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))

@@ -592,3 +592,13 @@ def test_rejecting_a_session_on_a_state_for_a_bloc_backs_that_state_for_the_bloc
     assert ("AFRICAN_GROUP", "support", "BDI") in got
     assert ("AFRICAN_GROUP", "concern", "BDI") in got   # "the group" is the bloc spoken for, not Egypt
     assert ("EGY", "concern", "BDI") not in rows(text)
+
+
+def test_a_veto_in_the_lead_is_no_headline_stance_for_quiet_speakers():
+    text = ("China vetoes draft on Myanmar\n\n"
+            "China vetoed a Council draft on Tuesday that would have condemned the junta's crackdown in Myanmar. "
+            "France's ambassador said Paris would now take the matter to the Assembly. "
+            "\"China has abused its veto,\" Britain's envoy said.")
+    got = rows(text)
+    assert not {r for r in got if r[0] == "FRA"}
+    assert ("GBR", "oppose", "CHN") in got and ("GBR", "support", "CHN") not in got
