@@ -31,8 +31,10 @@ _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=Tr
 _NUMBER = r"(?:half\s+a|a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|\d{1,3}(?:,\d{3})*|\d+|" + _COMPOUND + "|" + "|".join(sorted(_WORDS, key=len, reverse=True))
 _NOUN = (
     r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
-    r"islamic|muslim|developing|member|united\s+nations|un|u\.n\.|small|island|like-minded)\s+){0,2}"
-    r"(?:countries|nations|states|governments|delegations|members|signatories|economies)"
+    r"islamic|muslim|developing|member|united\s+nations|un|u\.n\.|small|island|like-minded|union|gulf|nordic|baltic|"
+    r"pacific|caribbean|central\s+asian|south\s+american|middle\s+eastern|neighbou?ring|allied|partner|commonwealth|"
+    r"non-aligned|western-aligned|eurozone|donor|coalition|opec|nato|g20)\s+){0,3}"
+    r"(?:countries|nations|states|governments|delegations|members|signatories|economies|allies)"
 )
 _PEOPLE = r"(?:ambassadors|representatives|envoys|diplomats|delegates|ministers|leaders|permanent\s+representatives)"
 _CLAIM = re.compile(
@@ -40,8 +42,9 @@ _CLAIM = re.compile(
     rf"(?P<num>{_NUMBER})(?:-odd)?\s+(?P<noun>{_NOUN})\b",
     re.IGNORECASE,
 )
-_NOUN_HINT = re.compile(r"countries|nations|states|governments|delegations|members|signatories|economies", re.IGNORECASE)
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+_NOUN_HINT = re.compile(r"countries|nations|states|governments|delegations|members|signatories|economies|allies",
+                        re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|his|her|its|their|our)\s+$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

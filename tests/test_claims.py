@@ -46,3 +46,13 @@ def test_not_claims():
     for text in ("13,000 fugitives were returned", "one country objected", "the 57th session",
                  "9 billion U.S. dollars", "in 2019 countries met"):
         assert find_claims(text, 0, len(text)) == [], text
+
+
+def test_counts_of_states_named_by_their_bloc_or_alliance():
+    from stance.claims import find_claims
+    def found(t):
+        return [(c.count, c.qualifier) for c in find_claims(t, 0, len(t))]
+    assert found("By Friday at least nine European Union members had expelled envoys.") == [(9, "at_least")]
+    assert found("Eleven NATO allies condemned the test.") == [(11, "exact")]
+    assert found("Some 20 neighbouring countries shut their airspace.") == [(20, "about")]
+    assert found("The president and his two allies left early.") == []
