@@ -136,6 +136,9 @@ _SITUATION_IN = re.compile(
 _ON_BEHALF_AFTER_CUE = re.compile(
     r",\s*(?:delivered|read(?:\s+out)?|made|issued|presented|voiced|expressed|speaking|acting)\s+"
     r"(?:on\s+behalf\s+of|for|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
+               "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
+               "bias", "politici", "unbalanc", "concern", "alarm", "worri", "trouble", "perturb")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
                          r"|^\s*(?:\w+\s+){0,2}?to\s+the\s+$", re.IGNORECASE)   # "was summoned to the Turkish ministry"
@@ -543,6 +546,13 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         for i in holders:
             roles[i] = "target"
         holders = passive_by
+    elif passive and holders and cues[0].text.split()[0].lower().endswith("ed") and not cues[0].verdict \
+            and not cues[0].text.lower().startswith(_ADJECTIVAL):
+        # "200 Russian employees have been expelled from Europe": the subject suffered the act; no agent is named
+        for i in holders:
+            if mentions[i].start < cues[0].start:
+                roles[i] = "target"
+        holders = [i for i in holders if mentions[i].start > cues[0].start]
     received = False
     if cues and not passive and _RECEIVES.search(text, max(start, cues[0].start - 30), cues[0].start):
         # "Russia gets support from China", "Kyiv wins the backing of Warsaw": the giver holds the stance

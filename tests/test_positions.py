@@ -213,3 +213,17 @@ def test_a_second_verb_with_its_own_object_keeps_its_own_target():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("JPN", "support", "AFG") in got and ("JPN", "oppose", "AFG") not in got
+
+
+def test_expulsions_as_news_writes_them():
+    from stance.pipeline import parse_text
+    text = ("Envoys ordered out\n\n"
+            "Poland declared 12 Belarusian diplomats persona non grata on Monday. "
+            "More than 60 Belarusian embassy staff have now been expelled from European capitals. "
+            "Czechia said it was expelling five employees of the Belarusian embassy. "
+            "Minsk called the expulsions reckless.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("POL", "oppose", "BLR") in got and ("CZE", "oppose", "BLR") in got
+    assert not {r for r in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"], p["text"]))
+                if r[0] == "BLR" and "have now been expelled" in r[3]}
