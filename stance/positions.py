@@ -136,6 +136,9 @@ _SITUATION_IN = re.compile(
 _ON_BEHALF_AFTER_CUE = re.compile(
     r",\s*(?:delivered|read(?:\s+out)?|made|issued|presented|voiced|expressed|speaking|acting)\s+"
     r"(?:on\s+behalf\s+of|for|in\s+the\s+name\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Russia's Dmitry Polyanskiy accused ...": a state's person, named and acting (not in the people index)
+_NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,2},?\s+"
+                                r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
                "bias", "politici", "unbalanc", "concern", "alarm", "worri", "trouble", "perturb")
@@ -276,7 +279,8 @@ def _is_agentive(text: str, mention: Mention, sentence_start: int, sentence_end:
     if mention.kind in ("bloc", "name", "person"):
         return True
     if mention.kind in ("possessive", "demonym"):
-        return LEXICON.actor_noun.match(after) is not None
+        return LEXICON.actor_noun.match(after) is not None or (
+            mention.kind == "possessive" and _NAMED_PERSON_ACTS.match(after) is not None)
     if mention.kind == "capital":
         return _CAPITAL_VERB.match(after) is not None or bool(_CLAUSE_START.search(text[max(sentence_start, mention.start - 30):mention.start]))
     return False

@@ -227,3 +227,13 @@ def test_expulsions_as_news_writes_them():
     assert ("POL", "oppose", "BLR") in got and ("CZE", "oppose", "BLR") in got
     assert not {r for r in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"], p["text"]))
                 if r[0] == "BLR" and "have now been expelled" in r[3]}
+
+
+def test_a_states_named_envoy_acts_for_it():
+    from stance.pipeline import parse_text
+    text = ("Council split over Sudan\n\n"
+            "Britain's Barbara Woodward condemned Khartoum's blockade of aid convoys. "
+            "Norway's Xinjiang Uyghur Autonomous Region was mentioned.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("GBR", "oppose", "SDN") in got
