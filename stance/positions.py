@@ -216,7 +216,7 @@ _ACT_AFTER = re.compile(
     r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
-    r"tariffs|law|ban|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
+    r"tariffs|law|ban|elections?|referendums?|polls?|vote|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
     r"exercises|restrictions|repression|campaign|vetoe?s?|"
     r"independence|sovereignty|territorial\s+integrity|statehood)\b"
 )
@@ -400,6 +400,9 @@ _OCCUPIED_BY = re.compile(
     r"(?:occupied|controlled|annexed|seized|held|administered)\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_THAT_STATE = re.compile(r"\s*(?:that|which)\s+(?:the\s+)?", re.IGNORECASE)
+_OCCUPIER_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?(?:occupied|occupies|annexed|seized|controls|"
+                            r"controlled|holds|held)\b", re.IGNORECASE)
 _AGAINST_HINTS = ("inter", "meddl", "attack", "pressur", "campaign", "sanction", "accus", "allegation", "slander",
                   "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic", "so-called")
 
@@ -624,6 +627,14 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             return None
         match = _OCCUPIED_BY.match(text, m.end, min(end, m.end + 60))
         if match is None:
+            # "the territories of Ukraine that Russia has temporarily occupied": the occupier named before its verb
+            rel = _THAT_STATE.match(text, m.end, min(end, m.end + 20))
+            if rel is not None:
+                j = bisect_left(starts, rel.end())
+                if j < len(mentions) and mentions[j].start == rel.end() and mentions[j].iso3 \
+                        and mentions[j].iso3 not in exclude and mentions[j].iso3 != m.iso3 \
+                        and _OCCUPIER_VERB.match(text, mentions[j].end, min(end, mentions[j].end + 50)):
+                    return mentions[j]
             return m
         j = bisect_left(starts, match.end())
         if j < len(mentions) and mentions[j].start - match.end() <= 2 and mentions[j].iso3 \

@@ -237,3 +237,22 @@ def test_a_states_named_envoy_acts_for_it():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("GBR", "oppose", "SDN") in got
+
+
+def test_the_occupier_named_before_its_verb_is_the_one_at_issue():
+    from stance.pipeline import parse_text
+    text = ("Bloc rejects referendum\n\n"
+            "The European Union condemned the referendum held in the regions of Georgia that Russia has occupied since 2008. "
+            "Norway and Iceland aligned themselves with the declaration.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("NOR", "oppose", "RUS"), ("ISL", "oppose", "RUS")} <= got
+    assert ("NOR", "oppose", "GEO") not in got
+
+
+def test_an_election_called_neither_free_nor_fair_is_criticised():
+    from stance.pipeline import parse_text
+    text = ("Belarus vote criticised\n\n"
+            "Lithuania said the Belarusian presidential election was neither free nor fair.")
+    p = parse_text(text).positions
+    assert ("LTU", "oppose", "BLR") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
