@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, find_body_motion, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject, verdict_text
 from .sentences import split_sentences
 from .topics import topic_of
@@ -294,6 +294,7 @@ class DocumentExtractor:
             statements = [st for st in statements if st.cue is None or st.cue.start != own_motion.cue_start]
         if not question:
             statements += self._sponsors(s, e, analysis, statements, motion)
+            statements = self._explained_vote(s, e, analysis, statements, motion)
         labelled = {m.iso3 for frame in lists if frame.by == "lead" for m in frame.members}
         if labelled:   # "Voting against were A, B and C, while D abstained": the label says what A-C did
             statements = [st for st in statements if st.holder.iso3 not in labelled]
@@ -717,6 +718,17 @@ class DocumentExtractor:
                                  spoke_for.group_count if spoke_for else False, "text"))
         return out
 
+    def _explained_vote(self, s: int, e: int, analysis: Analysis, statements: list[Statement],
+                        motion: Motion | None) -> list[Statement]:
+        """An explanation of vote gives the explainer's vote on the text; it replaces what its words would say."""
+        found = explained_vote(self.text, s, e, analysis)
+        stance = vote_stance(found[1], motion) if found is not None else None
+        if stance is None or found[0].iso3 == motion.target.iso3:
+            return statements
+        voter = found[0]
+        return [st for st in statements if st.holder.iso3 != voter.iso3] + [
+            Statement(voter, stance, None, motion.target, artefact="text")]
+
     def _asked_about(self, s: int, e: int, mentions: list[Mention], when: When, topic: str) -> list[dict]:
         """A stance with no target, then "(he said) when asked to comment on a statement by A and B": toward A and B."""
         if not self.untargeted:
@@ -814,6 +826,9 @@ class DocumentExtractor:
     def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis, statements: list[Statement],
                       s: int, e: int, motion: Motion | None = None) -> tuple[str | None, Mention | None]:
         """What a counted group did and toward whom: its own verb, else its speaker's, else the sentence's."""
+        if motion is not None and motion.target is not None and \
+                sponsored_by_before(self.text, max(s, claim.start - 40), claim.start):
+            return vote_stance("for", motion), motion.target   # "co-sponsored by more than 60 countries"
         if _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 30), claim.start):
             speaker = next((st for st in statements if st.group_count), None)
             if speaker is not None:

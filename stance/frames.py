@@ -567,6 +567,37 @@ _SPONSOR_ACT = re.compile(
 _JOINED_BY = re.compile(r"\s*,\s*(?:who\s+was\s+|which\s+was\s+)?joined\s+by\s+(?:the\s+)?", re.IGNORECASE)
 
 
+_SPONSORED_BY = re.compile(
+    r"\b(?:presented|tabled|introduced|drafted|put\s+forward|submitted|co-?sponsored|sponsored|co-?authored)\s+"
+    r"(?:jointly\s+)?by\s+(?:the\s+)?(?:(?:representatives?|delegations?|delegates?|ambassadors?)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:more\s+than|over|some|nearly|almost|about|around|at\s+least)\s+)?$",
+    re.IGNORECASE)
+
+
+_EXPLAINED_VOTE = re.compile(
+    r"[\"“]?(?:Explaining|In\s+explanation\s+of|Speaking\s+in\s+explanation\s+of)\s+(?:her|his|its|their|the)\s+"
+    r"(?:(?:delegation|country|government)[’']s\s+)?(?:(?P<abst>abstention|decision\s+to\s+abstain)|"
+    r"(?:vote|decision\s+to\s+vote)\s+(?P<side>in\s+favou?r|for|against))\b[^,]{0,60},\s*", re.IGNORECASE)
+
+
+def explained_vote(text: str, start: int, end: int, analysis: Analysis) -> tuple[Mention, str] | None:
+    """ "Explaining her delegation's vote in favour, the representative of Japan said ...": the state named
+    right after the opening clause cast that vote (for | against | abstain)."""
+    match = _EXPLAINED_VOTE.match(text, start, end)
+    if match is None:
+        return None
+    first = _next_state(match.end(), min(end, match.end() + 60), analysis)
+    if first is None:
+        return None
+    side = "abstain" if match.group("abst") else ("against" if "against" in match.group("side").lower() else "for")
+    return first, side
+
+
+def sponsored_by_before(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] ends with a sponsor's passive ("introduced by the representative of", "co-sponsored by")."""
+    return _SPONSORED_BY.search(text, lo, hi) is not None
+
+
 def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> list[Mention]:
     """States that present or co-sponsor the text already described ("Argentina presented the text",
     "Canada, which is not a member, co-sponsored the draft", "Britain and France tabled the resolution"):
@@ -574,7 +605,14 @@ def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> li
     found: list[Mention] = []
     mentions = analysis.mentions
     for j, m in enumerate(mentions):
-        if not m.iso3 or analysis.roles.get(j) not in ("holder", "target") or m.kind == "demonym":
+        if not m.iso3 or m.kind == "demonym":
+            continue
+        if _SPONSORED_BY.search(text, max(start, m.start - 80), m.start):
+            # "a draft ..., introduced by the representative of Canada", "tabled by Britain and France"
+            after = [x for x in mentions[j:] if x.iso3]
+            found.extend(x for x in state_run(text, after, m) if x not in found)
+            continue
+        if analysis.roles.get(j) not in ("holder", "target"):
             continue
         act = _SPONSOR_ACT.match(text, m.end, end)
         if act is None:

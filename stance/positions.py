@@ -373,6 +373,7 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
     r"|\b(?:attacks?|pressure|campaigns?|sanctions?|accusations?|allegations?|slander|smears?|hostility|threats?|"
     r"aggression|provocations?)\s+(?:on|against|toward|towards|targeting|aimed\s+at)\s+(?:the\s+)?"
     r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?"
+    r"|\b(?:targeting|singling\s+out|naming\s+and\s+shaming|politici[sz]ation|stigmati[sz]ation)\s+of\s+(?:the\s+)?"
     # "the so-called 'assessment' on Xinjiang, China": a text about the state, dismissed
     r"|\bso-called\s+[\"“‘']?[\w -]{1,40}?[\"”’']?\s+(?:on|about|against|of|regarding|concerning|into)\s+"
     r"(?:(?-i:[A-Z])[\w-]*,?\s+){0,2}(?:the\s+)?)$",
@@ -404,7 +405,8 @@ _THAT_STATE = re.compile(r"\s*(?:that|which)\s+(?:the\s+)?", re.IGNORECASE)
 _OCCUPIER_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?(?:occupied|occupies|annexed|seized|controls|"
                             r"controlled|holds|held)\b", re.IGNORECASE)
 _AGAINST_HINTS = ("inter", "meddl", "attack", "pressur", "campaign", "sanction", "accus", "allegation", "slander",
-                  "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic", "so-called")
+                  "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic", "so-called",
+                  "target", "singling", "shaming", "politici", "stigmati")
 
 
 def _against_hint(left: str) -> bool:

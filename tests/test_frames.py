@@ -602,3 +602,24 @@ def test_a_veto_in_the_lead_is_no_headline_stance_for_quiet_speakers():
     got = rows(text)
     assert not {r for r in got if r[0] == "FRA"}
     assert ("GBR", "oppose", "CHN") in got and ("GBR", "support", "CHN") not in got
+
+
+def test_sponsors_named_by_passive_and_counted_cosponsors_vote_for_the_text():
+    text = ("Committee approves text on Eritrea\n\n"
+            "The Committee approved a draft on the situation of human rights in Eritrea, introduced by the "
+            "representative of Finland on behalf of the European Union and co-sponsored by more than 40 countries, "
+            "including Canada and Australia.")
+    got = rows(text)
+    assert {("FIN", "oppose", "ERI"), ("CAN", "oppose", "ERI"), ("AUS", "oppose", "ERI")} <= got
+    assert (40, "over", "oppose", "ERI") in claims(text)
+    assert ("EU", "oppose", "ERI") in groups(text)
+
+
+def test_explanations_of_vote_and_rejecting_the_targeting_of_a_state():
+    text = ("Committee approves text on Syria\n\n"
+            "The Committee approved a draft on the situation of human rights in Syria by 90 votes to 14.\n\n"
+            "Explaining her delegation's vote in favour, the representative of Ireland said the abuses were documented. "
+            "Explaining his abstention, the delegate of Nepal said dialogue worked better. "
+            "Cuba's delegate said her country rejected the selective targeting of Syria.")
+    got = rows(text)
+    assert {("IRL", "oppose", "SYR"), ("NPL", "neutral", "SYR"), ("CUB", "support", "SYR")} <= got
