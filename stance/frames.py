@@ -593,6 +593,9 @@ def explained_vote(text: str, start: int, end: int, analysis: Analysis) -> tuple
     return first, side
 
 
+_VOTED_TEXT_NOUN = re.compile(r"\b(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
+
+
 def sponsored_by_before(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] ends with a sponsor's passive ("introduced by the representative of", "co-sponsored by")."""
     return _SPONSORED_BY.search(text, lo, hi) is not None
@@ -607,7 +610,8 @@ def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> li
     for j, m in enumerate(mentions):
         if not m.iso3 or m.kind == "demonym":
             continue
-        if _SPONSORED_BY.search(text, max(start, m.start - 80), m.start):
+        passive = _SPONSORED_BY.search(text, max(start, m.start - 80), m.start)
+        if passive is not None and _VOTED_TEXT_NOUN.search(text, max(start, passive.start() - 160), passive.start()):
             # "a draft ..., introduced by the representative of Canada", "tabled by Britain and France"
             after = [x for x in mentions[j:] if x.iso3]
             found.extend(x for x in state_run(text, after, m) if x not in found)

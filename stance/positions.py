@@ -145,6 +145,10 @@ _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint",
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
                          r"|^\s*(?:\w+\s+){0,2}?to\s+the\s+$", re.IGNORECASE)   # "was summoned to the Turkish ministry"
+_STATE_NOUN_OF = re.compile(
+    r"(?:\b(?:the|a|an|this|that)\s+)?(?:(?-i:[A-Z])[\w-]*\s+|tiny\s+|small\s+|oil-rich\s+|landlocked\s+)?"
+    r"(?:nation|country|kingdom|republic|emirate|sultanate|principality|island\s+nation|island\s+state|archipelago)"
+    r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_OF = re.compile(
     r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|governments?|ministry|ministers?|"
     r"foreign\s+ministers?|presidents?|prime\s+ministers?|king|leaders?|missions?|delegations?|heads\s+of\s+state|"
@@ -291,6 +295,10 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     roles: dict[int, str] = {}
     for index, mention in enumerate(mentions):
         left = _left(text, start, mention.start)
+        named_as = _STATE_NOUN_OF.search(left)
+        if named_as is not None and not left[:named_as.start()].strip(" \t\"“-–—"):
+            # "The Pacific nation of Nauru has ...", "The Kingdom of Bahrain condemned ...": the subject itself
+            left = ""
         if index == 0 and mention.start - start <= 2 and text.startswith(":", mention.end):
             roles[index] = "other"      # "Myanmar: UN rights chief alarmed": a headline's topic label
         elif mention.kind in ("name", "capital") and _FROM_BEFORE.search(left) and \
@@ -382,7 +390,8 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
 _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters?)\b", re.IGNORECASE)
 
 
-_AND_VERB = re.compile(r"(?:,\s*|\s+)(?:and|but|while)\s+(?:also\s+|then\s+|later\s+|promptly\s+)?$", re.IGNORECASE)
+_AND_VERB = re.compile(r"(?:,\s*|\s+)(?:and|but|while)\s+(?:(?:also|then|later|promptly|will|would|has|have|had|to|"
+                       r"instead|immediately|formally)\s+){0,2}$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE_ACT_AFTER = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|also|then|promptly|immediately|quickly)\s+)*"
                                  r"[a-z]+ed\b", re.IGNORECASE)

@@ -256,3 +256,13 @@ def test_an_election_called_neither_free_nor_fair_is_criticised():
             "Lithuania said the Belarusian presidential election was neither free nor fair.")
     p = parse_text(text).positions
     assert ("LTU", "oppose", "BLR") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_a_state_named_as_the_nation_of_x_is_the_subject_and_keeps_both_verbs():
+    from stance.pipeline import parse_text
+    text = ("Island switches sides\n\n"
+            "The Pacific nation of Kiribati has broken off relations with Taiwan and will recognise China. "
+            "Taiwan decided to terminate relations with Kiribati.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("KIR", "oppose", "TWN"), ("KIR", "support", "CHN"), ("TWN", "oppose", "KIR")} <= got
