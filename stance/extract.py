@@ -36,6 +36,10 @@ _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s
 _BLOC_ANAPHOR = re.compile(
     r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,60},\s+)?[\"“‘']?(?:The|the)\s+"
     r"(?:group|bloc|grouping|movement|alliance|union|organi[sz]ation)\b")
+_UNNAMED_STATES_OBJECT = re.compile(
+    r"\s+(?:(?:on|to|against|with|of)\s+)?[\"“‘]?(?:the\s+)?(?:(?:certain|some|other|several|western|european|unnamed|those|"
+    r"these|a\s+few|a\s+handful\s+of|a\s+number\s+of)\s+)+(?:members|countries|states|nations|governments|powers|"
+    r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
     r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
     r"Presidency|Office\s+of\s+the\s+President)\s+of"
@@ -497,6 +501,8 @@ class DocumentExtractor:
             st = Statement(st.holder, st.stance, st.cue, None, st.group, st.group_count, "text")
         if st.target is not None or st.stance is None:
             return st
+        if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):
+            return st   # "accused the Western members of the Council": states the text does not name
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one
         headline_target = self.headline.target if self.headline is not None else None

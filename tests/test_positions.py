@@ -266,3 +266,12 @@ def test_a_state_named_as_the_nation_of_x_is_the_subject_and_keeps_both_verbs():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("KIR", "oppose", "TWN"), ("KIR", "support", "CHN"), ("TWN", "oppose", "KIR")} <= got
+
+
+def test_criticism_of_unnamed_states_takes_no_target_from_context():
+    from stance.pipeline import parse_text
+    text = ("Veto on Yemen draft\n\n"
+            "China vetoed a draft condemning the blockade of Yemen. "
+            "Addressing the council, Iran's envoy accused certain Western countries of hypocrisy.")
+    p = parse_text(text).positions
+    assert ("IRN", "oppose", "YEM") not in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
