@@ -38,7 +38,8 @@ _POSSESSIVE_SUFFIXES = ("'s", "’s", "'S", "’S")
 _ARTICLES = ("the ", "The ", "THE ")
 
 # Datelines ("BISHKEK (TCA) —", "GENEVA —", "BEIJING, Sept. 25") are places, not positions.
-_DATELINE_AFTER = re.compile(r"[ \t\u00a0]*(?:\(|—|–|-|,)")
+_SLASHED_CITIES = re.compile(r"(?:(?-i:[A-Z][A-Z .'-]+)/)+")
+_DATELINE_AFTER = re.compile(r"[ \t\u00a0]*(?:\(|—|–|-|,|/(?-i:[A-Z]{3,})(?:[ \t\u00a0]*[(—–,-]|/))")
 # After a title-case place at a line start: a date and/or an agency in brackets, then a dash or colon.
 _TITLE_DATELINE_AFTER = re.compile(
     r"(?:,[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?"
@@ -254,7 +255,8 @@ def _is_dateline(text: str, s: int, e: int, start: int, end: int) -> bool:
     line_start = text.rfind("\n", start, s) + 1
     if line_start < start:
         line_start = start
-    if text[line_start:s].strip():
+    before = text[line_start:s].strip()
+    if before and not (before.endswith("/") and _SLASHED_CITIES.fullmatch(before)):   # "MADRID/DUBLIN/OSLO -"
         return False
     if text[s:e].isupper():
         return _DATELINE_AFTER.match(text, e, end) is not None

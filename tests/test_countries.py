@@ -169,3 +169,9 @@ def test_bad_input():
 def test_linear_on_adversarial_input(build):
     assert_linear(lambda: find_countries(build(30_000)), lambda: find_countries(build(30_000 * FACTOR)),
                   build(16)[:16])
+
+
+def test_slashed_dateline_cities_are_places_not_actors():
+    from stance.countries import find_countries
+    text = "VILNIUS/RIGA/TALLINN, May 2 - Estonia expelled a diplomat."
+    assert [c.iso3 for c in find_countries(text, 0, len(text))] == ["EST"]
