@@ -438,7 +438,15 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
         return "support"
     if _AFFAIRS_OF.search(text, max(0, target.start - 40), target.start):
         return "support"   # "Xinjiang and Hong Kong are internal affairs of China, and ... oppose politicizing"
+    if _TERROR_IN.search(between):
+        return "support"   # "condemns the terrorist attack in Kerman, Iran": sympathy with the state struck
     return stance
+
+
+_TERROR_IN = re.compile(
+    r"\b(?:terror(?:ist)?\s+(?:attacks?|bombings?|acts?|incidents?)|suicide\s+(?:attacks?|bombings?)|bombings?|blasts?|"
+    r"explosions?|shootings?|hostage-taking)\b[^.;]{0,60}?\b(?:in|on|against|at)\s+(?:[\w'’-]+,?\s+){0,3}?(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 _AFFAIRS_OF = re.compile(r"\b(?:internal|domestic)\s+(?:affairs?|matters?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)

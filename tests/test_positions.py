@@ -275,3 +275,14 @@ def test_criticism_of_unnamed_states_takes_no_target_from_context():
             "Addressing the council, Iran's envoy accused certain Western countries of hypocrisy.")
     p = parse_text(text).positions
     assert ("IRN", "oppose", "YEM") not in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_condemning_a_terrorist_attack_in_a_state_sides_with_that_state():
+    from stance.pipeline import parse_text
+    text = ("Ministry of Foreign Affairs of the Republic of Estonia\n\nPress releases\n\n"
+            "The Ministry strongly condemns the terrorist attack in Peshawar, Pakistan. "
+            "The Ministry condemns the crackdown in Belarus.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("EST", "support", "PAK") in got and ("EST", "oppose", "PAK") not in got
+    assert ("EST", "oppose", "BLR") in got
