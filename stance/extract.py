@@ -40,6 +40,8 @@ _UNNAMED_STATES_OBJECT = re.compile(
     r"\s+(?:(?:on|to|against|with|of)\s+)?[\"“‘]?(?:the\s+)?(?:(?:certain|some|other|several|western|european|unnamed|those|"
     r"these|a\s+few|a\s+handful\s+of|a\s+number\s+of)\s+)+(?:members|countries|states|nations|governments|powers|"
     r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
     r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
     r"Presidency|Office\s+of\s+the\s+President)\s+of"
@@ -630,7 +632,7 @@ class DocumentExtractor:
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
             row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
             rows += [row] if row else []
-            for other in self._target_list(st, s, e) + self._target_allies(st, s, e):
+            for other in self._target_list(st, s, e) + self._target_allies(st, s, e) + self._between_pair(st):
                 # "recalled its ambassadors from Madrid, Dublin and Oslo": each listed state is a target
                 row = self._position(base, holder.iso3, st.stance, other, basis, group)
                 rows += [row] if row else []
@@ -665,6 +667,17 @@ class DocumentExtractor:
         k = bisect_left(self.sentence_starts, target.start)
         after = [m for m in self.sentence_mentions[k:k + 40] if m.iso3]
         return state_run(self.text, after, target)[1:]
+
+    def _between_pair(self, st: Statement) -> list[Mention]:
+        """ "welcomed the ceasefire between Thailand and Cambodia": the second party is a target as well."""
+        target = st.target
+        if target is None or not target.iso3 or not _BETWEEN_BEFORE.search(self.text, max(0, target.start - 10), target.start):
+            return []
+        k = bisect_left(self.sentence_starts, target.start)
+        after = [m for m in self.sentence_mentions[k + 1:k + 3] if m.iso3]
+        if after and _AND_GAP.fullmatch(self.text, target.end, after[0].start) and after[0].iso3 != st.holder.iso3:
+            return [after[0]]
+        return []
 
     # -- frames: votes, lists of states --------------------------------------------------------
     def _doc_motion(self) -> Motion | None:

@@ -139,6 +139,7 @@ _ON_BEHALF_AFTER_CUE = re.compile(
 # "Russia's Dmitry Polyanskiy accused ...": a state's person, named and acting (not in the people index)
 _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,2},?\s+"
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
+_FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
                "bias", "politici", "unbalanc", "concern", "alarm", "worri", "trouble", "perturb")
@@ -309,8 +310,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
                 mentions[index - 1].iso3 or mentions[index - 1].bloc):
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
-        elif _ON_BEHALF.search(left):
-            roles[index] = "group"
+        elif _ON_BEHALF.search(left) or (mention.bloc and mention.start - start <= 10 and _FOR_FRONTED.fullmatch(left)):
+            roles[index] = "group"      # also "For the Arab Group, Egypt called on ..."
         elif ("by" in left or "with" in left or "along" in left) and _CO_HOLDER.search(left) or (
                 index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
                 and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)):

@@ -623,3 +623,12 @@ def test_explanations_of_vote_and_rejecting_the_targeting_of_a_state():
             "Cuba's delegate said her country rejected the selective targeting of Syria.")
     got = rows(text)
     assert {("IRL", "oppose", "SYR"), ("NPL", "neutral", "SYR"), ("CUB", "support", "SYR")} <= got
+
+
+def test_fronted_for_a_bloc_and_an_agreement_between_two_states():
+    text = ("Geneva roundup\n\n"
+            "For the African Group, Nigeria called on Sudan to protect civilians. "
+            "As chair of ASEAN, Malaysia welcomed the border accord between Thailand and Cambodia.")
+    got = rows(text)
+    assert ("NGA", "concern", "SDN") in got and ("AFRICAN_GROUP", "concern", "SDN") in groups(text)
+    assert {("MYS", "support", "THA"), ("MYS", "support", "KHM")} <= got
