@@ -16,6 +16,7 @@ from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .rules.vocabulary import words
 from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject, verdict_text
 from .sentences import split_sentences
 from .topics import topic_of
@@ -31,8 +32,7 @@ _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){
 _BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
 _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:resolution|draft|text|motion|special\s+session|session|inquiry|probe|fact-finding\s+mission)\b",
-                            re.IGNORECASE)
+                            rf"(?:{words('voted_text')}|{words('inquiry')})\b", re.IGNORECASE)
 _BLOC_ANAPHOR = re.compile(
     r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,60},\s+)?[\"“‘']?(?:The|the)\s+"
     r"(?:group|bloc|grouping|movement|alliance|union|organi[sz]ation)\b")
@@ -69,9 +69,8 @@ _INCLUDED = re.compile(r"[^.;:]{0,30}?,?\s*\b(?:including|among\s+them|such\s+as
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
-_VOTED_NOUN = re.compile(r"(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
-_SPONSORS = re.compile(r"\b(?:presented|tabled|introduced|drafted|submitted|put\s+forward|co-?sponsored|sponsored|"
-                       r"sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
+_VOTED_NOUN = re.compile(rf"{words('voted_text')}s?\b", re.IGNORECASE)
+_SPONSORS = re.compile(rf"\b(?:{words('sponsor_verb')}|sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)
 _ON_BEHALF_BEFORE = re.compile(

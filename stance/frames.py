@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from . import countries
 from .positions import Analysis, Mention
+from .rules.vocabulary import words
 
 # What may stand between two items of a list of states.
 # Leaders named with their states: "President Vucic of Serbia, Prime Minister of Greece Mitsotakis, ..."
@@ -558,9 +559,8 @@ _SPONSORED_NOUN = re.compile(r"(?:[’']s|-(?:drafted|sponsored|proposed|backed|
 
 _SPONSOR_ACT = re.compile(
     r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,80},|\s*,)?\s+(?:(?:has|had|have|also|jointly|formally|then)\s+)*"
-    r"(?:presented|tabled|introduced|drafted|put\s+forward|submitted|co-?sponsored|sponsored|co-?authored|penned|"
-    r"introducing|presenting|tabling)\s+"
-    r"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|motion|proposal)s?\b",
+    rf"(?:{words('sponsor_verb')}|{words('sponsor_participle')}|penned)\s+"
+    rf"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{words('voted_text')}|proposal)s?\b",
     re.IGNORECASE)
 
 
@@ -568,7 +568,7 @@ _JOINED_BY = re.compile(r"\s*,\s*(?:who\s+was\s+|which\s+was\s+)?joined\s+by\s+(
 
 
 _SPONSORED_BY = re.compile(
-    r"\b(?:presented|tabled|introduced|drafted|put\s+forward|submitted|co-?sponsored|sponsored|co-?authored)\s+"
+    rf"\b{words('sponsor_verb')}\s+"
     r"(?:jointly\s+)?by\s+(?:the\s+)?(?:(?:representatives?|delegations?|delegates?|ambassadors?)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:more\s+than|over|some|nearly|almost|about|around|at\s+least)\s+)?$",
     re.IGNORECASE)
@@ -593,7 +593,7 @@ def explained_vote(text: str, start: int, end: int, analysis: Analysis) -> tuple
     return first, side
 
 
-_VOTED_TEXT_NOUN = re.compile(r"\b(?:draft|resolution|text|motion)s?\b", re.IGNORECASE)
+_VOTED_TEXT_NOUN = re.compile(rf"\b{words('voted_text')}s?\b", re.IGNORECASE)
 
 
 def sponsored_by_before(text: str, lo: int, hi: int) -> bool:

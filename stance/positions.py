@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .composition import compose
 from .lexicon import LEXICON
+from .rules.vocabulary import words
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
 _OBJECT_HEAD = r"\s*(?:(?:of|for|on|to|against|with)\s+)?(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?"
 _TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it takes that stance
     _OBJECT_HEAD + r"(?:vote|resolution|statement|letter|text|motion|declaration|draft|communiqu[eé]|"
-    r"initiative|proposal|plan|adoption|passage|special\s+session|session|inquiry|probe|fact-finding\s+mission)\b",
+    rf"initiative|proposal|plan|adoption|passage|{words('inquiry')})\b",
     re.IGNORECASE,
 )
 _ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
@@ -241,7 +242,7 @@ def _speaks_for_count(text: str, lo: int, hi: int) -> bool:
 
 _TEXT_BEFORE_VERDICT = re.compile(
     r"\b(?:said|says|called|calling|described|describing|termed|branded|considered|deemed|found)\s+(?:that\s+)?"
-    r"(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:resolution|draft|text|motion)s?\s+"
+    rf"(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?{words('voted_text')}s?\s+"
     r"(?:(?:was|is|were|are|as|had\s+been|would\s+be)\s+)?(?:[\w-]+\s+){0,2}?[\"“‘']?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE)
 
