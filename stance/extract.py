@@ -66,6 +66,10 @@ _ASKED_ABOUT = re.compile(
 _LOCATIVE_AFTER_ASKED = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)   # "made ... in Munich, Germany": a place
 _INCLUDED = re.compile(r"[^.;:]{0,30}?,?\s*\b(?:including|among\s+them|such\s+as|notably|led\s+by)\s+(?:the\s+)?",
                        re.IGNORECASE)
+_GROUP_INCLUDING = re.compile(
+    r"\b(?:on\s+behalf\s+of|speaking\s+for|for)\s+(?:a\s+(?:core\s+|cross-regional\s+)?group\s+of|several|some|many|other)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:countries|states|nations|delegations)\s*,?\s*(?:including|among\s+them|such\s+as)\s+(?:the\s+)?",
+    re.IGNORECASE)
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
@@ -316,6 +320,7 @@ class DocumentExtractor:
         claim_rows = self._claim_rows(claims, analysis, statements, s, e, when, topic, motion, list_stance, title)
         position_rows = self._position_rows(statements, s, e, when, topic) + self.pending_roster
         position_rows += self._asked_about(s, e, mentions, when, topic)
+        position_rows += self._spoken_for_members(statements, s, e, when, topic)
         self.untargeted = [] if title else [
             (st.holder.iso3, st.stance, s) for st in statements
             if st.holder.iso3 and st.target is None and st.stance in ("support", "oppose", "concern")]
@@ -913,6 +918,30 @@ class DocumentExtractor:
                 row["group"] = letter.id
                 self._roster_rows(letter, row, target, when)
             rows.append(row)
+        return rows
+
+    def _spoken_for_members(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
+        """ "Speaking on behalf of a group of countries including Russia, Belarus and Iran, China's envoy called
+        for ...": the states named in the group spoken for take the speaker's stance (basis `signatory`)."""
+        lead = _GROUP_INCLUDING.search(self.text, s, e)
+        if lead is None:
+            return []
+        speaker = next((st for st in statements if st.stance and st.target is not None and st.holder.iso3
+                        and (0 <= st.holder.start - lead.end() <= 250 or 0 <= lead.start() - st.holder.end <= 60)), None)
+        if speaker is None:
+            return []
+        k = bisect_left(self.sentence_starts, lead.end())
+        if k >= len(self.sentence_mentions) or self.sentence_mentions[k].start != lead.end() \
+                or not self.sentence_mentions[k].iso3:
+            return []
+        base = self._base(s, e, when, topic)
+        rows = []
+        for member in state_run(self.text, self.sentence_mentions[k:], self.sentence_mentions[k]):
+            if member.iso3 in (speaker.holder.iso3, speaker.target.iso3):
+                continue
+            row = self._position(base, member.iso3, speaker.stance, speaker.target, "signatory", "")
+            if row:
+                rows.append(row)
         return rows
 
     def _included_rows(self, claim: CountClaim, following: int, base: dict, stance: str,

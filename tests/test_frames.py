@@ -632,3 +632,11 @@ def test_fronted_for_a_bloc_and_an_agreement_between_two_states():
     got = rows(text)
     assert ("NGA", "concern", "SDN") in got and ("AFRICAN_GROUP", "concern", "SDN") in groups(text)
     assert {("MYS", "support", "THA"), ("MYS", "support", "KHM")} <= got
+
+
+def test_states_named_in_a_group_spoken_for_take_the_speakers_stance():
+    text = ("Rival statements in Geneva\n\n"
+            "Speaking on behalf of a group of countries including Cuba, Laos and Nicaragua, Iran's envoy "
+            "condemned Canada's treatment of indigenous children.")
+    got = rows(text)
+    assert {("CUB", "oppose", "CAN"), ("LAO", "oppose", "CAN"), ("NIC", "oppose", "CAN")} <= got
