@@ -315,7 +315,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "group"      # also "For the Arab Group, Egypt called on ..."
         elif ("by" in left or "with" in left or "along" in left) and _CO_HOLDER.search(left) or (
                 index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
-                and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)):
+                and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)
+                and not (mention.kind == "possessive" and LEXICON.actor_noun.match(text, mention.end))):
             roles[index] = "member"     # "X condemned the attack, joined by Chile, Peru and Mexico": not targets
         elif mention.start < first_cue and _INCLUDING.search(left):
             roles[index] = "member"
