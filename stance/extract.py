@@ -40,7 +40,10 @@ _UNNAMED_STATES_OBJECT = re.compile(
     r"\s+(?:(?:on|to|against|with|of)\s+)?[\"“‘]?(?:the\s+)?(?:(?:certain|some|other|several|western|european|unnamed|those|"
     r"these|a\s+few|a\s+handful\s+of|a\s+number\s+of)\s+)+(?:members|countries|states|nations|governments|powers|"
     r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_TERROR_OBJECT = re.compile(
+    r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
+    r"(?:terror(?:ist)?\s+(?:attacks?|bombings?|acts?|incidents?)|suicide\s+(?:attacks?|bombings?)|bombings?|blasts?)\b")
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
     r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
@@ -555,8 +558,10 @@ class DocumentExtractor:
         target = next((m for m in order if m is not None and (m.iso3 or m.bloc) not in own and not m.bloc), None)
         if target is None:
             return st
-        return Statement(st.holder, stance if target is headline_target else st.stance, st.cue, target,
-                         st.group, st.group_count, st.artefact)
+        stance = stance if target is headline_target else st.stance
+        if stance in ("oppose", "concern") and st.cue is not None and _TERROR_OBJECT.match(self.text, st.cue.end):
+            stance = "support"   # "condemned the terrorist attack" in a story about the state struck: sympathy
+        return Statement(st.holder, stance, st.cue, target, st.group, st.group_count, st.artefact)
 
     def _read_lead(self, sentences: list[tuple[int, int, list[Mention]]]) -> None:
         """The lead's first actor: whose acts the article reports ("North Korea fired ...")."""

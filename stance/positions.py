@@ -130,7 +130,8 @@ _SITUATION_IN = re.compile(
     r"\b(?:situation|crackdown|detentions?|arrests?|executions?|repression|violence|abuses|violations|"
     r"persecution|treatment|killings?|conditions|restrictions|closure|blockade|coup(?:\s+d[’']\s?[eé]tat)?|"
     r"takeover|seizure\s+of\s+power|unrest|crisis|elections?|referendum|fighting|war|conflict|hostilities|"
-    r"bombing|bombardment|shelling|offensive|strikes?|attacks?|atrocities|massacres?|famine)\b[^.;]{0,60}?"
+    r"bombing|bombardment|shelling|offensive|strikes?|attacks?|atrocities|massacres?|famine|desecrations?|"
+    r"burnings?|discrimination)\b[^.;]{0,60}?"
     r"\bin\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}?(?:(?-i:[A-Z])[\w'’-]*,\s*)?$",
     re.IGNORECASE,
 )
@@ -140,6 +141,7 @@ _ON_BEHALF_AFTER_CUE = re.compile(
 # "Russia's Dmitry Polyanskiy accused ...": a state's person, named and acting (not in the people index)
 _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,2},?\s+"
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
+_PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
@@ -327,6 +329,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif _POSTED_TO.search(left) or (LEXICON.locative.search(left) and not _AT_ACT.search(left) if mention.kind ==
                                          "possessive" else LEXICON.locative.search(left)) or _PLACE_LIST.search(left):
             roles[index] = "place"
+        elif index and roles.get(index - 1) == "place" and mention.kind == "name" and \
+                _PLACE_PAIR.fullmatch(text, mentions[index - 1].end, mention.start):
+            roles[index] = "place"      # "in Sweden and Denmark": the second is a place too
         elif mention.kind == "demonym" and _ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "target"     # "the Israeli strikes", "Russian aggression": the state's acts
         elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is None:
@@ -448,7 +453,7 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
 
 _TERROR_IN = re.compile(
     r"\b(?:terror(?:ist)?\s+(?:attacks?|bombings?|acts?|incidents?)|suicide\s+(?:attacks?|bombings?)|bombings?|blasts?|"
-    r"explosions?|shootings?|hostage-taking)\b[^.;]{0,60}?\b(?:in|on|against|at)\s+(?:[\w'’-]+,?\s+){0,3}?(?:the\s+)?$",
+    r"explosions?|shootings?|hostage-taking)\b[^.;]{0,60}?\b(?:in|on|against|at|near|targeting)\s+(?:[\w'’-]+,?\s+){0,3}?(?:the\s+)?$",
     re.IGNORECASE)
 
 

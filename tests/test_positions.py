@@ -286,3 +286,15 @@ def test_condemning_a_terrorist_attack_in_a_state_sides_with_that_state():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("EST", "support", "PAK") in got and ("EST", "oppose", "PAK") not in got
     assert ("EST", "oppose", "BLR") in got
+
+
+def test_places_in_pairs_and_terror_attacks_in_the_story_of_the_state_struck():
+    from stance.pipeline import parse_text
+    text = ("Turkey mourns victims of Ankara blast\n\n"
+            "ANKARA - A suicide bombing near a ministry in Ankara killed four people on Sunday. "
+            "Azerbaijan strongly condemned the terrorist attack. "
+            "Egypt condemned the burning of the Koran in Norway and Finland.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("AZE", "support", "TUR") in got and ("AZE", "oppose", "TUR") not in got
+    assert {("EGY", "oppose", "NOR"), ("EGY", "oppose", "FIN")} <= got
