@@ -17,7 +17,8 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, text_subject, verdict_text
+from .positions import (Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, text_subject,
+                        verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
 
@@ -274,14 +275,29 @@ class DocumentExtractor:
 
     def _sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool = False) -> None:
         self.sentence_index += 1
-        analysis = self._analyse(s, e, mentions)
         self.sentence_mentions, self.sentence_starts = mentions, [m.start for m in mentions]
+        if not mentions and not title and not first_in_item and self._nothing_to_read(s, e):
+            self.previous_states, self.previous_all = [], set()
+            return
+        analysis = self._analyse(s, e, mentions)
         try:
             self._read_sentence(s, e, mentions, first_in_item, title, analysis)
         finally:
             if not title:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
                 self.previous_all = {m.iso3 for m in mentions if m.iso3}
+
+    def _nothing_to_read(self, s: int, e: int) -> bool:
+        """A sentence naming no state or bloc, with no cue, count, tally or date of its own, gives no row and
+        changes no context but the open stances of the sentence before ("The issue was not discussed.").
+        Read it in full only when it might; that keeps filler cheap (see BENCHMARKS.md)."""
+        if self.pending_roster:
+            return False
+        cues, negated = find_cues(self.text, s, e)
+        if cues or negated or find_tallies(self.text, s, e) or find_claims(self.text, s, e) or self._own_dates(s, e):
+            return False
+        self.untargeted = []
+        return True
 
     def _read_sentence(self, s: int, e: int, mentions: list[Mention], first_in_item: bool, title: bool,
                        analysis: Analysis) -> None:
