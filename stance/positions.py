@@ -377,12 +377,15 @@ def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
         return first.stance
     starts = cue_starts if cue_starts is not None else [c.start for c in cues]
     k = bisect_left(starts, first.end)
-    if k >= len(cues) or cues[k].start >= target.start or cues[k].verdict \
-            or not _ARTIFACT.search(text, first.end, cues[k].start):
+    if k >= len(cues) or cues[k].start >= target.start or cues[k].verdict:
         return first.stance
+    artifact = _ARTIFACT.search(text, first.end, cues[k].start)
+    if artifact is None or artifact.start() - first.end > 60 or _NOT_OBJECT_GAP.search(text, first.end, artifact.start()):
+        return first.stance   # '"This is a provocation," the ministry said in a statement, "and we urge ..."'
     return compose(first.stance, cues[k].stance)
 
 
+_NOT_OBJECT_GAP = re.compile(r"[\"“”’;]|\b(?:said|says|told|added|according)\b", re.IGNORECASE)
 _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing it defends that state
     r"(?:\b(?:interference|interfering|meddling|intervention|intervening)\s+in\s+(?:the\s+)?"
     r"(?:(?:internal|domestic)\s+affairs\s+of\s+(?:the\s+)?)?"

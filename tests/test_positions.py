@@ -298,3 +298,14 @@ def test_places_in_pairs_and_terror_attacks_in_the_story_of_the_state_struck():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("AZE", "support", "TUR") in got and ("AZE", "oppose", "TUR") not in got
     assert {("EGY", "oppose", "NOR"), ("EGY", "oppose", "FIN")} <= got
+
+
+def test_a_statement_in_the_attribution_is_not_what_the_quote_backs():
+    from stance.pipeline import parse_text
+    text = ("Manila protests\n\n"
+            "\"This is a clear provocation,\" the Philippine foreign ministry said in a statement, "
+            "\"and we urge Beijing to stop.\"")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("PHL", "support", "CHN") not in got
+    assert ("PHL", "oppose", "CHN") in got or ("PHL", "concern", "CHN") in got
