@@ -44,6 +44,8 @@ _UNNAMED_STATES_OBJECT = re.compile(
 _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     r"(?:terror(?:ist)?\s+(?:attacks?|bombings?|acts?|incidents?)|suicide\s+(?:attacks?|bombings?)|bombings?|blasts?)\b")
+_APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
+                                 re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
@@ -555,7 +557,10 @@ class DocumentExtractor:
                 inner = "support" if voted.stance == "backing" else "oppose"
                 return Statement(st.holder, compose(st.stance, inner), st.cue, voted.target,
                                  st.group, st.group_count, st.artefact)
-        if st.artefact == "act":
+        if st.cue is not None and _APPLICATION_OBJECT.match(self.text, st.cue.end, st.cue.end + 40):
+            # "blocked the application" after "Venezuela's bid to join ...": the applicant the sentence before names
+            order = [*reversed(self.previous_states), self.lead_actor, headline_target]
+        elif st.artefact == "act":
             # the act's author: the lead's actor, the headline's target, else a state the sentence
             # before names ("... Missile Launch by North Korea" above "Japan condemned the launch")
             order = [self.lead_actor, headline_target, *reversed(self.previous_states)]

@@ -309,3 +309,18 @@ def test_a_statement_in_the_attribution_is_not_what_the_quote_backs():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("PHL", "support", "CHN") not in got
     assert ("PHL", "oppose", "CHN") in got or ("PHL", "concern", "CHN") in got
+
+
+def test_membership_bids_ratified_blocked_or_still_pending():
+    from stance.pipeline import parse_text
+    text = ("Alliance enlargement\n\n"
+            "Moscow called Montenegro's accession an encroachment on its security. "
+            "Greece and Italy were the first allies to ratify Montenegro's membership. "
+            "North Macedonia's bid remains blocked by Sofia. "
+            "Spain's parliament has yet to ratify the accession. "
+            "Somalia applied to join the bloc in May. Kenyan diplomats blocked the application.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("RUS", "oppose", "MNE"), ("GRC", "support", "MNE"), ("ITA", "support", "MNE"),
+            ("BGR", "oppose", "MKD"), ("KEN", "oppose", "SOM")} <= got
+    assert not {r for r in got if r[0] == "ESP"}
