@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import countries
-from .positions import Analysis, Mention
+from .positions import Analysis, Mention, defended
 from .rules.vocabulary import words
 
 # What may stand between two items of a list of states.
@@ -514,7 +514,9 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
                 target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or \
                     analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
-                    return Motion("backing" if cue.stance == "support" else "critical", target, noun.start(), cue.start)
+                    # "a draft voicing concern at threats against Venezuela" backs Venezuela
+                    stance = defended(text, cue, target, cue.stance)
+                    return Motion("backing" if stance == "support" else "critical", target, noun.start(), cue.start)
         j = bisect_left(analysis.starts, noun.end())
         if j < len(analysis.mentions):
             m = analysis.mentions[j]

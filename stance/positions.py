@@ -393,6 +393,7 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
     r"aggression|provocations?)\s+(?:on|against|toward|towards|targeting|aimed\s+at)\s+(?:the\s+)?"
     r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?"
     r"|\b(?:targeting|singling\s+out|naming\s+and\s+shaming|politici[sz]ation|stigmati[sz]ation)\s+of\s+(?:the\s+)?"
+    r"|\b(?:threats?|attempts?|plans?)\s+(?:to|of)\s+[^.;]{0,40}?[\"”’]?\s*(?:against|on|targeting)\s+(?:the\s+)?"
     # "the so-called 'assessment' on Xinjiang, China": a text about the state, dismissed
     r"|\bso-called\s+[\"“‘']?[\w -]{1,40}?[\"”’']?\s+(?:on|about|against|of|regarding|concerning|into)\s+"
     r"(?:(?-i:[A-Z])[\w-]*,?\s+){0,2}(?:the\s+)?)$",

@@ -15,6 +15,7 @@ _ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u approx est dept fig
     mt ft amb h.e""".split()
 )
+_NUMBER_SIGNS = frozenset({"no", "nos"})
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -26,6 +27,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         head = text[max(cursor, match.start() - 12):match.start()]
         word = _WORD_BEFORE.search(head)
         token = word.group(1).lower() if word else ""
+        if token in _NUMBER_SIGNS and not text[match.end():match.end() + 1].isdigit():
+            token = ""   # "voted no. The ..." ends a sentence; "No. 5" does not
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or (
             "." in token and len(token) <= 5
         ):

@@ -640,3 +640,13 @@ def test_states_named_in_a_group_spoken_for_take_the_speakers_stance():
             "condemned Canada's treatment of indigenous children.")
     got = rows(text)
     assert {("CUB", "oppose", "CAN"), ("LAO", "oppose", "CAN"), ("NIC", "oppose", "CAN")} <= got
+
+
+def test_a_text_voicing_concern_at_threats_against_a_state_backs_it():
+    text = ("Rival drafts on Cuba fail\n\n"
+            "The Chinese draft, which voiced concern at \"threats to use force\" against Cuba, fell short. "
+            "Britain, France and Japan voted no. "
+            "The Cuban foreign minister thanked China for its support.")
+    got = rows(text)
+    assert {("GBR", "oppose", "CUB"), ("FRA", "oppose", "CUB"), ("JPN", "oppose", "CUB")} <= got
+    assert ("CUB", "support", "CHN") in got

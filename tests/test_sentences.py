@@ -25,3 +25,10 @@ def test_offsets_are_absolute_inside_a_paragraph():
     out = split_sentences(text, 7, len(text))
     assert [text[a:b] for a, b in out] == ["First one.", "Second one."]
     assert out[0][0] == 7
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    from stance.sentences import split_sentences
+    text = "Three states voted no. The rest abstained. Resolution No. 2334 passed."
+    got = [text[a:b] for a, b in split_sentences(text, 0, len(text))]
+    assert got == ["Three states voted no.", "The rest abstained.", "Resolution No. 2334 passed."]
