@@ -142,6 +142,7 @@ _ON_BEHALF_AFTER_CUE = re.compile(
 _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,2},?\s+"
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
 _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
+_WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
@@ -542,6 +543,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
     # "“We urge Azerbaijan to ...,” a US spokesman said": the speaker is named after the quote,
     # the stance and its target inside it.
     quote_end = _attributed_quote_end(text, start, end)
+    if quote_end is not None and _WE_THE.match(text, start, end):
+        quote_end = None   # '"We, the G7 Foreign Ministers of A, B and C, condemn ...," the statement said': they speak
     attribution_end = end
     if quote_end is not None:
         for i, m in enumerate(mentions):

@@ -324,3 +324,13 @@ def test_membership_bids_ratified_blocked_or_still_pending():
     assert {("RUS", "oppose", "MNE"), ("GRC", "support", "MNE"), ("ITA", "support", "MNE"),
             ("BGR", "oppose", "MKD"), ("KEN", "oppose", "SOM")} <= got
     assert not {r for r in got if r[0] == "ESP"}
+
+
+def test_a_quoted_communique_opening_we_the_ministers_of_is_spoken_by_them():
+    from stance.pipeline import parse_text
+    text = ("Quad statement\n\n"
+            "\"We, the Foreign Ministers of Australia, India and Japan, condemn the missile launch by North Korea,\" "
+            "the statement said.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("AUS", "oppose", "PRK"), ("IND", "oppose", "PRK"), ("JPN", "oppose", "PRK")} <= got
