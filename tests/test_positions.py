@@ -334,3 +334,10 @@ def test_a_quoted_communique_opening_we_the_ministers_of_is_spoken_by_them():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("AUS", "oppose", "PRK"), ("IND", "oppose", "PRK"), ("JPN", "oppose", "PRK")} <= got
+
+
+def test_coming_to_a_states_defence_backs_it():
+    from stance.pipeline import parse_text
+    p = parse_text("Transit row\n\nFinland came to Tallinn's defence, and Latvia rushed to Estonia's aid.").positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("FIN", "support", "EST"), ("LVA", "support", "EST")} <= got
