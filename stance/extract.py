@@ -46,6 +46,7 @@ _TERROR_OBJECT = re.compile(
     r"(?:terror(?:ist)?\s+(?:attacks?|bombings?|acts?|incidents?)|suicide\s+(?:attacks?|bombings?)|bombings?|blasts?)\b")
 _APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
                                  re.IGNORECASE)
+_SUSPENDED_PASSIVE = re.compile(r"suspended$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
@@ -142,6 +143,7 @@ class DocumentExtractor:
         self.context: When = self.anchor
         self.last_holder: Mention | None = None
         self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
+        self.bloc_tally: dict[str, list] = {}    # bloc -> [statements it held, its mention]
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -414,6 +416,9 @@ class DocumentExtractor:
             [st.holder for st in statements if st.holder.bloc]
         if spoken_for:
             self.last_bloc = spoken_for[-1]   # "the group" from now on
+        for st in statements:
+            if st.holder.bloc:
+                self.bloc_tally.setdefault(st.holder.bloc, [0, st.holder])[0] += 1
         holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
         if holders:
             self.last_holder = holders[-1]
@@ -458,6 +463,11 @@ class DocumentExtractor:
             # "The Ministry again condemned ..." on the ministry's own page
             out.append(self._implicit_target(self._owner_statement(owner, analysis)))
             return out
+        if not analysis.statements and analysis.cues and analysis.target is not None and analysis.target.iso3 \
+                and _SUSPENDED_PASSIVE.match(analysis.cues[0].text) and self._bloc_in_focus() is not None:
+            # "Mali was suspended in May" in a story about the bloc: the bloc suspended it
+            out.append(Statement(self._bloc_in_focus(), analysis.stance, analysis.cues[0], analysis.target))
+            return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
             holder = self.last_holder
@@ -467,6 +477,12 @@ class DocumentExtractor:
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _bloc_in_focus(self) -> Mention | None:
+        """The bloc the story is about: the one holding most statements so far (the first on a tie)."""
+        if not self.bloc_tally:
+            return None
+        return max(self.bloc_tally.values(), key=lambda c: c[0])[1]
 
     def _owner_statement(self, owner: Mention, analysis: Analysis) -> Statement:
         """The page owner's own stance. Defending itself ("stop the groundless accusations against China" on

@@ -650,3 +650,11 @@ def test_a_text_voicing_concern_at_threats_against_a_state_backs_it():
     got = rows(text)
     assert {("GBR", "oppose", "CUB"), ("FRA", "oppose", "CUB"), ("JPN", "oppose", "CUB")} <= got
     assert ("CUB", "support", "CHN") in got
+
+
+def test_an_agentless_suspension_in_a_bloc_story_is_the_blocs():
+    text = ("Bloc suspends Niger after coup\n\n"
+            "ABUJA - ECOWAS on Thursday suspended Niger from all its decision-making bodies. "
+            "ECOWAS also condemned the detention of the president. "
+            "Burkina Faso was suspended in January after its own coup.")
+    assert ("ECOWAS", "oppose", "BFA") in groups(text)
