@@ -341,3 +341,10 @@ def test_coming_to_a_states_defence_backs_it():
     p = parse_text("Transit row\n\nFinland came to Tallinn's defence, and Latvia rushed to Estonia's aid.").positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("FIN", "support", "EST"), ("LVA", "support", "EST")} <= got
+
+
+def test_reaffirming_a_states_sovereignty_backs_it():
+    from stance.pipeline import parse_text
+    p = parse_text("Islands dispute\n\nThe Arab League reaffirmed the UAE's sovereignty over the three islands.").positions
+    got = set(zip(p["group"], p["stance"], p["toward_iso3"]))
+    assert ("ARAB_LEAGUE", "support", "ARE") in got
