@@ -364,7 +364,7 @@ def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int],
     k = bisect_left(cue_starts, cue.end)
     while k < len(cues) and cues[k].start < limit:
         later = cues[k]
-        if later.stance != "withdraw" and _AND_VERB.search(text, max(start, later.start - 20), later.start):
+        if later.stance != "withdraw" and _AND_VERB.search(text, max(start, later.start - 60), later.start):
             between = text[cue.end:later.start]
             return later.start if len(between.split()) >= 3 else len(text)
         k += 1
@@ -404,7 +404,11 @@ _OWN_AFFAIRS = re.compile(r"[’']s?\s+(?:own\s+)?internal\s+(?:affairs?|matters
 
 
 _AND_VERB = re.compile(r"(?:,\s*|\s+)(?:and|but|while)\s+(?:(?:also|then|later|promptly|will|would|has|have|had|to|"
-                       r"instead|immediately|formally)\s+){0,2}$", re.IGNORECASE)
+                       r"instead|immediately|formally)\s+){0,2}"
+                       # "... and reaffirmed their unwavering support for Ukraine": a light verb before a stance noun
+                       r"(?:(?:re)?affirm(?:ed|s)?|express(?:ed|es)?|voic(?:ed|es)|reiterat(?:ed|es)|pledg(?:ed|es)|"
+                       r"offer(?:ed|s)|renew(?:ed|s))?\s*(?:(?:their|its|his|her|our|the)\s+)?(?:[a-z]+\s+){0,2}$",
+                       re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE_ACT_AFTER = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:has|had|have|also|then|promptly|immediately|quickly)\s+)*"
                                  r"[a-z]+ed\b", re.IGNORECASE)
@@ -749,7 +753,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             while k < len(cues) and cues[k].start < next_holder:
                 later = cues[k]
                 k += 1
-                if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 20), later.start):
+                if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 60), later.start):
                     continue
                 second = target_in(later.end, end, own)
                 if second is not None and second.start > later.end and (target is None or (second.iso3 or second.bloc) != (

@@ -348,3 +348,10 @@ def test_reaffirming_a_states_sovereignty_backs_it():
     p = parse_text("Islands dispute\n\nThe Arab League reaffirmed the UAE's sovereignty over the three islands.").positions
     got = set(zip(p["group"], p["stance"], p["toward_iso3"]))
     assert ("ARAB_LEAGUE", "support", "ARE") in got
+
+
+def test_a_second_verb_through_a_light_verb_and_stance_noun():
+    from stance.pipeline import parse_text
+    p = parse_text("Summit\n\nCanada condemned Iran's missile strikes and reaffirmed its steadfast support for Israel.").positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("CAN", "oppose", "IRN"), ("CAN", "support", "ISR")} <= got
