@@ -143,6 +143,7 @@ _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
 _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
 _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
+_NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
@@ -739,6 +740,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             continue
         if cue is not None:
             bound = _own_object_end(text, cue, cues, cue_starts, next_holder, start)
+            if (holder.kind == "possessive" or holder.text.endswith(("'s", "’s"))) and 0 <= cue.start - holder.end <= 3 \
+                    and not _NOMINAL_OBJECT.match(text, cue.end):
+                bound = cue.end   # "Moscow's praise was matched by a message from Kyiv": the praise names no object
             target = occupier(target_in(cue.end, bound, own) or target_before(cue.start, own)
                               or situation_in(cue.end, bound, own), own)
             if target is None and quote_end is not None and attribution_end < end:

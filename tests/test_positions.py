@@ -355,3 +355,11 @@ def test_a_second_verb_through_a_light_verb_and_stance_noun():
     p = parse_text("Summit\n\nCanada condemned Iran's missile strikes and reaffirmed its steadfast support for Israel.").positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("CAN", "oppose", "IRN"), ("CAN", "support", "ISR")} <= got
+
+
+def test_a_nominal_stance_without_its_object_does_not_take_a_later_state():
+    from stance.pipeline import parse_text
+    text = ("Leaders congratulate Lula\n\n"
+            "Beijing's praise was matched by a message from Washington, where the White House welcomed the result.")
+    p = parse_text(text).positions
+    assert ("CHN", "support", "USA") not in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
