@@ -144,6 +144,7 @@ _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][
 _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
 _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
+_CLAUSE_BETWEEN = re.compile(r",\s*(?:when|as|after|while|where|because|since|before|but)\b|;|\bwhen\b", re.IGNORECASE)
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
@@ -706,6 +707,11 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         next_holder = mentions[following].start if following is not None else end
         cue = _cue_for(text, holder, cues, cue_starts) or (
             cues[0] if cues and (passive or received or (quote_end is not None and cues[0].start < quote_end)) else None)
+        if cue is not None and following is not None and holder.end <= mentions[following].start < cue.start \
+                and not (passive or received or quote_end is not None) \
+                and (mentions[following].iso3 or mentions[following].bloc) not in partners.get(index, set()) | {
+                    holder.iso3 or holder.bloc} and _CLAUSE_BETWEEN.search(text, holder.end, mentions[following].start):
+            cue = None   # "Beijing won the numbers game ..., when Cuba read out a statement in support": Cuba's cue
         limit = min(next_holder, cue.start) if cue and cue.start > holder.end else next_holder
         group = None
         j = bisect_left(starts, holder.end)

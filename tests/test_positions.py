@@ -363,3 +363,15 @@ def test_a_nominal_stance_without_its_object_does_not_take_a_later_state():
             "Beijing's praise was matched by a message from Washington, where the White House welcomed the result.")
     p = parse_text(text).positions
     assert ("CHN", "support", "USA") not in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_a_cue_belongs_to_the_holder_of_its_own_clause():
+    from stance.pipeline import parse_text
+    text = ("Duel in Geneva\n\n"
+            "Beijing won the vote in Geneva on Tuesday, when Cuba read out a statement in support of China on behalf "
+            "of 50 countries. The European Union froze the assets of two Chinese officials, and Britain and Canada "
+            "have also sanctioned them.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("CUB", "support", "CHN") in got
+    assert ("EU", "oppose", "CHN") in set(zip(p["group"], p["stance"], p["toward_iso3"]))
