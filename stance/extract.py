@@ -597,6 +597,9 @@ class DocumentExtractor:
             return st
         stance = stance if target is headline_target else st.stance
         if stance in ("oppose", "concern") and st.cue is not None and _TERROR_OBJECT.match(self.text, st.cue.end):
+            focus = self._focus()
+            if focus is None or focus.iso3 != target.iso3:
+                return st   # a terrorist attack is no act of the state the story happens to name last
             stance = "support"   # "condemned the terrorist attack" in a story about the state struck: sympathy
         return Statement(st.holder, stance, st.cue, target, st.group, st.group_count, st.artefact)
 
