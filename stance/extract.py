@@ -47,6 +47,10 @@ _TERROR_OBJECT = re.compile(
 _APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
                                  re.IGNORECASE)
 _SUSPENDED_PASSIVE = re.compile(r"suspended$", re.IGNORECASE)
+_BY_THE_SEVERAL = re.compile(
+    r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|expulsions?|plan)s?\s+"
+    r"(?:by|of)\s+(?:the|all|these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:governments|countries|states|nations|capitals)\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
@@ -699,6 +703,9 @@ class DocumentExtractor:
                 or not _THE_DECISION.match(self.text, st.cue.end, min(e, st.cue.end + 40)):
             return []
         before = self.previous_all
+        plural = _BY_THE_SEVERAL.match(self.text, st.cue.end, min(e, st.cue.end + 80))
+        if plural is not None:   # "welcomed the decision by the three governments": all of them, however far back
+            before = before | self.allies.get(target.iso3, set()) | {target.iso3}
         if target.iso3 not in before:
             return []
         own = {st.holder.iso3} | self.allies.get(st.holder.iso3, set())

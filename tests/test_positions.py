@@ -375,3 +375,14 @@ def test_a_cue_belongs_to_the_holder_of_its_own_clause():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("CUB", "support", "CHN") in got
     assert ("EU", "oppose", "CHN") in set(zip(p["group"], p["stance"], p["toward_iso3"]))
+
+
+def test_the_decision_by_the_three_governments_is_each_of_theirs_however_far_back():
+    from stance.pipeline import parse_text
+    text = ("Recognition\n\n"
+            "Slovenia, Malta and Belgium recognised the State of Palestine on Friday. "
+            "The move follows months of debate. Other capitals were cautious. "
+            "The Palestinian Authority welcomed the decision by the three governments.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("PSE", "support", "SVN"), ("PSE", "support", "MLT"), ("PSE", "support", "BEL")} <= got
