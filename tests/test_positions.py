@@ -386,3 +386,9 @@ def test_the_decision_by_the_three_governments_is_each_of_theirs_however_far_bac
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("PSE", "support", "SVN"), ("PSE", "support", "MLT"), ("PSE", "support", "BEL")} <= got
+
+
+def test_a_states_reply_or_position_is_its_act():
+    from stance.pipeline import parse_text
+    p = parse_text("Reparations row\n\nGreece's deputy foreign minister said the German reply was unacceptable.").positions
+    assert ("GRC", "oppose", "DEU") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
