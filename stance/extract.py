@@ -51,6 +51,8 @@ _BY_THE_SEVERAL = re.compile(
     r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|expulsions?|plan)s?\s+"
     r"(?:by|of)\s+(?:the|all|these|those)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:governments|countries|states|nations|capitals)\b", re.IGNORECASE)
+_ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}?(?:allegations?|accusations?|claims?|charges?|"
+                          r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
@@ -148,6 +150,7 @@ class DocumentExtractor:
         self.last_holder: Mention | None = None
         self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
         self.bloc_tally: dict[str, list] = {}    # bloc -> [statements it held, its mention]
+        self.asked_states: list[Mention] = []     # states the last question named ("Has Canada shared ...?")
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -323,6 +326,10 @@ class DocumentExtractor:
         motion = own_motion or self._doc_motion()
         lists = [] if title else find_lists(self.text, s, e, mentions)
         question = self.text[s:e].rstrip("\"”’' )").endswith("?")
+        if question and not title:
+            named = [m for m in mentions if m.iso3]
+            if named:
+                self.asked_states = named
         statements = [] if question else self._votes(self._resolve_statements(analysis, s, e), motion)
         if own_motion is not None and own_motion.cue_start >= 0 and _VOTED_NOUN.match(self.text, own_motion.start) \
                 and any(side_of_cue(c.text) for c in analysis.cues):
@@ -438,6 +445,13 @@ class DocumentExtractor:
         co_holders = {st.holder.iso3 or st.holder.bloc for st in analysis.statements}
         for st in analysis.statements:
             own_id = st.holder.iso3 or st.holder.bloc
+            if st.cue is not None and st.cue.text.lower().startswith("should ") and st.holder.end <= st.cue.start:
+                # "Pakistan should end cross-border terrorism": a demand made of the subject by the speaker
+                speaker = self._owner() or self.last_holder
+                if speaker is not None and (speaker.iso3 or speaker.bloc) != own_id and \
+                        (speaker.iso3 or speaker.bloc) not in co_holders:
+                    out.append(Statement(speaker, "concern", st.cue, st.holder))
+                continue
             if st.stance is None:
                 # A speaker with no cue of their own is read as part of the article's story only where
                 # the story is one of backing, or the speaker speaks for a group: elsewhere (a veto
@@ -497,6 +511,9 @@ class DocumentExtractor:
             target, stance = None, ("oppose" if stance == "support" else stance)
         if target is None and stance == "oppose":   # a rejection answers the critic; a worry need not
             target = self.last_critic.get(owner.iso3)
+        if target is None and stance == "oppose" and _ALLEGATIONS.match(self.text, analysis.cues[0].end):
+            # "We have already rejected the allegations" after "Has Canada shared any evidence?": the asker's subject
+            target = next((m for m in self.asked_states if m.iso3 != owner.iso3), None)
         return Statement(owner, stance, analysis.cues[0], target)
 
     def _owner(self) -> Mention | None:

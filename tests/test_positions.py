@@ -392,3 +392,15 @@ def test_a_states_reply_or_position_is_its_act():
     from stance.pipeline import parse_text
     p = parse_text("Reparations row\n\nGreece's deputy foreign minister said the German reply was unacceptable.").positions
     assert ("GRC", "oppose", "DEU") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_briefing_answers_reject_the_asked_about_allegations_and_make_demands():
+    from stance.pipeline import parse_text
+    text = ("Ministry of Foreign Affairs\nGovernment of Nepal\n\nWeekly briefing\n\n"
+            "Reporter: Has India shared any evidence with Nepal?\n\n"
+            "Spokesperson: We have already rejected the allegations. India should stop interfering in our affairs.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("NPL", "oppose", "IND") in got
+    assert ("NPL", "concern", "IND") in got
+    assert not {r for r in got if r[0] == "IND"}
