@@ -53,6 +53,8 @@ _BY_THE_SEVERAL = re.compile(
     r"(?:governments|countries|states|nations|capitals)\b", re.IGNORECASE)
 _ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}?(?:allegations?|accusations?|claims?|charges?|"
                           r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
+_TWO_SIDES = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:sides|countries|governments|leaders|"
+                        r"nations|presidents|ministers|foreign\s+ministers)\b")
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
@@ -151,6 +153,7 @@ class DocumentExtractor:
         self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
         self.bloc_tally: dict[str, list] = {}    # bloc -> [statements it held, its mention]
         self.asked_states: list[Mention] = []     # states the last question named ("Has Canada shared ...?")
+        self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -431,6 +434,7 @@ class DocumentExtractor:
             if st.holder.bloc:
                 self.bloc_tally.setdefault(st.holder.bloc, [0, st.holder])[0] += 1
         holders = [st.holder for st in statements if st.holder.iso3 or st.holder.bloc]
+        self.recent_holders = (self.recent_holders + [h for h in holders if h.iso3])[-6:]
         if holders:
             self.last_holder = holders[-1]
         elif analysis.statements:
@@ -486,6 +490,15 @@ class DocumentExtractor:
             # "Mali was suspended in May" in a story about the bloc: the bloc suspended it
             out.append(Statement(self._bloc_in_focus(), analysis.stance, analysis.cues[0], analysis.target))
             return out
+        pair = self._two_sides() if not analysis.statements and analysis.cues and analysis.stance is not None \
+            and _TWO_SIDES.match(self.text, s, min(e, s + 80)) else None
+        if pair is not None:
+            # "The two sides also called on Iran to ..." after a visit or talks between two states: both of them
+            for holder in pair:
+                out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], analysis.target
+                                                           if analysis.target is not None and analysis.target.iso3
+                                                           not in {p.iso3 for p in pair} else None), set(p.iso3 for p in pair)))
+            return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None:
             holder = self.last_holder
@@ -495,6 +508,16 @@ class DocumentExtractor:
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _two_sides(self) -> tuple[Mention, Mention] | None:
+        """The two states "the two sides" are: the last two distinct states that held a statement."""
+        seen: list[Mention] = []
+        for m in reversed(self.recent_holders):
+            if m.iso3 and all(m.iso3 != x.iso3 for x in seen):
+                seen.append(m)
+            if len(seen) == 2:
+                return seen[1], seen[0]
+        return None
 
     def _bloc_in_focus(self) -> Mention | None:
         """The bloc the story is about: the one holding most statements so far (the first on a tie)."""

@@ -227,7 +227,7 @@ _ACT_AFTER = re.compile(
     r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
-    r"tariffs|law|ban|elections?|referendums?|polls?|vote|reply|response|note|position|stance|demands?|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
+    r"tariffs|law|ban|elections?|referendums?|polls?|vote|reply|response|note|position|stance|demands?|claim|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
     r"exercises|restrictions|repression|campaign|vetoe?s?|"
     r"independence|sovereignty|territorial\s+integrity|statehood)\b"
 )

@@ -404,3 +404,13 @@ def test_briefing_answers_reject_the_asked_about_allegations_and_make_demands():
     assert ("NPL", "oppose", "IND") in got
     assert ("NPL", "concern", "IND") in got
     assert not {r for r in got if r[0] == "IND"}
+
+
+def test_the_two_sides_are_the_last_two_states_that_spoke():
+    from stance.pipeline import parse_text
+    text = ("State visit ends\n\n"
+            "Indonesia's president praised Vietnam's economic reforms. Vietnam welcomed Indonesia's investment. "
+            "The two sides also called on Myanmar to end the violence. Jakarta rejected the Chinese claim to the waters.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("IDN", "concern", "MMR"), ("VNM", "concern", "MMR"), ("IDN", "oppose", "CHN")} <= got
