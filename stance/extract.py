@@ -68,8 +68,11 @@ _SPOKESPERSON_LABEL = re.compile(
 _DEMONYM_OFFICE = re.compile(
     r"\b(?-i:[A-Z])[\w'’-]+(?:[’']s)?\s+(?:Embassy|Mission|Consulate(?:-General)?|Foreign\s+Ministry|"
     r"Ministry\s+of\s+(?:Foreign|External)\s+Affairs)\b")
-_OFFICE_SUBJECT = re.compile(r"[\"“‘']?(?:On\b[^,.;]{0,40},\s*)?the\s+(?:ministry|minister|government|embassy|mission|"
-                             r"spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
+_OFFICE_SUBJECT = re.compile(
+    # "2024-03-11 Minister welcomes ..." on an index of the ministry's own releases: a leading date, no article
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—:]?\s*)?"
+    r"[\"“‘']?(?:On\b[^,.;]{0,40},\s*)?(?:the\s+|(?=(?-i:[A-Z])))(?:(?:foreign|deputy|vice)\s+)?(?:ministry|minister|government|"
+    r"embassy|mission|spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*A[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",

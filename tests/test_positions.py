@@ -414,3 +414,13 @@ def test_the_two_sides_are_the_last_two_states_that_spoke():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("IDN", "concern", "MMR"), ("VNM", "concern", "MMR"), ("IDN", "oppose", "CHN")} <= got
+
+
+def test_an_index_of_the_ministrys_own_releases_speaks_for_the_ministrys_state():
+    from stance.pipeline import parse_text
+    text = ("Ministry of Foreign Affairs of the Republic of Latvia\n\nNews\n\n"
+            "2024-03-11 Minister welcomes Finland's accession to NATO\n\n"
+            "2024-02-20 Ministry expresses concern over the situation in Georgia\n")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("LVA", "support", "FIN"), ("LVA", "concern", "GEO")} <= got
