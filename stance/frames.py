@@ -612,7 +612,8 @@ def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> li
     for j, m in enumerate(mentions):
         if not m.iso3 or m.kind == "demonym":
             continue
-        passive = _SPONSORED_BY.search(text, max(start, m.start - 80), m.start)
+        passive = _SPONSORED_BY.search(text, max(start, m.start - 80), m.start) \
+            if "by" in text[max(start, m.start - 40):m.start] else None
         if passive is not None and _VOTED_TEXT_NOUN.search(text, max(start, passive.start() - 160), passive.start()):
             # "a draft ..., introduced by the representative of Canada", "tabled by Britain and France"
             after = [x for x in mentions[j:] if x.iso3]

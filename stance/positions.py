@@ -302,7 +302,7 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     roles: dict[int, str] = {}
     for index, mention in enumerate(mentions):
         left = _left(text, start, mention.start)
-        named_as = _STATE_NOUN_OF.search(left)
+        named_as = _STATE_NOUN_OF.search(left) if left.endswith(("of ", "of the ", "of\n")) else None
         if named_as is not None and not left[:named_as.start()].strip(" \t\"“-–—"):
             # "The Pacific nation of Nauru has ...", "The Kingdom of Bahrain condemned ...": the subject itself
             left = ""
