@@ -1018,7 +1018,7 @@ class DocumentExtractor:
     def _spoken_for_members(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
         """ "Speaking on behalf of a group of countries including Russia, Belarus and Iran, China's envoy called
         for ...": the states named in the group spoken for take the speaker's stance (basis `signatory`)."""
-        if not statements:
+        if not statements or not any(w in self.text[s:e] for w in ("including", "among them", "such as")):
             return []
         lead = _GROUP_INCLUDING.search(self.text, s, e)
         if lead is None:

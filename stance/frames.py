@@ -171,7 +171,7 @@ def side_of_cue(cue_text: str) -> str:
         return "abstain"
     if w.startswith("vot"):
         return "against" if (" against" in w or w.endswith(" no")) else "for"
-    if _DEBATE_ON_TEXT.match(w):   # "spoke against the resolution": a side taken on the text, as a vote is
+    if w[:2] in ("sp", "ar", "ca", "lo") and _DEBATE_ON_TEXT.match(w):   # "spoke against the resolution": a side on the text
         return "against" if " against " in w else "for"
     return ""
 
@@ -585,6 +585,8 @@ _EXPLAINED_VOTE = re.compile(
 def explained_vote(text: str, start: int, end: int, analysis: Analysis) -> tuple[Mention, str] | None:
     """ "Explaining her delegation's vote in favour, the representative of Japan said ...": the state named
     right after the opening clause cast that vote (for | against | abstain)."""
+    if "xplain" not in text[start:start + 40] and "xplanation" not in text[start:start + 50]:
+        return None
     match = _EXPLAINED_VOTE.match(text, start, end)
     if match is None:
         return None

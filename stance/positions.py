@@ -457,9 +457,14 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
         return "support"
     if _AFFAIRS_OF.search(text, max(0, target.start - 40), target.start):
         return "support"   # "Xinjiang and Hong Kong are internal affairs of China, and ... oppose politicizing"
-    if _TERROR_IN.search(between):
+    if _terror_hint(between) and _TERROR_IN.search(between):
         return "support"   # "condemns the terrorist attack in Kerman, Iran": sympathy with the state struck
     return stance
+
+
+def _terror_hint(window: str) -> bool:
+    low = window.lower()
+    return any(h in low for h in ("terror", "bomb", "blast", "explos", "shooting", "hostage", "suicide"))
 
 
 _TERROR_IN = re.compile(
@@ -668,7 +673,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         match = _OCCUPIED_BY.match(text, m.end, min(end, m.end + 60))
         if match is None:
             # "the territories of Ukraine that Russia has temporarily occupied": the occupier named before its verb
-            rel = _THAT_STATE.match(text, m.end, min(end, m.end + 20))
+            rel = _THAT_STATE.match(text, m.end, min(end, m.end + 20)) \
+                if "that" in text[m.end:m.end + 8] or "which" in text[m.end:m.end + 9] else None
             if rel is not None:
                 j = bisect_left(starts, rel.end())
                 if j < len(mentions) and mentions[j].start == rel.end() and mentions[j].iso3 \
