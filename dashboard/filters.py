@@ -7,12 +7,13 @@ columns (see dashboard.model.prepare), no per-row Python.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Mapping, Sequence
 
 import pandas as pd
 
 from stance.tables import STANCES
+from stance.warehouse import Query
 
 from .model import TableSet, int_to_iso, iso_to_int, stance_bits
 
@@ -29,21 +30,17 @@ SEARCH_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What the user chose. Empty tuples mean "no restriction"; dates are ISO days or None."""
+class Filters(Query):
+    """What the user chose: the view (`stance.warehouse.Query`, whose fields and meaning the
+    pandas filtering here and the SQL of the store share) plus how it is drawn."""
 
-    date_from: str | None = None
-    date_to: str | None = None
-    countries: tuple[str, ...] = ()
-    stances: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    files: tuple[str, ...] = ()
-    include_undated: bool = True
-    include_implied: bool = False  # positions implied by membership of a bloc that spoke
-    include_roster: bool = True    # positions implied by a known letter's signatory list
-    search: str = ""               # words the evidence sentence must contain (any case)
     lane: str = "actor"
     target: str | None = None  # map target (ISO-3); None = the most frequent one
+
+
+def view_query(f: Query) -> Query:
+    """The view part of `f` alone (what filtering depends on; lane and target do not)."""
+    return Query(**{k.name: getattr(f, k.name) for k in fields(Query)})
 
 
 @dataclass(frozen=True)

@@ -55,13 +55,15 @@ class IngestError(RuntimeError):
 
 @dataclass(frozen=True)
 class Query:
-    """A filtered view. Empty tuples mean no restriction; dates are ISO days or None.
+    """A filtered view (the dashboard's filters are this plus display choices: one definition).
 
-    Same meaning as the dashboard's filters: a dated row is kept when its date period overlaps
-    [date_from, date_to]; countries match the actor or target (events), the holder or target
-    (positions), the target (claims); an event passes the stance filter when a position or
-    claim citing it has a chosen stance; implied positions (bloc membership, rosters) only
-    with `include_implied`.
+    Empty tuples mean no restriction; dates are ISO days or None. A dated row is kept when its
+    date period overlaps [date_from, date_to]; countries match the actor or target (events),
+    the holder or target (positions), the target (claims); an event passes the stance filter
+    when a position or claim citing it has a chosen stance. Positions implied by membership of
+    a bloc that spoke only with `include_implied`, those implied by a known letter's roster
+    only with `include_roster`. `search`: words every kept row's evidence sentence contains
+    (any case, plain substrings).
     """
 
     date_from: str | None = None
@@ -71,7 +73,9 @@ class Query:
     topics: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     include_undated: bool = True
-    include_implied: bool = False
+    include_implied: bool = False  # positions implied by membership of a bloc that spoke
+    include_roster: bool = True    # positions implied by a known letter's signatory list
+    search: str = ""               # words the evidence sentence must contain (any case)
 
 
 @dataclass(frozen=True)
@@ -362,8 +366,14 @@ class Warehouse:
                 conds.append(f"(_stance_bits & {int(mask)}) <> 0")
             else:
                 conds.append(isin("stance", q.stances))
-        if table == "positions" and not q.include_implied:
-            conds.append("NOT _implied")
+        for word in q.search.lower().split():  # literal substrings, no pattern characters
+            conds.append("contains(lower(text), ?)")
+            params.append(word)
+        if table == "positions":
+            if not q.include_implied:
+                conds.append("basis <> 'member_of_group'")
+            if not q.include_roster:
+                conds.append("basis <> 'roster'")
         return (" AND ".join(conds) or "TRUE"), params
 
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
