@@ -62,10 +62,18 @@ def name_map(pairs: Iterable[tuple[pd.Series, pd.Series]]) -> dict[str, str]:
     both = both[both["code"] != ""]
     if both.empty:
         return {}
-    counts = both.groupby(["code", "name"]).size().reset_index(name="n")
-    counts = counts[counts["name"] != ""].sort_values(["code", "n"], ascending=[True, False])
-    from_data = counts.drop_duplicates("code").set_index("code")["name"].to_dict()
+    return names_from_counts(both.groupby(["code", "name"]).size().reset_index(name="n"))
+
+
+def names_from_counts(counts: pd.DataFrame) -> dict[str, str]:
+    """`name_map` from rows counted per (code, name) (column n), however they were counted."""
+    counts = counts[counts["code"] != ""].sort_values(["code", "name"], kind="stable")
+    if counts.empty:
+        return {}
+    named = counts[counts["name"] != ""].sort_values(["code", "n"], ascending=[True, False],
+                                                     kind="stable")
+    from_data = named.drop_duplicates("code").set_index("code")["name"].to_dict()
     out: dict[str, str] = {}
-    for code in both["code"].unique():  # one entry per distinct code, not per row
+    for code in counts["code"].unique():  # one entry per distinct code, not per row
         out[code] = iso3_name(code) or from_data.get(code) or code
     return out
