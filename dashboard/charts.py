@@ -36,8 +36,6 @@ def target_counts(positions: pd.DataFrame) -> pd.Series:
     """Positions per target (ISO-3), most frequent first, ties by code."""
     t = positions["toward_iso3"]
     counts = t[t != ""].value_counts()
-    if counts.empty:
-        return counts
     frame = counts.rename_axis("code").reset_index(name="n")
     frame = frame.sort_values(["n", "code"], ascending=[False, True])
     return frame.set_index("code")["n"]

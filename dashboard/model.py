@@ -144,30 +144,43 @@ def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
     groups), implied flags (any, by a letter's roster, by bloc membership)."""
     t = as_tableset(tables)
     names = names or {}
-    ev, po, cl = t.events.copy(), t.positions.copy(), t.claims.copy()
-    for df in (ev, po, cl):
-        df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
+    ev, po, cl = (derive(df, name, names) for df, name in
+                  ((t.events, "events"), (t.positions, "positions"), (t.claims, "claims")))
     ev["_stance"], ev["_stance_bits"] = event_stances(ev, po, cl)
     files = pd.Index(pd.unique(pd.concat([ev["file"], po["file"], cl["file"]],
                                          ignore_index=True).astype(str)))
     files = files[files != ""]
     for df in (ev, po, cl):  # -1: no file
         df["_file_code"] = files.get_indexer(df["file"].astype(str)).astype("int32")
-    ev["_actor_name"] = _display(ev["actor_iso3"], ev["actor"], names)
-    ev["_target_name"] = _display(ev["target_iso3"], ev["target"], names)
-    po["_implied"] = po["basis"].isin(IMPLIED_BASES)
-    po["_roster"] = (po["basis"] == ROSTER_BASIS).to_numpy()
-    po["_member"] = (po["basis"] == MEMBER_BASIS).to_numpy()
-    from .names import group_names
-
-    po["_group_name"] = group_names(po["group"])
-    cl["_group_name"] = group_names(cl["group"])
-    po["_country_name"] = _display(po["country_iso3"], po["country"], names)
-    po["_toward_name"] = _display(po["toward_iso3"], po["toward"], names)
     return TableSet(t.documents, ev, po, cl)
 
 
-def _display(codes: pd.Series, text: pd.Series, names: dict[str, str]) -> pd.Series:
+def derive(df: pd.DataFrame, table: str, names: dict[str, str]) -> pd.DataFrame:
+    """A copy of rows of `table` with the derived columns each row has on its own: date
+    periods, display names, implied flags (not the event stance, which needs the positions
+    and claims citing the event). Used by `prepare` and for the store's paged rows."""
+    df = df.copy()
+    if table == "documents":
+        return df
+    df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
+    from .names import group_names
+
+    if table == "events":
+        df["_actor_name"] = display_names(df["actor_iso3"], df["actor"], names)
+        df["_target_name"] = display_names(df["target_iso3"], df["target"], names)
+    elif table == "positions":
+        df["_implied"] = df["basis"].isin(IMPLIED_BASES)
+        df["_roster"] = (df["basis"] == ROSTER_BASIS).to_numpy()
+        df["_member"] = (df["basis"] == MEMBER_BASIS).to_numpy()
+        df["_group_name"] = group_names(df["group"])
+        df["_country_name"] = display_names(df["country_iso3"], df["country"], names)
+        df["_toward_name"] = display_names(df["toward_iso3"], df["toward"], names)
+    elif table == "claims":
+        df["_group_name"] = group_names(df["group"])
+    return df
+
+
+def display_names(codes: pd.Series, text: pd.Series, names: dict[str, str]) -> pd.Series:
     """Name for a code when known, else the text as written, else the code."""
     mapped = codes.map(names)
     raw = text.where(text != "", codes)

@@ -77,3 +77,12 @@ def names_from_counts(counts: pd.DataFrame) -> dict[str, str]:
     for code in counts["code"].unique():  # one entry per distinct code, not per row
         out[code] = iso3_name(code) or from_data.get(code) or code
     return out
+
+
+def file_titles(documents: pd.DataFrame) -> dict[str, str]:
+    """File -> "title (file)" label for the source filter (the file's first document's title)."""
+    from pathlib import Path
+
+    docs = documents[documents["file"] != ""]
+    first = docs.drop_duplicates("file").set_index("file")["title"]
+    return {f: (f"{t[:60]} ({Path(f).name})" if t else Path(f).name) for f, t in first.items()}

@@ -35,6 +35,7 @@ class Profile:
     held: int = 0              # positions it holds in the view
     received: int = 0          # positions toward it in the view
     signed: tuple[str, ...] = ()  # names of the letters it is listed as signing
+    capped: bool = False       # as_holder / as_target hold only the first rows drawn
 
 
 def _counted(df: pd.DataFrame, who: str) -> pd.DataFrame:

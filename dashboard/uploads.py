@@ -110,9 +110,12 @@ def accept_upload(data: bytes, name: str, folder: Path,
                   store: Callable[..., Any] | None = None,
                   check: Callable[[bytes, str], str | None] | None = None,
                   budget_s: float | None = None,
-                  cache_dir: Path | None = None) -> UploadOutcome:
+                  cache_dir: Path | None = None,
+                  on_stored: Callable[[Path, Any], str | None] | None = None) -> UploadOutcome:
     """Check, parse once (within `budget_s` seconds when given) and, when it reads, store an
     uploaded file under `folder`; with `cache_dir`, the parsed tables go into that parse cache.
+    `on_stored(path, tables)` then runs (e.g. adding the tables to the DuckDB store); a message
+    it returns is a problem, reported with the outcome.
 
     `parse`, `store` and `check` default to stance.parse_corpus, stance.store.store_upload
     and stance.store.check_upload (type, size, binary and encoding checks).
@@ -138,10 +141,13 @@ def accept_upload(data: bytes, name: str, folder: Path,
     status = str(result.status)
     if status == "stored" and cache_dir is not None:
         remember_parse(cache_dir, data, Path(result.path), tables)
+    problem = on_stored(Path(result.path), tables) if status == "stored" and on_stored else None
     if status == "stored":
         found = (f"{counts['events']} events, {counts['positions']} positions, "
                  f"{counts['claims']} claims")
         message = f"{name}: stored as {Path(result.path).name} ({found})."
+        if problem:
+            status, message = "unreadable", f"{message} {problem}"
     elif status == "duplicate":
         where = f" as {Path(result.path).name}" if result.path else ""
         message = f"{name}: the same text is already stored{where}; nothing added."

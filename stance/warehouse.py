@@ -28,7 +28,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Sequence
+from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -42,6 +42,7 @@ ROW_TABLES = ("events", "positions", "claims")
 IMPLIED_BASES = ("member_of_group", "roster")
 STANCE_BITS = {s: 1 << i for i, s in enumerate(T.STANCES)}
 BUCKETS = ("day", "week", "month", "year")
+Transform = Callable[[pd.DataFrame, str], pd.DataFrame]  # (batch, table name) -> frame to write
 
 
 def default_path(data_folder: str | os.PathLike) -> Path:
@@ -142,6 +143,7 @@ class Warehouse:
         import duckdb
 
         self.path = Path(path)
+        self.read_only = read_only
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         config = {"memory_limit": memory_limit} if memory_limit else {}
@@ -380,6 +382,10 @@ class Warehouse:
         """Any read query to pandas (for callers with needs the helpers below do not cover)."""
         return self._cursor().execute(sql, list(params)).df()
 
+    def row(self, sql: str, params: Sequence = ()) -> tuple:
+        """The first row of any read query (a tuple of Python values)."""
+        return self._cursor().execute(sql, list(params)).fetchone()
+
     # ------------------------------------------------------------------ queries
 
     def counts(self, q: Query = Query()) -> dict[str, int]:
@@ -533,29 +539,36 @@ class Warehouse:
         for batch in reader:
             yield _conform(batch.to_pandas(), table)
 
-    def iter_csv(self, table: str, q: Query = Query(), rows: int = 100_000) -> Iterator[bytes]:
+    def iter_csv(self, table: str, q: Query = Query(), rows: int = 100_000,
+                 transform: Transform | None = None) -> Iterator[bytes]:
         """The view's `table` as neutralised CSV, in chunks (header first): memory stays at one
-        batch whatever the size of the view."""
+        batch whatever the size of the view. `transform(batch, table)` may reshape each batch
+        (e.g. add display columns) before it is written."""
         from .csvsafe import csv_bytes
 
+        shape = transform or (lambda df, name: df)
         header = True
         for df in self.batches(table, q, rows):
-            yield csv_bytes(df, header=header)
+            yield csv_bytes(shape(df, table), header=header)
             header = False
         if header:
-            yield csv_bytes(T.empty(table), header=True)
+            yield csv_bytes(shape(T.empty(table), table), header=True)
 
-    def write_csv(self, table: str, q: Query, handle: IO[bytes], rows: int = 100_000) -> None:
-        for chunk in self.iter_csv(table, q, rows):
+    def write_csv(self, table: str, q: Query, handle: IO[bytes], rows: int = 100_000,
+                  transform: Transform | None = None) -> None:
+        for chunk in self.iter_csv(table, q, rows, transform):
             handle.write(chunk)
 
-    def write_zip(self, q: Query, handle: IO[bytes], rows: int = 100_000) -> None:
-        """A ZIP of the four tables' CSVs for the view, streamed into `handle` (which need not
-        be seekable) batch by batch."""
+    def write_zip(self, q: Query, handle: IO[bytes], rows: int = 100_000,
+                  transform: Transform | None = None, extra: Mapping[str, bytes] | None = None) -> None:
+        """A ZIP of the four tables' CSVs for the view (plus `extra` members), streamed into
+        `handle` (which need not be seekable) batch by batch."""
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name in TABLE_NAMES:
                 with archive.open(f"{name}.csv", "w", force_zip64=True) as member:
-                    self.write_csv(name, q, member, rows)
+                    self.write_csv(name, q, member, rows, transform)
+            for name, data in (extra or {}).items():
+                archive.writestr(name, data)
 
     def zip_bytes(self, q: Query = Query(), rows: int = 100_000) -> bytes:
         buffer = io.BytesIO()
