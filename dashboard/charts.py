@@ -119,16 +119,19 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
 
 def map_figure(frame: pd.DataFrame, target: str | None = None,
                target_name: str | None = None, height: int = 470) -> go.Figure:
-    """World choropleth by ISO-3: colour = stance, full shading = named, light = implied."""
-    fig = go.Figure()
+    """World choropleth by ISO-3: colour = stance, full shading = named, light = implied.
+
+    Traces are given as dicts: plotly validates them once (trace objects would be validated,
+    then deep-copied into the figure)."""
+    traces: list[dict] = []
     for s in STANCE_ORDER:
         for shading in ("named", "implied"):
             part = frame[(frame["stance"] == s) & (frame["shading"] == shading)]
             if part.empty:
                 continue
             color = STANCE_COLORS[s] if shading == "named" else lighten(STANCE_COLORS[s])
-            fig.add_trace(go.Choropleth(
-                locations=part["iso3"], locationmode="ISO-3", z=np.ones(len(part)),
+            traces.append(dict(
+                type="choropleth", locations=part["iso3"], locationmode="ISO-3", z=np.ones(len(part)),
                 colorscale=[[0, color], [1, color]], zmin=0, zmax=1, showscale=False,
                 marker=dict(line=dict(color="white", width=0.4)),
                 name=STANCE_LABELS[s] + ("" if shading == "named" else " (implied)"),
@@ -137,19 +140,18 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
             ))
     if target:
         label = escape_html(pd.Series([target_name or target])).iloc[0]
-        fig.add_trace(go.Scattergeo(
-            locations=[target], locationmode="ISO-3", mode="markers",
+        traces.append(dict(
+            type="scattergeo", locations=[target], locationmode="ISO-3", mode="markers",
             marker=dict(symbol="star", size=15, color="#000000", line=dict(color="white",
                                                                                width=1)),
             name=f"target: {label}", hovertemplate=f"target: {label}<extra></extra>",
         ))
-    fig.update_layout(
+    return go.Figure(data=traces, layout=dict(
         geo=GEO, height=height, margin=dict(l=0, r=0, t=10, b=0),
         legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title_text="",
                     bgcolor="rgba(255,255,255,0.7)"),
         hoverlabel=dict(align="left"),
-    )
-    return fig
+    ))
 
 
 # ---------------------------------------------------------------- relations matrix

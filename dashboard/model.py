@@ -95,6 +95,11 @@ def date_periods(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.S
     return (pd.Series(lo, index=date.index), pd.Series(hi, index=date.index), t0)
 
 
+def as_t0(values) -> pd.Series:
+    """Dates (e.g. the store's _t0) in the dtype `date_periods` gives its first days."""
+    return pd.Series(pd.to_datetime(values)).astype(_T0_DTYPE)
+
+
 def iso_to_int(iso: str) -> int:
     """"2019-07-27" -> 20190727 (the form of the _lo / _hi columns)."""
     return int(iso[:4]) * 10000 + int(iso[5:7]) * 100 + int(iso[8:10])
@@ -107,6 +112,7 @@ def int_to_iso(value: int) -> str:
 
 
 STANCE_BITS = {s: 1 << i for i, s in enumerate(STANCES)}
+_T0_DTYPE = date_periods(pd.Series(["2000-01-01"]), pd.Series(["day"]))[2].dtype
 
 
 def stance_bits(stances: tuple[str, ...] | list[str]) -> int:
@@ -155,14 +161,16 @@ def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
     return TableSet(t.documents, ev, po, cl)
 
 
-def derive(df: pd.DataFrame, table: str, names: dict[str, str]) -> pd.DataFrame:
+def derive(df: pd.DataFrame, table: str, names: dict[str, str],
+           periods: tuple | None = None) -> pd.DataFrame:
     """A copy of rows of `table` with the derived columns each row has on its own: date
-    periods, display names, implied flags (not the event stance, which needs the positions
-    and claims citing the event). Used by `prepare` and for the store's paged rows."""
+    periods (`date_periods`, unless given as `periods`), display names, implied flags (not the
+    event stance, which needs the positions and claims citing the event). Used by `prepare`
+    and for the store's paged rows."""
     df = df.copy()
     if table == "documents":
         return df
-    df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
+    df["_lo"], df["_hi"], df["_t0"] = periods or date_periods(df["date"], df["date_precision"])
     from .names import group_names
 
     if table == "events":
@@ -182,6 +190,8 @@ def derive(df: pd.DataFrame, table: str, names: dict[str, str]) -> pd.DataFrame:
 
 def display_names(codes: pd.Series, text: pd.Series, names: dict[str, str]) -> pd.Series:
     """Name for a code when known, else the text as written, else the code."""
-    mapped = codes.map(names)
+    keys, uniques = pd.factorize(codes)  # one lookup per distinct code
+    known = np.array([names.get(u) for u in uniques] + [None], dtype=object)
+    mapped = pd.Series(known[keys], index=codes.index)
     raw = text.where(text != "", codes)
     return mapped.where(mapped.notna() & (codes != ""), raw).fillna("").astype(object)

@@ -18,21 +18,22 @@ import plotly.graph_objects as go
 from stance import tables as T
 from stance.warehouse import Query, Warehouse, _conform
 
-from . import charts, evidence, profile as prof
+from . import evidence, profile as prof
+from . import store_overview as ov
+from .ahead import Ahead
 from .filters import FilterOptions, view_query
-from .model import derive, display_names, int_to_iso, shown
-from .names import file_titles, group_names, names_from_counts
+from .model import as_t0, derive, int_to_iso, shown
+from .names import file_titles, names_from_counts
 from .paging import PAGE_SIZE
 from .profile import Profile
 from .relations import pairs_from_counts
 from .source import clamp_page
 from .summary import Headline
-from .timeline import (AGGREGATE_ABOVE, BLANK_LANE, TimelineCounts, TimelineInfo,
-                       counts_figure, pick_bucket, timeline_figure)
+from .timeline import TimelineCounts, TimelineInfo, counts_figure, timeline_figure
 
 PROFILE_ROWS = 5000     # dated positions of a state drawn on its timeline (each way)
 LISTED_CLAIMS = PAGE_SIZE  # count claims listed on the Country page (each kind)
-DAY0 = "DATE '1970-01-01'"
+UNDATED_SHOWN = 200      # undated events listed under the timeline (views.UNDATED_LIST_LIMIT)
 
 
 def store_key(wh: Warehouse) -> str:
@@ -41,28 +42,38 @@ def store_key(wh: Warehouse) -> str:
     return f"store:{wh.path}:{n}:{h}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class SqlRows:
-    """`Rows` of one table: a condition on the store, counted once, fetched a page at a time."""
+    """`Rows` of one table: a condition on the store, counted once, fetched a page at a time
+    (answers shared through the source's `Ahead`, so a page fetched ahead is not fetched again)."""
 
     source: "StoreSource"
     table: str
     cond: str
-    params: list
+    params: tuple
     order: str = "_seq"
     order_params: tuple = ()
-    _n: int | None = None
+
+    @property
+    def key(self) -> tuple:
+        return ("rows", self.table, self.cond, repr(self.params), self.order, repr(self.order_params))
 
     def __len__(self) -> int:
-        if self._n is None:
-            self._n = int(self.source.wh.row(f'SELECT count(*) FROM "{self.table}" WHERE {self.cond}',
-                                             self.params)[0])
-        return self._n
+        return self.source.ahead.get(self.key + ("len",), self.count)
+
+    def count(self) -> int:
+        return int(self.source.wh.row(f'SELECT count(*) FROM "{self.table}" WHERE {self.cond}',
+                                      list(self.params))[0])
 
     def page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
-        offset = (clamp_page(number, len(self), size) - 1) * size
-        return self.source.fetch(self.table, self.cond, [*self.params, *self.order_params],
-                                 order=self.order, limit=size, offset=offset)
+        number = 1 if number == 1 else clamp_page(number, len(self), size)  # page 1 needs no count
+        return self.source.ahead.get(self.key + ("page", number, size), lambda: self.fetch_page(number, size))
+
+    def fetch_page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+        """Page `number` (not clamped) fetched now: the row numbers first (a narrow sort), then
+        the rows in that range, so a deep page costs about what the first does."""
+        params = [*self.params, *self.order_params]
+        return self.source.fetch_page(self.table, self.cond, params, self.order, size, (number - 1) * size)
 
 
 class StoreSource:
@@ -83,6 +94,7 @@ class StoreSource:
         self.titles = file_titles(wh.sql("""SELECT file, title FROM documents WHERE file <> ''
             QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
         self.articles_total = len(self.titles)
+        self.ahead = Ahead()
 
     # ------------------------------------------------------------ helpers
 
@@ -97,86 +109,73 @@ class StoreSource:
     def fetch(self, table: str, cond: str, params: list, order: str = "_seq",
               limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Rows of `table` (contract columns, plus the event stance) with derived columns."""
-        cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table])
+        cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table]) + ", _lo, _hi, _t0"
         cols += ", _stance" if table == "events" else ""
         tail = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         raw = self.wh.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY {order}{tail}', params)
-        out = derive(_conform(raw, table), table, self.names)
+        periods = (raw["_lo"].astype("int32"), raw["_hi"].astype("int32"),
+                   as_t0(raw["_t0"]))
+        out = derive(_conform(raw, table), table, self.names, periods)
         if table == "events":
             out["_stance"] = raw["_stance"].fillna("none").astype(object).to_numpy()
         return out
 
+    def fetch_page(self, table: str, cond: str, params: list, order: str, size: int,
+                   offset: int) -> pd.DataFrame:
+        """`fetch` of one page: when rows are in ingest order, the page's first and last row
+        numbers are found on the narrow `_seq` column and the rows fetched by that range."""
+        if order != "_seq":
+            return self.fetch(table, cond, params, order=order, limit=size, offset=offset)
+        lo, hi = self.wh.row(f'SELECT min(_seq), max(_seq) FROM (SELECT _seq FROM "{table}" WHERE {cond} '
+                             f"ORDER BY _seq LIMIT {int(size)} OFFSET {int(offset)})", params)
+        if lo is None:
+            return self.fetch(table, "FALSE", [], limit=0)
+        return self.fetch(table, f"_seq BETWEEN {int(lo)} AND {int(hi)} AND {cond}", params)
+
     def rows_where(self, table: str, f: Query, extra: str = "", *params) -> SqlRows:
         cond, p = self.where(table, f, extra, *params)
-        return SqlRows(self, table, cond, p)
+        return SqlRows(self, table, cond, tuple(p))
 
-    # ------------------------------------------------------------ overview
+    # ------------------------------------------------------------ overview (dashboard.store_overview)
+
+    def _view(self, kind: str, f: Query, *extra) -> tuple:
+        return (kind, view_query(f), *extra)
 
     def headline(self, f: Query) -> Headline:
-        (ce, pe), (cp, pp), (cc, pc) = (self.where(t, f) for t in ("events", "positions", "claims"))
-        events, undated = self.wh.row(f"SELECT count(*), count(*) FILTER (WHERE _lo = 0) FROM events "
-                                      f"WHERE {ce}", pe)
-        countries = self.wh.row(f"SELECT count(DISTINCT country_iso3) FILTER (WHERE country_iso3 <> '') "
-                                f"FROM positions WHERE {cp}", pp)[0]
-        claims = self.wh.row(f"SELECT count(*) FROM claims WHERE {cc}", pc)[0]
-        articles = self.wh.row(f"""SELECT count(*) FROM (SELECT file FROM events WHERE {ce}
-            UNION SELECT file FROM positions WHERE {cp} UNION SELECT file FROM claims WHERE {cc})
-            WHERE file <> ''""", [*pe, *pp, *pc])[0]
-        return Headline(int(articles), self.articles_total, int(events), int(undated),
-                        int(countries), int(claims))
+        """The Overview's figures; also starts the rest of the Overview's queries, side by side."""
+        lane = getattr(f, "lane", "actor")
+        self.ahead.start(self._view("targets", f), lambda: ov.targets_then_map(self, f))
+        self.ahead.start(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))
+        if f.include_undated:
+            rows = self.undated_events(f)
+            self.ahead.start(rows.key + ("page", 1, UNDATED_SHOWN), lambda: rows.fetch_page(1, UNDATED_SHOWN))
+        else:
+            self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
+        for rows in (self.rows("claims", f), self.bloc_positions(f)):
+            self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
+        return self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
 
     def targets(self, f: Query) -> pd.Series:
-        counts = self.wh.targets(view_query(f))
-        return counts.set_index("code")["n"].astype("int64")
+        return self.ahead.get(self._view("targets", f), lambda: ov.targets_then_map(self, f))
 
     def map_frame(self, f: Query, target: str | None) -> pd.DataFrame:
-        q = view_query(f)
-        stances = self.wh.map_stances(q, target)
-        if stances.empty:
-            return pd.DataFrame(columns=charts.MAP_COLUMNS)
-        lines = self.wh.map_lines(q, target, per_country=charts.MAP_HOVER_LINES)
-        lines["_group_name"] = group_names(lines["group"])
-        return charts.map_frame_from(stances, lines, self.names)
+        return self.ahead.get(self._view("map", f, target), lambda: ov.map_frame(self, f, target))
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
-        if f.include_roster and f.include_implied:
-            return 0, 0
-        cond, p = self.where("positions", replace(view_query(f), include_roster=True, include_implied=True),
-                             "toward_iso3 = ? AND basis IN ('roster', 'member_of_group')", target)
-        n = dict(self.wh.sql(f"SELECT basis, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
-                 .itertuples(index=False))
-        return (0 if f.include_roster else int(n.get("roster", 0)),
-                0 if f.include_implied else int(n.get("member_of_group", 0)))
+        return self.ahead.get(self._view("hidden", f, target), lambda: ov.hidden_implied(self, f, target))
 
     def bloc_toward(self, f: Query, target: str) -> int:
-        return self.count("positions", f, "toward_iso3 = ? AND country_iso3 = ''", target)
+        return self.ahead.get(self._view("bloc toward", f, target), lambda: ov.bloc_toward(self, f, target))
 
     def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
-        cond, p = self.where("events", f)
-        dated, undated, t_min, t_max = self.wh.row(
-            f"SELECT count(*) FILTER (WHERE _lo > 0), count(*) FILTER (WHERE _lo = 0), "
-            f"min(_t0), max(_t0) FROM events WHERE {cond}", p)
-        if dated <= AGGREGATE_ABOVE:
-            events = self.fetch("events", cond + " AND _lo > 0", p)
-            return timeline_figure(events, lane, undated=int(undated))
-        bucket = pick_bucket((t_max - t_min).days)
-        keys = "actor_iso3, actor" if lane == "actor" else "topic"
-        counts = self.wh.sql(f"""SELECT {keys}, datediff('day', {DAY0}, date_trunc('{bucket}', _t0)) AS period,
-            _stance AS stance, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
-        if lane == "actor":
-            label = display_names(counts["actor_iso3"], counts["actor"].fillna(""), self.names)
-        else:
-            label = counts["topic"].fillna("")
-        counts["lane"] = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
-        counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
-        days = self.wh.sql(f"""SELECT datediff('day', {DAY0}, _t0) AS d, count(*) AS n FROM events
-            WHERE {cond} AND _lo > 0 GROUP BY 1 ORDER BY 1""", p)
-        tc = TimelineCounts(counts, bucket, days["d"].to_numpy("int64"), days["n"].to_numpy("int64"),
-                            int(undated))
-        return counts_figure(tc)
+        data = self.ahead.get(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))
+        if isinstance(data, TimelineCounts):
+            return counts_figure(data)
+        events, undated = data
+        return timeline_figure(events, lane, undated=undated)
 
     def undated_hidden(self, f: Query) -> int:
-        return self.count("events", replace(view_query(f), include_undated=True), "_lo = 0")
+        return self.ahead.get(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
 
     # ------------------------------------------------------------ rows
 

@@ -295,3 +295,22 @@ def test_options_span_the_data(synthetic) -> None:
     assert opts["date_min"] >= "2015-01-01" and opts["date_max"] <= "2024-12-31"
     assert "CHN" in opts["countries"] and "" not in opts["countries"]
     assert set(opts["topics"]) == set(t.events["topic"]) - {""}
+
+
+def test_a_format_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path, corpus: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Warehouse(path) as wh:
+        wh.ingest_paths([corpus])
+        want = [wh.counts(q) for q in QUERIES]
+    import duckdb
+
+    con = duckdb.connect(str(path))  # make it look like a store written before positions._kind
+    con.execute("ALTER TABLE positions DROP COLUMN _kind")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'format'")
+    con.close()
+    with pytest.raises(IngestError, match="format-1 store"):
+        Warehouse(path, read_only=True)
+    with Warehouse(path) as wh:
+        assert wh.format() == 2
+    with Warehouse(path, read_only=True) as wh:
+        assert [wh.counts(q) for q in QUERIES] == want
