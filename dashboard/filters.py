@@ -227,9 +227,7 @@ def from_query_params(qp: Mapping[str, Sequence[str]], opts: FilterOptions) -> F
         d_to = None
     if d_from and d_to and d_from > d_to:
         d_from, d_to = d_to, d_from
-    by_name = {_basename(p): p for p in opts.files}
-    files = tuple(dict.fromkeys(by_name[_basename(v)] for v in get(QP_FILE)
-                                if _basename(v) in by_name))
+    files = files_named(get(QP_FILE), opts)
     lane = (get(QP_LANE) or ["actor"])[-1]
     target = (get(QP_TARGET) or [""])[-1].strip().upper()
     return Filters(
@@ -277,6 +275,26 @@ def to_query_params(f: Filters) -> dict[str, str | list[str]]:
     if f.target:
         out[QP_TARGET] = f.target
     return out
+
+
+MAX_FILE_CHOICES = 2000  # more source files than this: the sidebar takes names typed in
+_BY_NAME: dict[int, tuple[tuple[str, ...], dict[str, str]]] = {}
+
+
+def files_named(names: Sequence[str], opts: FilterOptions) -> tuple[str, ...]:
+    """The data's files matching `names` (full paths or bare names; they match by name)."""
+    cached = _BY_NAME.get(id(opts.files))
+    if cached is None or cached[0] is not opts.files:  # one name index per set of files
+        cached = (opts.files, {_basename(p): p for p in opts.files})
+        _BY_NAME.clear()
+        _BY_NAME[id(opts.files)] = cached
+    by_name = cached[1]
+    return tuple(dict.fromkeys(by_name[_basename(v)] for v in names if _basename(v) in by_name))
+
+
+def typed_names(text: str) -> list[str]:
+    """File names typed into one box, separated by commas or new lines."""
+    return [part.strip() for part in str(text or "").replace("\n", ",").split(",") if part.strip()]
 
 
 def _basename(path: str) -> str:

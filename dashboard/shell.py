@@ -40,6 +40,7 @@ K_DATES, K_COUNTRIES, K_STANCES = "f_dates", "f_countries", "f_stances"
 K_TOPICS, K_FILES, K_UNDATED, K_IMPLIED = "f_topics", "f_files", "f_undated", "f_implied"
 K_ROSTER, K_SEARCH = "f_roster", "f_search"
 K_LANE, K_TARGET, K_LOADED = "f_lane", "f_target", "_filters_from_url"
+K_FILES_TEXT = "f_files_text"
 
 LABEL_ROSTER = "Include signatories of known letters"
 LABEL_MEMBERS = "Include members of blocs that spoke"
@@ -207,6 +208,7 @@ def _init_from_url(opts: FilterOptions) -> None:
     ss[K_STANCES] = list(f.stances)
     ss[K_TOPICS] = list(f.topics)
     ss[K_FILES] = list(f.files)
+    ss[K_FILES_TEXT] = ", ".join(Path(p).name for p in f.files)
     ss[K_UNDATED] = f.include_undated
     ss[K_IMPLIED] = f.include_implied
     ss[K_ROSTER] = f.include_roster
@@ -247,8 +249,9 @@ def sidebar_filters(opts: FilterOptions, names: dict[str, str],
                            placeholder="words in the sentence, e.g. Xinjiang",
                            help="Keeps rows whose evidence sentence contains every word "
                                 "(any case). Applies to every page.")
+    many_files = len(opts.files) > filters.MAX_FILE_CHOICES
     for key, allowed in ((K_COUNTRIES, opts.countries), (K_STANCES, opts.stances),
-                         (K_TOPICS, opts.topics), (K_FILES, opts.files)):
+                         (K_TOPICS, opts.topics), (K_FILES, () if many_files else opts.files)):
         _keep_valid(key, allowed)
     countries = sb.multiselect(
         "Countries", sorted(opts.countries, key=lambda c: names.get(c, c).lower()),
@@ -256,8 +259,14 @@ def sidebar_filters(opts: FilterOptions, names: dict[str, str],
         help="A row matches when the country holds the position or is its target.")
     stances = sb.multiselect("Stance", list(opts.stances), key=K_STANCES)
     topics = sb.multiselect("Topic", list(opts.topics), key=K_TOPICS)
-    files = sb.multiselect("Source article", list(opts.files), key=K_FILES,
-                           format_func=lambda p: titles.get(p) or Path(p).name)
+    if many_files:  # a list of every file would be megabytes on every rerun
+        typed = sb.text_input("Source article", key=K_FILES_TEXT,
+                              placeholder="file names, separated by commas",
+                              help=f"{len(opts.files):,} files: type the names of those to keep.")
+        files = filters.files_named(filters.typed_names(typed), opts)
+    else:
+        files = sb.multiselect("Source article", list(opts.files), key=K_FILES,
+                               format_func=lambda p: titles.get(p) or Path(p).name)
     undated = sb.checkbox("Include undated", key=K_UNDATED,
                           help="Rows from text that gives no date (they cannot be placed "
                                "on the timeline and are listed under it).")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from stance.warehouse import KIND_MEMBER, KIND_ROSTER, Query
@@ -27,14 +28,19 @@ DAY0 = "DATE '1970-01-01'"
 
 
 def headline(src: "StoreSource", f: Query) -> Headline:
-    """Rows in view, undated events, states holding a position, articles with rows in view."""
+    """Rows in view, undated events, states holding a position, articles with rows in view.
+
+    Files are told apart by their hash where the store's file names hash without collision
+    (`StoreSource.keys`): DuckDB counts distinct integers several times faster than strings."""
     (ce, pe), (cp, pp), (cc, pc) = (src.where(t, f) for t in ("events", "positions", "claims"))
+    file = "hash(file)" if src.keys.files else "file"
     events, undated, countries, claims, articles = src.wh.row(f"""SELECT
         (SELECT count(*) FROM events WHERE {ce}), (SELECT count(*) FROM events WHERE {ce} AND _lo = 0),
         (SELECT count(DISTINCT country_iso3) FROM positions WHERE {cp} AND country_iso3 <> ''),
         (SELECT count(*) FROM claims WHERE {cc}),
-        (SELECT count(*) FROM (SELECT file FROM events WHERE {ce} UNION SELECT file FROM positions WHERE {cp}
-                               UNION SELECT file FROM claims WHERE {cc}) WHERE file <> '')""",
+        (SELECT count(DISTINCT k) FROM (SELECT {file} AS k FROM events WHERE {ce} AND file <> ''
+            UNION ALL SELECT {file} FROM positions WHERE {cp} AND file <> ''
+            UNION ALL SELECT {file} FROM claims WHERE {cc} AND file <> ''))""",
         [*pe, *pe, *pp, *pc, *pe, *pp, *pc])
     return Headline(int(articles), src.articles_total, int(events), int(undated), int(countries),
                     int(claims))
@@ -42,7 +48,15 @@ def headline(src: "StoreSource", f: Query) -> Headline:
 
 def targets(src: "StoreSource", f: Query) -> pd.Series:
     """Positions per target in view, most first (ties by code)."""
-    return src.wh.targets(view_query(f)).set_index("code")["n"].astype("int64")
+    cond, p = src.where("positions", f, "toward_iso3 <> ''")
+    if src.keys.codes:
+        counts = src.wh.sql(f"SELECT hash(toward_iso3) AS h, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
+        counts["code"] = counts["h"].map(src.keys.codes)
+    else:
+        counts = src.wh.sql(f"SELECT toward_iso3 AS code, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
+    counts = counts.sort_values(["n", "code"], ascending=[False, True], kind="stable")
+    return pd.Series(counts["n"].to_numpy("int64"), index=pd.Index(counts["code"].to_numpy(object), name="code"),
+                     name="n")
 
 
 def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
@@ -98,16 +112,37 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     if dated <= AGGREGATE_ABOVE:
         return src.fetch("events", cond + " AND _lo > 0", p), int(undated)
     bucket = pick_bucket((t_max - t_min).days)
-    keys = "actor_iso3, actor" if lane == "actor" else "topic"
-    counts = src.wh.sql(f"""SELECT {keys}, datediff('day', {DAY0}, date_trunc('{bucket}', _t0)) AS period,
-        _stance AS stance, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
+    period = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
+              "year": "_lo // 10000"}[bucket]
+    lanes = src.keys.actors if lane == "actor" else src.keys.topics
+    key = ("hash(actor_iso3, actor)" if lane == "actor" else "hash(topic)") if lanes is not None else (
+        "actor_iso3, actor" if lane == "actor" else "topic")
+    counts = src.wh.sql(f"""SELECT {key}, {period} AS period, _stance AS stance, count(*) AS n FROM events
+        WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
+    if lanes is not None:  # the hash stands for its lane (no two lanes share one in this store)
+        named = lanes.reindex(counts.iloc[:, 0].to_numpy())
+        counts = pd.concat([named.reset_index(drop=True), counts.iloc[:, 1:]], axis=1)
+    counts["period"] = _period_days(counts["period"].to_numpy("int64"), bucket)
     if lane == "actor":
         label = display_names(counts["actor_iso3"], counts["actor"].fillna(""), src.names)
     else:
         label = counts["topic"].fillna("")
     counts["lane"] = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
     counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
-    days = src.wh.sql(f"""SELECT datediff('day', {DAY0}, _t0) AS d, count(*) AS n FROM events
-        WHERE {cond} AND _lo > 0 GROUP BY 1 ORDER BY 1""", p)
-    return TimelineCounts(counts, bucket, days["d"].to_numpy("int64"), days["n"].to_numpy("int64"),
-                          int(undated))
+    days = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY 1 ORDER BY 1", p)
+    return TimelineCounts(counts, bucket, _period_days(days["d"].to_numpy("int64"), "day"),
+                          days["n"].to_numpy("int64"), int(undated))
+
+
+def _period_days(values: np.ndarray, unit: str) -> np.ndarray:
+    """Day numbers of periods written as YYYYMMDD (day), YYYYMM (month), YYYY (year) or
+    already as day numbers (week)."""
+    if unit == "week":
+        return values
+    if unit == "year":
+        values = values * 10000 + 101
+    elif unit == "month":
+        values = values * 100 + 1
+    y, m, d = values // 10000, values // 100 % 100, values % 100
+    months = (y - 1970) * 12 + (m - 1)
+    return (months.astype("datetime64[M]").astype("datetime64[D]").astype("int64") + d - 1)

@@ -43,6 +43,30 @@ def store_key(wh: Warehouse) -> str:
 
 
 @dataclass(frozen=True)
+class StoreKeys:
+    """Hashes that stand for strings in this store's groupings (DuckDB groups and counts
+    integers several times faster than strings). Each is used only where no two of the
+    store's values share a hash (checked here, once per store version), so results stay exact;
+    otherwise None / False and the queries group the strings themselves."""
+
+    actors: pd.DataFrame | None  # hash(actor_iso3, actor) -> actor_iso3, actor
+    topics: pd.DataFrame | None  # hash(topic) -> topic
+    codes: dict | None           # hash(toward_iso3) -> toward_iso3
+    files: bool                  # hash(file) tells files apart
+
+    @staticmethod
+    def of(wh: Warehouse) -> "StoreKeys":
+        def unique(df: pd.DataFrame) -> pd.DataFrame | None:
+            return df.set_index("h") if df["h"].is_unique else None
+
+        actors = unique(wh.sql("SELECT DISTINCT hash(actor_iso3, actor) AS h, actor_iso3, actor FROM events"))
+        topics = unique(wh.sql("SELECT DISTINCT hash(topic) AS h, topic FROM events"))
+        codes = unique(wh.sql("SELECT DISTINCT hash(toward_iso3) AS h, toward_iso3 FROM positions"))
+        n, h = wh.row("SELECT count(DISTINCT file), count(DISTINCT hash(file)) FROM documents")
+        return StoreKeys(actors, topics, None if codes is None else codes["toward_iso3"].to_dict(), n == h)
+
+
+@dataclass(frozen=True)
 class SqlRows:
     """`Rows` of one table: a condition on the store, counted once, fetched a page at a time
     (answers shared through the source's `Ahead`, so a page fetched ahead is not fetched again)."""
@@ -94,6 +118,7 @@ class StoreSource:
         self.titles = file_titles(wh.sql("""SELECT file, title FROM documents WHERE file <> ''
             QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
         self.articles_total = len(self.titles)
+        self.keys = StoreKeys.of(wh)
         self.ahead = Ahead()
 
     # ------------------------------------------------------------ helpers

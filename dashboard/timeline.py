@@ -244,7 +244,7 @@ def _figure(traces: list, labels: list[str], focus: Focus | None) -> go.Figure:
 
 
 def timeline_figure(events: pd.DataFrame, lane: str = "actor",
-                    aggregate_above: int = AGGREGATE_ABOVE, max_lanes: int = MAX_LANES,
+                    aggregate_above: int | None = None, max_lanes: int = MAX_LANES,
                     undated: int = 0) -> tuple[go.Figure, TimelineInfo]:
     """Events along time, one lane per actor (or topic), coloured by the event's stance.
 
@@ -258,7 +258,7 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
     undated += len(events) - n_dated
     if n_dated == 0:
         return _no_dated(undated)
-    if n_dated > aggregate_above:
+    if n_dated > (AGGREGATE_ABOVE if aggregate_above is None else aggregate_above):
         tc = count_events(events, lane)
         return counts_figure(TimelineCounts(tc.counts, tc.bucket, tc.days, tc.per_day, undated),
                              max_lanes)

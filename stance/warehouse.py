@@ -415,11 +415,19 @@ class Warehouse:
 
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
         """Any read query to pandas (for callers with needs the helpers below do not cover)."""
-        return self._reader().execute(sql, list(params)).df()
+        cur = self._reader()
+        try:
+            return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()  # a cursor is a connection: left open, they pile up and slow every query
 
     def row(self, sql: str, params: Sequence = ()) -> tuple:
         """The first row of any read query (a tuple of Python values)."""
-        return self._reader().execute(sql, list(params)).fetchone()
+        cur = self._reader()
+        try:
+            return cur.execute(sql, list(params)).fetchone()
+        finally:
+            cur.close()
 
     # ------------------------------------------------------------------ queries
 

@@ -132,6 +132,26 @@ def test_store_answers_as_pandas_on_synthetic_tables(synthetic, f: Filters) -> N
         assert store.timeline(f, "actor")[1].aggregated  # the SQL counts path is exercised
 
 
+@pytest.mark.parametrize("which, f, bucket", [
+    ("sample", Filters(), "year"),                     # 1971 to 2024: counts per year
+    ("synthetic", Filters(), "month"),
+    ("synthetic", Filters(date_from="2018-01-01", date_to="2018-12-31", include_undated=False), "week"),
+    ("synthetic", Filters(countries=("CHN",), lane="topic"), "month"),
+])
+def test_timeline_counts_agree_at_every_bucket(request, monkeypatch, which, f, bucket) -> None:
+    frames, store = request.getfixturevalue(which)
+    from dashboard import store_overview, timeline
+
+    monkeypatch.setattr(timeline, "AGGREGATE_ABOVE", 10)
+    monkeypatch.setattr(store_overview, "AGGREGATE_ABOVE", 10)
+    store.ahead.clear()
+    for lane in ("actor", "topic"):
+        (fig_s, info_s), (fig_p, info_p) = store.timeline(f, lane), frames.timeline(f, lane)
+        assert info_s.aggregated and info_s.bucket == bucket
+        assert info_s == info_p and fig_s.to_json() == fig_p.to_json(), lane
+    store.ahead.clear()
+
+
 @pytest.mark.parametrize("f", [Filters(), Filters(countries=("CHN",), include_implied=True),
                                Filters(search="no such words")])
 def test_store_downloads_equal_the_pandas_downloads(sample, f: Filters) -> None:
@@ -204,3 +224,17 @@ def test_app_on_a_store_shows_what_it_shows_on_the_articles(monkeypatch, store_f
     if page == "country":
         supporters = next(m for m in on_store["markdown"] if m.startswith("- **Support**"))
         assert "Belarus" in supporters and "Tajikistan" in supporters
+
+
+def test_many_source_files_are_chosen_by_typing_their_names(monkeypatch, store_file):
+    from dashboard import filters
+
+    monkeypatch.setattr(filters, "MAX_FILE_CHOICES", 2)  # the samples' 5 files count as many
+    at = _run(monkeypatch, store_file, "overview")
+    assert not any(m.label == "Source article" for m in at.sidebar.multiselect)
+    name = article_paths(ARTICLES)[1].name
+    box = next(t for t in at.sidebar.text_input if t.label == "Source article")
+    at = box.set_value(f"{name}, no-such-file.txt").run()
+    assert not at.exception
+    assert at.query_params.get("file") in (name, [name])
+    assert next(m for m in at.metric if m.label == "Articles").value == "1"
