@@ -238,3 +238,32 @@ def test_many_source_files_are_chosen_by_typing_their_names(monkeypatch, store_f
     assert not at.exception
     assert at.query_params.get("file") in (name, [name])
     assert next(m for m in at.metric if m.label == "Articles").value == "1"
+
+
+UPLOAD = ("Ministers meet in Oslo\n\nOn 14 March 2023 the foreign minister of Norway said "
+          "Norway supports the inquiry, while Brazil expressed concern about the timing.\n")
+
+
+def test_an_upload_on_a_store_is_added_to_the_store(monkeypatch, tmp_path, store_file):
+    import shutil
+
+    store = tmp_path / "s.duckdb"
+    shutil.copy(store_file, store)
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    monkeypatch.setenv(STORE_ENV, str(store))
+    monkeypatch.setenv(ARTICLES_ENV, str(folder))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = at.switch_page("app_pages/add_articles.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.get("file_uploader")[0].set_value([("oslo.txt", UPLOAD.encode(), "text/plain")])
+    at = at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    results = next(d.value for d in at.dataframe if "result" in d.value.columns)
+    assert results["result"].tolist() == ["stored"], results["message"].tolist()
+    assert (folder / "oslo.txt").is_file()
+    at = at.switch_page("app_pages/tables.py").run()
+    events = next(d for d in at.dataframe if d.key == "table_events").value
+    assert "oslo.txt" in set(events["file"])   # the pages read nothing but the store
+    at = at.switch_page("app_pages/overview.py").run()  # the store itself holds it now
+    assert next(m for m in at.metric if m.label == "Articles").value == str(len(article_paths(ARTICLES)) + 1)
