@@ -11,7 +11,7 @@ from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Hashable
 
-WORKERS = int(__import__("os").environ.get("STANCE_AHEAD_WORKERS", "3"))
+WORKERS = 3
 KEPT = 512
 
 
