@@ -9,6 +9,9 @@ Kinds:
   parse     {"folder", "n", "workers", "cache_dir"?, "digest"?}  -> seconds, peak RSS, rows, parsed
   baseline  {"folder", "n"}                                      -> seconds, rows
   dashboard {"events", "repeats", "seed"}                        -> per-interaction timings, JSON sizes
+  store_build {"events", "db"}                                   -> a DuckDB store of synthetic tables
+  source    {"db"} or {"events"}, "repeats"                      -> each page's work through the
+                                                                    dashboard's data source
 """
 from __future__ import annotations
 
@@ -178,75 +181,69 @@ def store_build(args: dict) -> dict:
             "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
 
 
-def _store_queries():
-    from stance.warehouse import Query
+def _open_source(args: dict):
+    """The dashboard's data source of a run: StoreSource on args["db"], else FrameSource on
+    synthetic tables of args["events"] events (bench/tables.py) held in pandas."""
+    from pathlib import Path as P
 
-    return {
-        "default view": Query(),
-        "stance + implied": Query(include_implied=True, stances=("support", "oppose")),
-        "one year, two countries": Query(date_from="2018-01-01", date_to="2018-12-31", countries=("CHN", "USA")),
-        "topic, by topic lane": Query(topics=("human rights", "taiwan")),
-    }
+    if args.get("db"):
+        from dashboard.store_source import StoreSource, store_key
+        from stance.warehouse import Warehouse
 
+        wh = Warehouse(args["db"], read_only=True)
+        return StoreSource(wh, store_key(wh), P("."))
+    from dashboard.frame_source import FrameSource
+    from dashboard.shell import prepared
 
-def _store_figures(timeline, map_frame):
-    """Plotly figures from the store's aggregates (a stand-in for the dashboard's own builders,
-    which are being rebuilt: one bar trace per stance, one choropleth)."""
-    import plotly.graph_objects as go
+    from .tables import synthetic_tables
 
-    traces = [go.Bar(x=g["period"], y=g["n"], name=str(s)) for s, g in timeline.groupby("stance")]
-    timeline_fig = go.Figure(traces, layout={"barmode": "stack"})
-    world = go.Figure(go.Choropleth(locations=map_frame["iso3"], z=map_frame["n"], text=map_frame["stance"]))
-    return timeline_fig, world
+    tables, names = prepared(synthetic_tables(args["events"], seed=args.get("seed", 1)))
+    return FrameSource(tables, names, "bench", P("."))
 
 
-def store(args: dict) -> dict:
-    """Filter + figures on the DuckDB store, per interaction: counts, timeline aggregates, the map's
-    per-country stance and hover lines, first page of each table, plotly figures, JSON."""
-    from stance.warehouse import Warehouse
+def source(args: dict) -> dict:
+    """Each dashboard page's work for a new filter state, through the dashboard's own data
+    source (bench/pages.py): medians after a warm-up, per view (Overview) and per page (the
+    default view); then the claims CSV download; peak memory of the whole process."""
+    from . import pages
 
-    wh = Warehouse(args["db"], read_only=True)
-    results = {}
-
-    def interaction(q, lane):
-        t = time.perf_counter()
-        counts = wh.counts(q)
-        timeline, info = wh.timeline(q, lane=lane)
-        target = wh.default_target(q)
-        frame = wh.map_stances(q, target)
-        lines = wh.map_lines(q, target)
-        pages = [wh.page(name, q, 1, 100) for name in ("events", "positions", "claims")]
-        t_query = time.perf_counter() - t
-        figs = _store_figures(timeline, frame)
-        t_build = time.perf_counter() - t
-        fig_json = [f.to_json() for f in figs]
-        page_json = [p.to_json(orient="records") for p in pages]
-        return {"query_s": t_query, "build_s": t_build, "with_json_s": time.perf_counter() - t,
-                "figure_json_bytes": sum(len(j) for j in fig_json), "page_json_bytes": sum(len(j) for j in page_json),
-                "view_rows": [counts["events"], counts["positions"], counts["claims"]], "map_rows": len(frame),
-                "hover_rows": len(lines), "timeline_rows": len(timeline), "bucket": info["bucket"]}
-
-    for name, q in _store_queries().items():
-        lane = "topic" if "topic" in name else "actor"
-        interaction(q, lane)  # warm-up: plotly validators, DuckDB's first scan of the file
-        runs = [interaction(q, lane) for _ in range(args.get("repeats", 5))]
-        summary = dict(runs[-1])
-        for key in ("query_s", "build_s", "with_json_s"):
-            summary[key] = statistics.median(r[key] for r in runs)
-        summary["runs"] = len(runs)
-        results[name] = summary
     t0 = time.perf_counter()
-    size = 0
-    for chunk in wh.iter_csv("claims", _store_queries()["default view"]):  # streamed: one batch in memory
-        size += len(chunk)
+    src = _open_source(args)
+    open_s = time.perf_counter() - t0
+    repeats = args.get("repeats", 5)
+
+    def run(page: str, f) -> dict:
+        runs = []
+        for k in range(repeats + 1):  # the first run is a warm-up
+            if hasattr(src, "_views"):
+                src._views.clear()  # pandas: filter again, as a new filter state does
+            if hasattr(src, "ahead"):
+                src.ahead.clear()   # store: query again, as a new filter state does
+            r = pages.timed(page, src, f)
+            if k:
+                runs.append(r)
+        out = dict(runs[-1])
+        for key in ("build_s", "with_json_s"):
+            out[key] = statistics.median(r[key] for r in runs)
+            out[key.replace("_s", "_max_s")] = max(r[key] for r in runs)
+        out["runs"] = len(runs)
+        return out
+
+    views = {}
+    for name, f in pages.VIEWS.items():
+        views[name] = run("overview", f)
+        views[name]["view_rows"] = [len(src.rows(t, f)) for t in ("events", "positions", "claims")]
+    per_page = {page: run(page, pages.VIEWS["default view"]) for page in pages.PAGES}
+    t0 = time.perf_counter()
+    size = len(src.table_csv("claims", pages.VIEWS["default view"]))
     csv_s = time.perf_counter() - t0
-    from stance.warehouse import Query
+    kind = "store" if args.get("db") else "pandas"
+    return {"source": kind, "open_s": open_s, "interactions": views, "pages": per_page,
+            "csv_claims_s": csv_s, "csv_claims_bytes": size, "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
 
-    return {"rows": wh.counts(Query(include_implied=True)), "interactions": results, "csv_claims_s": csv_s, "csv_claims_bytes": size,
-            "peak_mb": _peak_mb(resource.RUSAGE_SELF)}
 
-
-KINDS = {"parse": parse, "baseline": baseline, "dashboard": dashboard, "store_build": store_build, "store": store}
+KINDS = {"parse": parse, "baseline": baseline, "dashboard": dashboard, "store_build": store_build,
+         "source": source}
 
 
 def main(argv: list[str]) -> int:

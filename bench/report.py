@@ -266,27 +266,59 @@ def _scale_parts(r: dict) -> list[str]:
                   f"Cold cache / plain parse: {w['cold_ratio']:.2f}x; cache file {w['cache_bytes'] / 1e6:,.1f} MB; "
                   f"all three outputs identical: {'yes' if w['identical'] else '**NO**'}.", ""]
     if r.get("store"):
-        rows = []
-        for d in r["store"]:
-            for name, i in d["interactions"].items():
-                rows.append([_n(d["events"]), name, f"{i['view_rows'][0]:,} / {i['view_rows'][1]:,}",
-                             f"{i['query_s'] * 1000:,.0f}", f"{i['build_s'] * 1000:,.0f}",
-                             f"{i['with_json_s'] * 1000:,.0f}", f"{i['figure_json_bytes'] / 1e3:,.0f}",
-                             f"{i['timeline_rows']:,} per {i['bucket']}", i["map_rows"]])
-        parts += ["## DuckDB store: filter + figures (`stance.warehouse`, synthetic tables)", "",
-                  "Per interaction, all in SQL on the database file: row counts of the view, timeline counts "
-                  "per lane / period / stance, the default map target, the map's per-country stance and hover "
-                  "rows, the first page (100 rows) of events, positions and claims; then plotly figures from "
-                  "those aggregates and their JSON. Medians after a warm-up; only aggregated or paged rows reach "
-                  "pandas.", "",
-                  _table(["events", "view", "events / positions in view", "queries (ms)", "+ figures (ms)",
-                          "+ JSON (ms)", "figure JSON (KB)", "timeline rows", "map rows"], rows), "",
-                  _table(["events", "positions", "database file (MB)", "build (s)", "peak RSS, queries (MB)",
-                          "claims CSV streamed (s)"],
-                         [[_n(d["events"]), f"{d['rows']['positions']:,}", f"{d['build']['bytes'] / 1e6:,.0f}",
-                           f"{d['build']['seconds']:.1f}" + ("" if d["build"].get("built") else " (reused)"),
-                           f"{d['peak_mb']:,.0f}", f"{d['csv_claims_s']:.2f}"] for d in r["store"]]), ""]
+        parts += _store_parts(r["store"])
     return parts
+
+
+def _timeline(i: dict) -> str:
+    return f"counts per {i['bucket']}" if i.get("aggregated") else f"{i['timeline_rows']:,} marks"
+
+
+def _store_parts(stores: list[dict]) -> list[str]:
+    """The dashboard on the DuckDB store (and, where measured, on pandas): bench/pages.py."""
+    rows, pages, pandas = [], [], []
+    for d in stores:
+        for name, i in d["interactions"].items():
+            rows.append([_n(d["events"]), name, f"{i['view_rows'][0]:,} / {i['view_rows'][1]:,}",
+                         f"{i['build_s'] * 1000:,.0f}", f"{i['build_max_s'] * 1000:,.0f}",
+                         f"{i['with_json_s'] * 1000:,.0f}", f"{i['figure_json_bytes'] / 1e3:,.0f}",
+                         _timeline(i), i["map_rows"]])
+        for src in (d, d.get("pandas")):
+            if not src:
+                continue
+            for page, i in src["pages"].items():
+                pages.append([_n(d["events"]), src.get("source", "store"), page, f"{i['build_s'] * 1000:,.0f}",
+                              f"{i['with_json_s'] * 1000:,.0f}",
+                              f"{(i['figure_json_bytes'] + i['table_json_bytes']) / 1e3:,.0f}"])
+        if d.get("pandas"):
+            for name, i in d["pandas"]["interactions"].items():
+                s_ = d["interactions"][name]
+                pandas.append([_n(d["events"]), name, f"{i['build_s'] * 1000:,.0f}", f"{s_['build_s'] * 1000:,.0f}",
+                               f"{i['build_s'] / max(s_['build_s'], 1e-9):.1f}x"])
+    out = ["## DuckDB store: the dashboard's pages on the store (`STANCE_STORE`, synthetic tables)", "",
+           "Per view, what the Overview computes for a filter state not seen before, through the "
+           "dashboard's own data source (`dashboard.store_source.StoreSource`, bench/pages.py): headline "
+           "figures, target counts, the map's per-country stance and hover lines, hidden implied counts, the "
+           "timeline (counts per lane / period / stance in SQL above 5,000 dated events), the undated list, "
+           "the first page of claims and of bloc positions; then the plotly figures and the JSON. Only "
+           "aggregated or paged rows reach pandas. Median (and worst) of the runs after a warm-up.", "",
+           _table(["events", "view", "events / positions in view", "answers + figures (ms)", "worst run (ms)",
+                   "+ JSON (ms)", "figure JSON (KB)", "timeline", "map rows"], rows), "",
+           "Every page on the default view (Country: the most cited state; Relations: all pairs and the "
+           "first pair's evidence; Evidence & tables: counts and the first page of each table):", "",
+           _table(["events", "source", "page", "answers + figures (ms)", "+ JSON (ms)", "payload (KB)"], pages), ""]
+    if pandas:
+        out += ["The same Overview on the same tables held in pandas (`FrameSource`, the default source; "
+                "filtering included, as on a new filter state):", "",
+                _table(["events", "view", "pandas (ms)", "store (ms)", "pandas / store"], pandas), ""]
+    out += [_table(["events", "positions", "database file (MB)", "build (s)", "open (s)", "peak RSS, store (MB)",
+                    "peak RSS, pandas (MB)", "claims CSV (s)"],
+                   [[_n(d["events"]), f"{d['build']['rows']['positions']:,}", f"{d['build']['bytes'] / 1e6:,.0f}",
+                     f"{d['build']['seconds']:.1f}" + ("" if d["build"].get("built") else " (reused)"),
+                     f"{d['open_s']:.1f}", f"{d['peak_mb']:,.0f}",
+                     f"{d['pandas']['peak_mb']:,.0f}" if d.get("pandas") else "-",
+                     f"{d['csv_claims_s']:.2f}"] for d in stores]), ""]
+    return out
 
 
 def console(r: dict) -> str:
@@ -312,6 +344,10 @@ def console(r: dict) -> str:
         j = max(i["figure_json_bytes"] for i in d["interactions"].values())
         lines.append(f"dashboard {_n(d['events'])} events: worst view {w['build_s'] * 1000:,.0f} ms, "
                      f"max figure JSON {j / 1e6:.2f} MB")
+    for d in r.get("store", []):
+        w = max(d["interactions"].items(), key=lambda kv: kv[1]["build_s"])
+        lines.append(f"store {_n(d['events'])} events: Overview worst view ({w[0]}) {w[1]['build_s'] * 1000:,.0f} ms, "
+                     f"peak RSS {d['peak_mb']:,.0f} MB")
     lines.append("")
     width = max(len(t[0]) for t in targets(r))
     for name, goal, value, status in targets(r):

@@ -1,9 +1,11 @@
 """Whole-script rerun time and page payload of the dashboard on synthetic tables.
 
     python -m bench.rerun [--events 100k,1m] [--repeats 5] [--json FILE]
+    python -m bench.rerun --store bench/out/store-1000000.duckdb [--store ...]
 
 Each size runs in a fresh process: synthetic parser-output tables (bench/tables.py) are put in
-place of the parsed corpus, then app.py runs under streamlit.testing's AppTest, which executes
+place of the parsed corpus (or, with --store, the app opens a DuckDB store through
+STANCE_STORE, e.g. one `python -m bench --only store` built), then app.py runs under streamlit.testing's AppTest, which executes
 the whole script as the server would for one rerun (sidebar, page, figures, tables; without
 the websocket and the browser). Timed per page:
 
@@ -64,13 +66,24 @@ def _install(events: int):
     return shell
 
 
-def measure(events: int, repeats: int) -> dict:
+def measure(events: int, repeats: int, store: str | None = None) -> dict:
+    """One size: synthetic tables in pandas, or (`store`) the app on a DuckDB store."""
     from streamlit import logger
     from streamlit.testing.v1 import AppTest
 
     logger.set_log_level("error")
     t0 = time.perf_counter()
-    has_pages = _install(events) is not None
+    if store:
+        import os
+
+        from stance.warehouse import Warehouse
+
+        os.environ["STANCE_STORE"] = store
+        with Warehouse(store) as wh:  # opened for writing once: an older format is upgraded
+            events = wh.row("SELECT count(*) FROM events")[0]
+        has_pages = True
+    else:
+        has_pages = _install(events) is not None
     setup_s = time.perf_counter() - t0
     at = AppTest.from_file(str(APP), default_timeout=600)
     t0 = time.perf_counter()
@@ -80,7 +93,8 @@ def measure(events: int, repeats: int) -> dict:
         raise RuntimeError(at.exception[0].message)
     pages = PAGES if has_pages else ("one page",)
     stances = list(STANCES)
-    out: dict = {"events": events, "setup_s": setup_s, "first_run_s": first_s, "pages": {}}
+    out: dict = {"events": events, "setup_s": setup_s, "first_run_s": first_s, "pages": {},
+                 "source": "store" if store else "pandas"}
     for name in pages:
         if has_pages:
             at.switch_page(f"app_pages/{name}.py")
@@ -118,7 +132,7 @@ def measure(events: int, repeats: int) -> dict:
 
 
 def report(res: dict) -> str:
-    lines = [f"{res['events']:,} events: first run {res['first_run_s']:.2f} s "
+    lines = [f"{res['events']:,} events ({res.get('source', 'pandas')}): first run {res['first_run_s']:.2f} s "
              f"(tables built in {res['setup_s']:.1f} s)"]
     for name, r in res["pages"].items():
         lines.append(f"  {name:10s} same view {r['same_view_s'] * 1000:6.0f} ms · new filter "
@@ -143,14 +157,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--events", default="100k,1m")
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--json", type=Path)
+    p.add_argument("--store", action="append", default=[],
+                   help="a DuckDB store to run the app on (STANCE_STORE) instead of synthetic "
+                        "tables in pandas; repeat for several (then --events is ignored)")
     p.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size, this process
+    p.add_argument("--one-store", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
-    if args.one:
-        print("@@RESULT@@" + json.dumps(measure(args.one, args.repeats)))
+    if args.one or args.one_store:
+        print("@@RESULT@@" + json.dumps(measure(args.one or 0, args.repeats, args.one_store)))
         return 0
     results = []
-    for n in _ints(args.events):
-        proc = subprocess.run([sys.executable, "-m", "bench.rerun", "--one", str(n),
+    runs = [["--one-store", s] for s in args.store] or [["--one", str(n)] for n in _ints(args.events)]
+    for run in runs:
+        proc = subprocess.run([sys.executable, "-m", "bench.rerun", *run,
                                "--repeats", str(args.repeats)], cwd=ROOT, capture_output=True,
                               text=True)
         if "@@RESULT@@" not in proc.stdout:

@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warm-kinds", default="articles,tiny", help="corpora for the warm runs: articles, tiny")
     p.add_argument("--warm-workers", type=int, default=1, help="processes for the articles' plain and cold runs")
     p.add_argument("--store-sizes", help="event counts for the DuckDB store, e.g. 1m,10m (default 1m,10m; quick 100k)")
+    p.add_argument("--store-pandas", default="", help="store sizes also timed on the pandas source, e.g. 1m")
     p.add_argument("--only", default="parse,baseline,cache,dashboard,dask,warm,store", help="sections to run")
     p.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"), help="where to write the report")
     p.add_argument("--work", default=str(OUT), help="folder for the corpus, the cache and results.json")
@@ -226,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         log("DuckDB store: filter + figures")
         store_sizes = _ints(args.store_sizes) if args.store_sizes else ([100_000] if args.quick else
                                                                          [1_000_000, 10_000_000])
-        results["store"] = scale.bench_store(measure, work, store_sizes, max(args.repeats, 5), log)
+        results["store"] = scale.bench_store(measure, work, store_sizes, max(args.repeats, 5), log,
+                                             _ints(args.store_pandas) if args.store_pandas else [])
     results["load_end"] = machine.load_average()
     results["wall_s"] = time.time() - started
     work.mkdir(parents=True, exist_ok=True)

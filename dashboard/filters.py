@@ -7,12 +7,13 @@ columns (see dashboard.model.prepare), no per-row Python.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Mapping, Sequence
 
 import pandas as pd
 
 from stance.tables import STANCES
+from stance.warehouse import Query
 
 from .model import TableSet, int_to_iso, iso_to_int, stance_bits
 
@@ -29,21 +30,17 @@ SEARCH_MAX_CHARS = 200
 
 
 @dataclass(frozen=True)
-class Filters:
-    """What the user chose. Empty tuples mean "no restriction"; dates are ISO days or None."""
+class Filters(Query):
+    """What the user chose: the view (`stance.warehouse.Query`, whose fields and meaning the
+    pandas filtering here and the SQL of the store share) plus how it is drawn."""
 
-    date_from: str | None = None
-    date_to: str | None = None
-    countries: tuple[str, ...] = ()
-    stances: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    files: tuple[str, ...] = ()
-    include_undated: bool = True
-    include_implied: bool = False  # positions implied by membership of a bloc that spoke
-    include_roster: bool = True    # positions implied by a known letter's signatory list
-    search: str = ""               # words the evidence sentence must contain (any case)
     lane: str = "actor"
     target: str | None = None  # map target (ISO-3); None = the most frequent one
+
+
+def view_query(f: Query) -> Query:
+    """The view part of `f` alone (what filtering depends on; lane and target do not)."""
+    return Query(**{k.name: getattr(f, k.name) for k in fields(Query)})
 
 
 @dataclass(frozen=True)
@@ -230,9 +227,7 @@ def from_query_params(qp: Mapping[str, Sequence[str]], opts: FilterOptions) -> F
         d_to = None
     if d_from and d_to and d_from > d_to:
         d_from, d_to = d_to, d_from
-    by_name = {_basename(p): p for p in opts.files}
-    files = tuple(dict.fromkeys(by_name[_basename(v)] for v in get(QP_FILE)
-                                if _basename(v) in by_name))
+    files = files_named(get(QP_FILE), opts)
     lane = (get(QP_LANE) or ["actor"])[-1]
     target = (get(QP_TARGET) or [""])[-1].strip().upper()
     return Filters(
@@ -280,6 +275,26 @@ def to_query_params(f: Filters) -> dict[str, str | list[str]]:
     if f.target:
         out[QP_TARGET] = f.target
     return out
+
+
+MAX_FILE_CHOICES = 2000  # more source files than this: the sidebar takes names typed in
+_BY_NAME: dict[int, tuple[tuple[str, ...], dict[str, str]]] = {}
+
+
+def files_named(names: Sequence[str], opts: FilterOptions) -> tuple[str, ...]:
+    """The data's files matching `names` (full paths or bare names; they match by name)."""
+    cached = _BY_NAME.get(id(opts.files))
+    if cached is None or cached[0] is not opts.files:  # one name index per set of files
+        cached = (opts.files, {_basename(p): p for p in opts.files})
+        _BY_NAME.clear()
+        _BY_NAME[id(opts.files)] = cached
+    by_name = cached[1]
+    return tuple(dict.fromkeys(by_name[_basename(v)] for v in names if _basename(v) in by_name))
+
+
+def typed_names(text: str) -> list[str]:
+    """File names typed into one box, separated by commas or new lines."""
+    return [part.strip() for part in str(text or "").replace("\n", ",").split(",") if part.strip()]
 
 
 def _basename(path: str) -> str:

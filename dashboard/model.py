@@ -95,6 +95,11 @@ def date_periods(date: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.S
     return (pd.Series(lo, index=date.index), pd.Series(hi, index=date.index), t0)
 
 
+def as_t0(values) -> pd.Series:
+    """Dates (e.g. the store's _t0) in the dtype `date_periods` gives its first days."""
+    return pd.Series(pd.to_datetime(values)).astype(_T0_DTYPE)
+
+
 def iso_to_int(iso: str) -> int:
     """"2019-07-27" -> 20190727 (the form of the _lo / _hi columns)."""
     return int(iso[:4]) * 10000 + int(iso[5:7]) * 100 + int(iso[8:10])
@@ -107,6 +112,7 @@ def int_to_iso(value: int) -> str:
 
 
 STANCE_BITS = {s: 1 << i for i, s in enumerate(STANCES)}
+_T0_DTYPE = date_periods(pd.Series(["2000-01-01"]), pd.Series(["day"]))[2].dtype
 
 
 def stance_bits(stances: tuple[str, ...] | list[str]) -> int:
@@ -144,31 +150,48 @@ def prepare(tables: Any, names: dict[str, str] | None = None) -> TableSet:
     groups), implied flags (any, by a letter's roster, by bloc membership)."""
     t = as_tableset(tables)
     names = names or {}
-    ev, po, cl = t.events.copy(), t.positions.copy(), t.claims.copy()
-    for df in (ev, po, cl):
-        df["_lo"], df["_hi"], df["_t0"] = date_periods(df["date"], df["date_precision"])
+    ev, po, cl = (derive(df, name, names) for df, name in
+                  ((t.events, "events"), (t.positions, "positions"), (t.claims, "claims")))
     ev["_stance"], ev["_stance_bits"] = event_stances(ev, po, cl)
     files = pd.Index(pd.unique(pd.concat([ev["file"], po["file"], cl["file"]],
                                          ignore_index=True).astype(str)))
     files = files[files != ""]
     for df in (ev, po, cl):  # -1: no file
         df["_file_code"] = files.get_indexer(df["file"].astype(str)).astype("int32")
-    ev["_actor_name"] = _display(ev["actor_iso3"], ev["actor"], names)
-    ev["_target_name"] = _display(ev["target_iso3"], ev["target"], names)
-    po["_implied"] = po["basis"].isin(IMPLIED_BASES)
-    po["_roster"] = (po["basis"] == ROSTER_BASIS).to_numpy()
-    po["_member"] = (po["basis"] == MEMBER_BASIS).to_numpy()
-    from .names import group_names
-
-    po["_group_name"] = group_names(po["group"])
-    cl["_group_name"] = group_names(cl["group"])
-    po["_country_name"] = _display(po["country_iso3"], po["country"], names)
-    po["_toward_name"] = _display(po["toward_iso3"], po["toward"], names)
     return TableSet(t.documents, ev, po, cl)
 
 
-def _display(codes: pd.Series, text: pd.Series, names: dict[str, str]) -> pd.Series:
+def derive(df: pd.DataFrame, table: str, names: dict[str, str],
+           periods: tuple | None = None) -> pd.DataFrame:
+    """A copy of rows of `table` with the derived columns each row has on its own: date
+    periods (`date_periods`, unless given as `periods`), display names, implied flags (not the
+    event stance, which needs the positions and claims citing the event). Used by `prepare`
+    and for the store's paged rows."""
+    df = df.copy()
+    if table == "documents":
+        return df
+    df["_lo"], df["_hi"], df["_t0"] = periods or date_periods(df["date"], df["date_precision"])
+    from .names import group_names
+
+    if table == "events":
+        df["_actor_name"] = display_names(df["actor_iso3"], df["actor"], names)
+        df["_target_name"] = display_names(df["target_iso3"], df["target"], names)
+    elif table == "positions":
+        df["_implied"] = df["basis"].isin(IMPLIED_BASES)
+        df["_roster"] = (df["basis"] == ROSTER_BASIS).to_numpy()
+        df["_member"] = (df["basis"] == MEMBER_BASIS).to_numpy()
+        df["_group_name"] = group_names(df["group"])
+        df["_country_name"] = display_names(df["country_iso3"], df["country"], names)
+        df["_toward_name"] = display_names(df["toward_iso3"], df["toward"], names)
+    elif table == "claims":
+        df["_group_name"] = group_names(df["group"])
+    return df
+
+
+def display_names(codes: pd.Series, text: pd.Series, names: dict[str, str]) -> pd.Series:
     """Name for a code when known, else the text as written, else the code."""
-    mapped = codes.map(names)
+    keys, uniques = pd.factorize(codes)  # one lookup per distinct code
+    known = np.array([names.get(u) for u in uniques] + [None], dtype=object)
+    mapped = pd.Series(known[keys], index=codes.index)
     raw = text.where(text != "", codes)
     return mapped.where(mapped.notna() & (codes != ""), raw).fillna("").astype(object)

@@ -62,10 +62,27 @@ def name_map(pairs: Iterable[tuple[pd.Series, pd.Series]]) -> dict[str, str]:
     both = both[both["code"] != ""]
     if both.empty:
         return {}
-    counts = both.groupby(["code", "name"]).size().reset_index(name="n")
-    counts = counts[counts["name"] != ""].sort_values(["code", "n"], ascending=[True, False])
-    from_data = counts.drop_duplicates("code").set_index("code")["name"].to_dict()
+    return names_from_counts(both.groupby(["code", "name"]).size().reset_index(name="n"))
+
+
+def names_from_counts(counts: pd.DataFrame) -> dict[str, str]:
+    """`name_map` from rows counted per (code, name) (column n), however they were counted."""
+    counts = counts[counts["code"] != ""].sort_values(["code", "name"], kind="stable")
+    if counts.empty:
+        return {}
+    named = counts[counts["name"] != ""].sort_values(["code", "n"], ascending=[True, False],
+                                                     kind="stable")
+    from_data = named.drop_duplicates("code").set_index("code")["name"].to_dict()
     out: dict[str, str] = {}
-    for code in both["code"].unique():  # one entry per distinct code, not per row
+    for code in counts["code"].unique():  # one entry per distinct code, not per row
         out[code] = iso3_name(code) or from_data.get(code) or code
     return out
+
+
+def file_titles(documents: pd.DataFrame) -> dict[str, str]:
+    """File -> "title (file)" label for the source filter (the file's first document's title)."""
+    from pathlib import Path
+
+    docs = documents[documents["file"] != ""]
+    first = docs.drop_duplicates("file").set_index("file")["title"]
+    return {f: (f"{t[:60]} ({Path(f).name})" if t else Path(f).name) for f, t in first.items()}

@@ -12,13 +12,14 @@ import streamlit as st
 from . import charts, evidence, profile as prof, relations as rel, uploads, views
 from .loading import parse_cache_dir
 from .shell import K_COUNTRIES, Context
+from .store_source import PROFILE_ROWS
 
 K_PAIR = "relations_pair"
 
 
 def _intro(ctx: Context, what: str) -> None:
     o = ctx.opts
-    st.caption(f"{what} From the articles in {ctx.folder.name}/ ({o.date_min or '?'} to "
+    st.caption(f"{what} From the articles in {ctx.source.label} ({o.date_min or '?'} to "
                f"{o.date_max or '?'}). Every row points back to its sentence. The filters in "
                "the sidebar apply to every page and are kept in the link.")
 
@@ -29,19 +30,18 @@ def _intro(ctx: Context, what: str) -> None:
 def overview(ctx: Context) -> None:
     st.title("stance: who stands where")
     _intro(ctx, "Who supports, opposes or is concerned about whom, and when.")
-    view = ctx.view()
-    views.headline(ctx, view)
-    views.world_map(ctx, view)
-    views.timeline(ctx, view)
-    views.claims_panel(ctx, view)
+    views.headline(ctx)
+    views.world_map(ctx)
+    views.timeline(ctx)
+    views.claims_panel(ctx)
 
 
 # ---------------------------------------------------------------- Country
 
 
-def _pick_state(ctx: Context, view) -> str | None:
+def _pick_state(ctx: Context) -> str | None:
     """The state shown: the first of the Countries filter, else the most cited state."""
-    states = ctx.memo("states", lambda: prof.states_in(view))
+    states = ctx.memo("states", lambda: ctx.source.states(ctx.filters))
     chosen = list(st.session_state.get(K_COUNTRIES) or [])
     if not len(states) and not chosen:
         return None
@@ -69,15 +69,14 @@ def _pick_state(ctx: Context, view) -> str | None:
 
 def country(ctx: Context) -> None:
     st.title("Country")
-    view = ctx.view()
-    iso3 = _pick_state(ctx, view)
+    iso3 = _pick_state(ctx)
     if iso3 is None:
         st.info("No state holds or receives a position in this view.")
         return
     name = ctx.names.get(iso3, iso3)
-    p = ctx.memo("profile", lambda: prof.profile(view, iso3), extra=iso3)
+    p = ctx.memo("profile", lambda: ctx.source.profile(ctx.filters, iso3), extra=iso3)
     span = f"{p.first} to {p.last}" if p.first else "no dated positions"
-    st.caption(f"{name}: {len(p.as_holder):,} positions it holds and {len(p.as_target):,} "
+    st.caption(f"{name}: {p.held:,} positions it holds and {p.received:,} "
                f"toward it in the current view ({span}).")
     c1, c2 = st.columns(2)
     with c1:
@@ -89,6 +88,8 @@ def country(ctx: Context) -> None:
         _stance_list(prof.names_by_stance(p.stood_by, "holder"), "No position toward it in "
                      "this view.")
     st.subheader("Over time")
+    if p.capped:
+        st.caption(f"The timeline draws the first {PROFILE_ROWS:,} dated positions each way.")
     fig = ctx.memo("profile figure", lambda: charts.profile_figure(p.as_holder, p.as_target,
                                                                    iso3), extra=iso3)
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="country_timeline")
@@ -101,9 +102,8 @@ def country(ctx: Context) -> None:
         st.dataframe(table, hide_index=True, key="country_blocs")
     else:
         st.caption("No bloc roster on file lists it.")
-    signed = sorted(set(p.as_holder.loc[p.as_holder["_roster"], "_group_name"]))
-    if signed:
-        st.caption("Letters it is listed as signing: " + "; ".join(signed))
+    if p.signed:
+        st.caption("Letters it is listed as signing: " + "; ".join(p.signed))
     st.subheader("Count claims")
     st.caption("Claims such as “over 100 countries” name no state. Listed: those about it, "
                "and those made by a bloc it belonged to or about a letter it signed (it may "
@@ -117,10 +117,10 @@ def country(ctx: Context) -> None:
     else:
         st.caption("None in this view.")
     st.subheader("Evidence")
-    rows = pd.concat([p.as_holder, p.as_target[p.as_target["country_iso3"] != iso3]])
-    row = views.paged_table(rows, "positions", "country")
+    rows = ctx.memo("state rows", lambda: ctx.source.state_rows(ctx.filters, iso3), extra=iso3)
+    row = views.paged_table(ctx, rows, "country", iso3)
     if row is not None:
-        views.evidence_view(row, view.documents, ctx.folder, chosen=row.name == "chosen")
+        views.evidence_view(ctx, row, chosen=row.name == "chosen")
 
 
 def _stance_list(by_stance: dict[str, str], empty: str) -> None:
@@ -141,8 +141,7 @@ def relations(ctx: Context) -> None:
     st.title("Relations")
     _intro(ctx, "Who stands where toward whom: each square is a holder (row) and a target "
                 "(column), coloured by the stance most of its positions take.")
-    view = ctx.view()
-    table = ctx.memo("pairs", lambda: rel.pairs(view.positions))
+    table = ctx.memo("pairs", lambda: ctx.source.pairs(ctx.filters))
     if table.empty:
         st.info("No positions between two states in this view.")
         return
@@ -175,10 +174,11 @@ def relations(ctx: Context) -> None:
     holder, target = pair
     st.subheader(f"Evidence: {ctx.names.get(holder, holder)} toward "
                  f"{ctx.names.get(target, target)}")
-    rows_df = rel.pair_positions(view.positions, holder, target)
-    row = views.paged_table(rows_df, "positions", "pair")
+    rows = ctx.memo("pair rows", lambda: ctx.source.pair_rows(ctx.filters, holder, target),
+                    extra=f"{holder}>{target}")
+    row = views.paged_table(ctx, rows, "pair", f"{holder}>{target}")
     if row is not None:
-        views.evidence_view(row, view.documents, ctx.folder, chosen=row.name == "chosen")
+        views.evidence_view(ctx, row, chosen=row.name == "chosen")
 
 
 def _clicked_pair(event) -> tuple[str, str] | None:
@@ -203,9 +203,8 @@ def tables(ctx: Context) -> None:
     if f.search:
         what += f" Search: rows whose sentence contains “{f.search}”."
     st.caption(evidence.md_escape(what))
-    view = ctx.view()
-    views.tables_and_evidence(ctx, view)
-    views.download_buttons(ctx, view)
+    views.tables_and_evidence(ctx)
+    views.download_buttons(ctx)
 
 
 # ---------------------------------------------------------------- Add articles
@@ -231,7 +230,7 @@ def add_articles(ctx: Context) -> None:
             bar.progress(i / len(todo), text=f"Parsing file {i + 1} of {len(todo)}")
             done[up.file_id] = uploads.accept_upload(
                 up.getvalue(), up.name, ctx.folder, budget_s=uploads.PARSE_BUDGET_S,
-                cache_dir=parse_cache_dir(ctx.folder))
+                cache_dir=parse_cache_dir(ctx.folder), on_stored=ctx.source.added)
         bar.progress(1.0, text="Done")
         if any(done[up.file_id].status == "stored" for up in todo):
             st.rerun()  # load the corpus again: the new articles are in every page

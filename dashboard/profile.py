@@ -23,8 +23,8 @@ class Profile:
     """What the Country page shows for one state."""
 
     iso3: str
-    as_holder: pd.DataFrame    # positions it holds
-    as_target: pd.DataFrame    # positions toward it
+    as_holder: pd.DataFrame    # positions it holds (the rows drawn: may be capped)
+    as_target: pd.DataFrame    # positions toward it (likewise)
     stands: pd.DataFrame       # stance, toward, n: whom it backs / opposes / ...
     stood_by: pd.DataFrame     # stance, holder, n: who backs / opposes / ... it
     blocs: pd.DataFrame        # bloc, joined, left, member_on_dates
@@ -32,13 +32,26 @@ class Profile:
     claims_maybe: pd.DataFrame # count claims of a group it belonged to or a letter it signed
     first: str | None
     last: str | None
+    held: int = 0              # positions it holds in the view
+    received: int = 0          # positions toward it in the view
+    signed: tuple[str, ...] = ()  # names of the letters it is listed as signing
+    capped: bool = False       # as_holder / as_target hold only the first rows drawn
 
 
 def _counted(df: pd.DataFrame, who: str) -> pd.DataFrame:
     """stance, <who>, n: one row per (stance, counterpart), stances in STANCES order."""
     if df.empty:
         return pd.DataFrame(columns=["stance", who, "n"])
-    g = df.groupby(["stance", who], observed=True).size().rename("n").reset_index()
+    return counted_from(df.groupby(["stance", who], observed=True).size().rename("n").reset_index(),
+                        who)
+
+
+def counted_from(counts: pd.DataFrame, who: str) -> pd.DataFrame:
+    """`_counted`'s order from counts per (stance, <who>) (column n; a name listed twice, e.g.
+    two codes with one name, is summed): stances in STANCES order, most positions first."""
+    if counts.empty:
+        return pd.DataFrame(columns=["stance", who, "n"])
+    g = counts.groupby(["stance", who], observed=True)["n"].sum().reset_index()
     g["_order"] = g["stance"].map({s: i for i, s in enumerate(STANCES)}).fillna(99)
     g = g.sort_values(["_order", "n", who], ascending=[True, False, True])
     return g.drop(columns="_order").reset_index(drop=True)
@@ -88,6 +101,15 @@ def bloc_memberships(iso3: str, first: str | None, last: str | None) -> pd.DataF
     return pd.DataFrame(rows, columns=cols)
 
 
+def maybe_groups(blocs: pd.DataFrame, roster_groups) -> list[str]:
+    """Groups whose count claims may include the state: blocs it belonged to on the dates of
+    its positions (or at an unknown time), and letters it is listed as signing."""
+    groups = set(blocs.loc[blocs["member_on_dates"].fillna(True).astype(bool), "group"])
+    groups |= set(roster_groups)
+    groups.discard("")
+    return sorted(groups)
+
+
 def profile(view: TableSet, iso3: str) -> Profile:
     """The profile of `iso3` in the filtered `view`."""
     po, cl = view.positions, view.claims
@@ -103,21 +125,29 @@ def profile(view: TableSet, iso3: str) -> Profile:
     holders = as_target.assign(holder=as_target["_country_name"].where(
         as_target["country_iso3"] != "", as_target["_group_name"]))
     stood_by = _counted(holders[holders["holder"] != ""], "holder")
-    groups = set(blocs.loc[blocs["member_on_dates"].fillna(True).astype(bool), "group"])
-    groups |= set(as_holder.loc[as_holder["_roster"], "group"])
-    groups.discard("")
+    roster = as_holder[as_holder["_roster"]]
+    groups = maybe_groups(blocs, roster["group"])
     return Profile(iso3, as_holder, as_target, stands, stood_by, blocs,
                    cl[cl["toward_iso3"] == iso3],
-                   cl[cl["group"].isin(sorted(groups)) & (cl["toward_iso3"] != iso3)],
-                   first, last)
+                   cl[cl["group"].isin(groups) & (cl["toward_iso3"] != iso3)],
+                   first, last, len(as_holder), len(as_target),
+                   tuple(sorted(set(roster["_group_name"]))))
 
 
 def states_in(view: TableSet) -> pd.Series:
-    """ISO-3 -> name of every state holding or receiving a position in view, by count."""
+    """ISO-3 -> name of every state holding or receiving a position in view, most positions
+    first (ties by code)."""
     po = view.positions
     codes = pd.concat([po["country_iso3"], po["toward_iso3"]], ignore_index=True)
     names = pd.concat([po["_country_name"], po["_toward_name"]], ignore_index=True)
     keep = codes != ""
     counts = codes[keep].value_counts()
     first = names[keep].groupby(codes[keep]).first()
-    return first.reindex(counts.index)
+    return states_from(counts, first.to_dict())
+
+
+def states_from(counts: pd.Series, names: dict[str, str]) -> pd.Series:
+    """`states_in` from positions per state (holder or target) and display names."""
+    order = sorted(counts.index, key=lambda c: (-int(counts[c]), str(c)))
+    return pd.Series([names.get(c, c) for c in order], index=pd.Index(order, dtype=object),
+                     dtype=object)

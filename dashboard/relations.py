@@ -1,6 +1,6 @@
 """Who stands where toward whom: holder x target pairs of the filtered positions.
 
-Pure pandas: one groupby over (holder, target) gives each pair's count per stance; the pair's
+One count per (holder, target, stance) gives each pair's count per stance; the pair's
 stance is the most frequent one (a tie between stances gives "mixed"), so a cell reads as a
 leaning while the counts beside it keep every stance visible. Positions of a bloc as a whole
 (no holder state) and positions with no target state are left out: they have no cell.
@@ -24,20 +24,31 @@ def pairs(positions: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     p = p.loc[keep, ["country_iso3", "toward_iso3", "stance", "_country_name", "_toward_name"]]
     counts = (p.groupby(["country_iso3", "toward_iso3", "stance"], observed=True).size()
-              .unstack("stance", fill_value=0))
+              .rename("n").reset_index())
+    return pairs_from_counts(counts, p.groupby("country_iso3")["_country_name"].first().to_dict(),
+                             p.groupby("toward_iso3")["_toward_name"].first().to_dict())
+
+
+def pairs_from_counts(counts: pd.DataFrame, holder_names: dict[str, str],
+                      target_names: dict[str, str]) -> pd.DataFrame:
+    """`pairs` from positions counted per (country_iso3, toward_iso3, stance) (column n),
+    however they were counted (pandas above, SQL in the store)."""
+    if counts.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    wide = counts.pivot_table(index=["country_iso3", "toward_iso3"], columns="stance",
+                              values="n", aggfunc="sum", fill_value=0, observed=True)
     for s in STANCES:
-        if s not in counts.columns:
-            counts[s] = 0
-    counts = counts[list(STANCES)].astype("int64")
-    values = counts.to_numpy()
+        if s not in wide.columns:
+            wide[s] = 0
+    wide = wide[list(STANCES)].astype("int64")
+    values = wide.to_numpy()
     top = values.max(axis=1)
     leaders = (values == top[:, None]).sum(axis=1)
     leaning = np.where(leaders > 1, "mixed", np.array(STANCES, dtype=object)[values.argmax(axis=1)])
-    out = counts.reset_index()
-    names_h = p.groupby("country_iso3")["_country_name"].first()
-    names_t = p.groupby("toward_iso3")["_toward_name"].first()
-    out.insert(1, "holder", out["country_iso3"].map(names_h).to_numpy())
-    out.insert(3, "target", out["toward_iso3"].map(names_t).to_numpy())
+    out = wide.reset_index()
+    out.columns.name = None
+    out.insert(1, "holder", [holder_names.get(c, c) for c in out["country_iso3"]])
+    out.insert(3, "target", [target_names.get(c, c) for c in out["toward_iso3"]])
     out["stance"] = leaning
     out["n"] = values.sum(axis=1)
     out = out.rename(columns={"country_iso3": "holder_iso3", "toward_iso3": "target_iso3"})

@@ -1,8 +1,9 @@
 """What every page shares: the loaded corpus, the sidebar filters, the link, and the caches.
 
-`start` runs at the top of every rerun (from app.py): it loads the tables (cached on the
-files' contents), builds the sidebar filters (first run of a session: from the link's query
-params) and returns a `Context` that the pages read. `finish` writes the view back into the
+`start` runs at the top of every rerun (from app.py): it opens the data source (the articles
+folder parsed into pandas, cached on the files' contents; or, with $STANCE_STORE, a DuckDB
+store queried in SQL: see dashboard.source), builds the sidebar filters (first run of a
+session: from the link's query params) and returns a `Context` that the pages read. `finish` writes the view back into the
 link. Everything a page computes from the filtered view goes through `memo`, one shared cache
 keyed by the corpus fingerprint, the filter state and what is asked for, so a rerun that changes
 nothing (a row click, a page switch and back) costs dictionary lookups, and ten sessions on the
@@ -25,8 +26,13 @@ import streamlit as st
 from . import filters
 from .filters import FilterOptions, Filters
 from .loading import Fingerprint, article_paths, articles_dir, fingerprint, parse_cache_dir
+from stance.warehouse import Warehouse
+
+from .frame_source import FrameSource
 from .model import TableSet, prepare
 from .names import name_map
+from .source import Source, store_path
+from .store_source import StoreSource, store_key
 
 PARSE_CALLS = {"n": 0}  # how often the corpus was really parsed (tests check the cache works)
 
@@ -34,6 +40,7 @@ K_DATES, K_COUNTRIES, K_STANCES = "f_dates", "f_countries", "f_stances"
 K_TOPICS, K_FILES, K_UNDATED, K_IMPLIED = "f_topics", "f_files", "f_undated", "f_implied"
 K_ROSTER, K_SEARCH = "f_roster", "f_search"
 K_LANE, K_TARGET, K_LOADED = "f_lane", "f_target", "_filters_from_url"
+K_FILES_TEXT = "f_files_text"
 
 LABEL_ROSTER = "Include signatories of known letters"
 LABEL_MEMBERS = "Include members of blocs that spoke"
@@ -41,10 +48,10 @@ LABEL_MEMBERS = "Include members of blocs that spoke"
 
 @dataclass
 class Context:
-    """One rerun's shared state: the corpus, its names, the chosen filters and their view."""
+    """One rerun's shared state: the data source, its names, the chosen filters."""
 
     folder: Path
-    tables: TableSet
+    source: Source
     names: dict[str, str]
     opts: FilterOptions
     filters: Filters
@@ -54,10 +61,6 @@ class Context:
     @property
     def filter_key(self) -> str:
         return filter_key(self.filters)
-
-    def view(self) -> TableSet:
-        """The filtered tables (cached per corpus and filter state)."""
-        return cached_view(self.corpus_key, self.filter_key, self.tables, self.filters)
 
     def memo(self, kind: str, build: Callable[[], Any], extra: str = "") -> Any:
         """`build()` once per (corpus, filters, kind, extra); later calls share the result."""
@@ -137,15 +140,36 @@ def load_corpus(folder: Path) -> tuple[TableSet, dict[str, str], str]:
     return tables, names, key
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _options(corpus_key: str, _tables: TableSet) -> FilterOptions:
-    return filters.options_from(_tables)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _frame_source(key: str, folder: str, _tables: TableSet, _names: dict[str, str]) -> FrameSource:
+    return FrameSource(_tables, _names, key, Path(folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=12)
-def cached_view(corpus_key: str, fkey: str, _tables: TableSet, _f: Filters) -> TableSet:
-    """The filtered view, shared by every page and session with the same filters."""
-    return filters.filter_tables(_tables, _f)
+@st.cache_resource(show_spinner="Opening the store…", max_entries=4)
+def open_store(path: str) -> Warehouse:
+    """One connection per store file, shared by every session (each query takes its own
+    cursor). Read-write, so uploads can be ingested; read-only when another process holds
+    the file for writing."""
+    try:
+        return Warehouse(path)
+    except Exception:  # e.g. `stance ingest` is writing to it: read what is there
+        return Warehouse(path, read_only=True)
+
+
+@st.cache_resource(show_spinner="Reading the store…", max_entries=4)
+def _store_source(key: str, path: str, folder: str) -> StoreSource:
+    return StoreSource(open_store(path), key, Path(folder))
+
+
+def load_source(folder: Path) -> Source:
+    """The data source of this run: the DuckDB store named by $STANCE_STORE, else the
+    articles in `folder` parsed into pandas."""
+    path = store_path()
+    if path is not None:
+        wh = open_store(str(path.resolve()))
+        return _store_source(store_key(wh), str(path.resolve()), str(folder))
+    tables, names, key = load_corpus(folder)
+    return _frame_source(key, str(folder), tables, names)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -159,18 +183,6 @@ def source_text(path: str, mtime_ns: int) -> str:
     from stance.reading import read_source
 
     return read_source(path).text
-
-
-def file_titles(documents: pd.DataFrame) -> dict[str, str]:
-    """File -> "title (file)" label for the source filter."""
-    docs = documents[documents["file"] != ""]
-    first = docs.drop_duplicates("file").set_index("file")["title"]
-    return {f: (f"{t[:60]} ({Path(f).name})" if t else Path(f).name) for f, t in first.items()}
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _titles(corpus_key: str, _documents: pd.DataFrame) -> dict[str, str]:
-    return file_titles(_documents)
 
 
 # ---------------------------------------------------------------- filters + query params
@@ -196,6 +208,7 @@ def _init_from_url(opts: FilterOptions) -> None:
     ss[K_STANCES] = list(f.stances)
     ss[K_TOPICS] = list(f.topics)
     ss[K_FILES] = list(f.files)
+    ss[K_FILES_TEXT] = ", ".join(Path(p).name for p in f.files)
     ss[K_UNDATED] = f.include_undated
     ss[K_IMPLIED] = f.include_implied
     ss[K_ROSTER] = f.include_roster
@@ -236,8 +249,9 @@ def sidebar_filters(opts: FilterOptions, names: dict[str, str],
                            placeholder="words in the sentence, e.g. Xinjiang",
                            help="Keeps rows whose evidence sentence contains every word "
                                 "(any case). Applies to every page.")
+    many_files = len(opts.files) > filters.MAX_FILE_CHOICES
     for key, allowed in ((K_COUNTRIES, opts.countries), (K_STANCES, opts.stances),
-                         (K_TOPICS, opts.topics), (K_FILES, opts.files)):
+                         (K_TOPICS, opts.topics), (K_FILES, () if many_files else opts.files)):
         _keep_valid(key, allowed)
     countries = sb.multiselect(
         "Countries", sorted(opts.countries, key=lambda c: names.get(c, c).lower()),
@@ -245,8 +259,14 @@ def sidebar_filters(opts: FilterOptions, names: dict[str, str],
         help="A row matches when the country holds the position or is its target.")
     stances = sb.multiselect("Stance", list(opts.stances), key=K_STANCES)
     topics = sb.multiselect("Topic", list(opts.topics), key=K_TOPICS)
-    files = sb.multiselect("Source article", list(opts.files), key=K_FILES,
-                           format_func=lambda p: titles.get(p) or Path(p).name)
+    if many_files:  # a list of every file would be megabytes on every rerun
+        typed = sb.text_input("Source article", key=K_FILES_TEXT,
+                              placeholder="file names, separated by commas",
+                              help=f"{len(opts.files):,} files: type the names of those to keep.")
+        files = filters.files_named(filters.typed_names(typed), opts)
+    else:
+        files = sb.multiselect("Source article", list(opts.files), key=K_FILES,
+                               format_func=lambda p: titles.get(p) or Path(p).name)
     undated = sb.checkbox("Include undated", key=K_UNDATED,
                           help="Rows from text that gives no date (they cannot be placed "
                                "on the timeline and are listed under it).")
@@ -266,13 +286,12 @@ def sidebar_filters(opts: FilterOptions, names: dict[str, str],
 def start(pages: dict[str, Any] | None = None) -> Context:
     """Load the corpus and build the shared sidebar (called by app.py on every rerun)."""
     folder = articles_dir()
-    tables, names, key = load_corpus(folder)
-    opts = _options(key, tables)
+    source = load_source(folder)
     with st.sidebar:
-        chosen = sidebar_filters(opts, names, _titles(key, tables.documents))
+        chosen = sidebar_filters(source.options, source.names, source.titles)
     if st.session_state.get(K_LANE) in filters.LANES:
         chosen = replace(chosen, lane=st.session_state[K_LANE])
-    ctx = Context(folder, tables, names, opts, chosen, key, pages or {})
+    ctx = Context(folder, source, source.names, source.options, chosen, source.key, pages or {})
     _CURRENT.set(ctx)
     return ctx
 

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import re
+import sys
 import tempfile
+import threading
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -31,7 +34,7 @@ class UploadOutcome:
     """What happened to one uploaded file, with a message for the user."""
 
     name: str
-    status: str  # "stored" | "duplicate" | "rejected" | "unreadable"
+    status: str  # "stored" | "duplicate" | "rejected" | "unreadable" | "not added" (to the store)
     message: str
     path: Path | None = None
     events: int = 0
@@ -52,6 +55,23 @@ def _child(conn, parse: Callable[..., Any], paths: list[Path]) -> None:
         conn.close()
 
 
+_MAIN_LOCK = threading.Lock()
+
+
+def _start(proc) -> None:
+    """Start a child without it importing __main__, which under Streamlit is the app script:
+    the child would run the whole app (parse the corpus again, or open the DuckDB store whose
+    lock this process holds, and die) before parsing the one upload."""
+    with _MAIN_LOCK:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")  # no file: nothing to import
+        try:
+            proc.start()
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
+
+
 def parse_within(parse: Callable[..., Any], paths: list[Path], budget_s: float | None) -> Any:
     """`parse(paths)` in a child process, killed after `budget_s` seconds (BudgetExceeded).
 
@@ -61,9 +81,10 @@ def parse_within(parse: Callable[..., Any], paths: list[Path], budget_s: float |
     if budget_s is None:
         return parse(paths)
     ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["stance.pipeline"])  # not __main__ (see _start)
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, parse, paths), daemon=True)
-    proc.start()
+    _start(proc)
     child.close()
     try:
         if not parent.poll(budget_s):
@@ -110,9 +131,12 @@ def accept_upload(data: bytes, name: str, folder: Path,
                   store: Callable[..., Any] | None = None,
                   check: Callable[[bytes, str], str | None] | None = None,
                   budget_s: float | None = None,
-                  cache_dir: Path | None = None) -> UploadOutcome:
+                  cache_dir: Path | None = None,
+                  on_stored: Callable[[Path, Any], str | None] | None = None) -> UploadOutcome:
     """Check, parse once (within `budget_s` seconds when given) and, when it reads, store an
     uploaded file under `folder`; with `cache_dir`, the parsed tables go into that parse cache.
+    `on_stored(path, tables)` then runs (e.g. adding the tables to the DuckDB store); a message
+    it returns is a problem, reported with the outcome.
 
     `parse`, `store` and `check` default to stance.parse_corpus, stance.store.store_upload
     and stance.store.check_upload (type, size, binary and encoding checks).
@@ -138,10 +162,13 @@ def accept_upload(data: bytes, name: str, folder: Path,
     status = str(result.status)
     if status == "stored" and cache_dir is not None:
         remember_parse(cache_dir, data, Path(result.path), tables)
+    problem = on_stored(Path(result.path), tables) if status == "stored" and on_stored else None
     if status == "stored":
         found = (f"{counts['events']} events, {counts['positions']} positions, "
                  f"{counts['claims']} claims")
         message = f"{name}: stored as {Path(result.path).name} ({found})."
+        if problem:  # in the articles folder, but not in the store the dashboard reads
+            status, message = "not added", f"{message} {problem}"
     elif status == "duplicate":
         where = f" as {Path(result.path).name}" if result.path else ""
         message = f"{name}: the same text is already stored{where}; nothing added."

@@ -1,27 +1,27 @@
 """Sections the pages are made of: headline, timeline, map, claims, tables, evidence, downloads.
 
-All computing is delegated to the pure modules (filters, charts, summary, downloads, evidence,
-relations, profile) and cached per filter state through `Context.memo`; this module lays out
+All data comes from the run's data source (`Context.source`: pandas or the DuckDB store, see
+dashboard.source), cached per filter state through `Context.memo`; this module lays out
 widgets and shows results. Article text is shown with st.text / st.dataframe / escaped
 st.markdown, never with unsafe_allow_html.
 """
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from . import charts, downloads, evidence, filters, paging, summary
-from .model import TableSet, shown
+from . import charts, evidence, filters, paging
+from .model import shown
 from .shell import K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context, source_text
+from .source import Rows
 
 UNDATED_LIST_LIMIT = 200
 
 
-def headline(ctx: Context, view: TableSet) -> None:
-    h = ctx.memo("headline", lambda: summary.headline(view, ctx.tables))
+def headline(ctx: Context) -> None:
+    h = ctx.memo("headline", lambda: ctx.source.headline(ctx.filters))
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Articles", h.articles, help=f"Articles with rows in view, of {h.articles_total} "
                                            "loaded")
@@ -31,13 +31,13 @@ def headline(ctx: Context, view: TableSet) -> None:
               help='Claims such as "over 100 countries" that name no country')
 
 
-def timeline(ctx: Context, view: TableSet) -> None:
+def timeline(ctx: Context) -> None:
     """Timeline of events (opened on the span where they lie), lane switch, undated list."""
     st.subheader("Timeline")
     lane = st.radio("Lanes", filters.LANES, key=K_LANE, horizontal=True,
                     format_func={"actor": "one per actor", "topic": "one per topic"}.get)
     ctx.filters = replace(ctx.filters, lane=lane or "actor")
-    fig, info = ctx.memo("timeline", lambda: charts.timeline_figure(view.events, ctx.filters.lane),
+    fig, info = ctx.memo("timeline", lambda: ctx.source.timeline(ctx.filters, ctx.filters.lane),
                          extra=ctx.filters.lane)
     if info.aggregated:
         st.info(f"{info.plotted:,} dated events: too many to draw one by one, so the timeline "
@@ -56,50 +56,35 @@ def timeline(ctx: Context, view: TableSet) -> None:
     st.caption(" ".join(notes))
     f = ctx.filters
     if f.include_undated:
-        undated = ctx.memo("undated", lambda: view.events[view.events["_lo"].to_numpy() == 0])
+        undated = ctx.memo("undated", lambda: ctx.source.undated_events(f))
         if len(undated):
             with st.expander(f"{len(undated)} undated events (not on the timeline)",
                              expanded=len(undated) <= 10):
                 cols = ["actor", "action", "target", "topic", "text", "file"]
-                st.dataframe(shown(undated.head(UNDATED_LIST_LIMIT), "events").loc[:, cols],
+                first = ctx.memo("undated page", lambda: undated.page(1, UNDATED_LIST_LIMIT))
+                st.dataframe(shown(first, "events").loc[:, cols],
                              hide_index=True, key="undated_events")
                 if len(undated) > UNDATED_LIST_LIMIT:
                     st.caption(f"First {UNDATED_LIST_LIMIT} shown; all are in the Events table.")
     else:
-        def hidden() -> int:
-            ev = ctx.tables.events
-            undated = ev[ev["_lo"].to_numpy() == 0]
-            return len(filters.filter_frame(undated, "events", replace(f, include_undated=True)))
-
-        n = ctx.memo("undated hidden", hidden)
+        n = ctx.memo("undated hidden", lambda: ctx.source.undated_hidden(f))
         if n:
             st.caption(f"{n} undated events are hidden: tick “Include undated” to list them.")
 
 
 def _hidden_implied(ctx: Context, target: str) -> tuple[int, int]:
     """Roster and bloc-membership positions toward `target` that the filters hide."""
-    f = ctx.filters
-    if f.include_roster and f.include_implied:
-        return 0, 0
-
-    def count() -> tuple[int, int]:
-        po = ctx.tables.positions
-        implied = po[po["_implied"].to_numpy()]  # the few rows that can be hidden, first
-        at = filters.filter_frame(implied[implied["toward_iso3"] == target], "positions",
-                                  replace(f, include_roster=True, include_implied=True))
-        return (0 if f.include_roster else int(at["_roster"].sum()),
-                0 if f.include_implied else int(at["_member"].sum()))
-
-    return ctx.memo("hidden implied", count, extra=target)
+    return ctx.memo("hidden implied", lambda: ctx.source.hidden_implied(ctx.filters, target),
+                    extra=target)
 
 
-def world_map(ctx: Context, view: TableSet) -> None:
+def world_map(ctx: Context) -> None:
     """Choropleth of stances toward a chosen target."""
     st.subheader("World map")
     names = ctx.names
-    counts = ctx.memo("target counts", lambda: charts.target_counts(view.positions))
+    counts = ctx.memo("target counts", lambda: ctx.source.targets(ctx.filters))
     if counts.empty:
-        st.plotly_chart(charts.map_figure(charts.map_frame(view.positions, None)),
+        st.plotly_chart(charts.map_figure(ctx.source.map_frame(ctx.filters, None)),
                         config=charts.PLOTLY_CONFIG, key="map")
         st.caption("No country positions in this view.")
         return
@@ -112,7 +97,7 @@ def world_map(ctx: Context, view: TableSet) -> None:
     ctx.filters = replace(ctx.filters, target=None if target == codes[0] else target)
 
     def build():
-        frame = charts.map_frame(view.positions, target)
+        frame = ctx.source.map_frame(ctx.filters, target)
         return frame, charts.map_figure(frame, target, names.get(target, target))
 
     frame, fig = ctx.memo("map", build, extra=target)
@@ -137,9 +122,8 @@ def world_map(ctx: Context, view: TableSet) -> None:
     if members_hidden:
         notes.append(f"Not shown: {members_hidden} positions implied by bloc membership (tick "
                      f"“{LABEL_MEMBERS}”).")
-    bloc = ctx.memo("bloc positions toward", lambda: int(
-        ((view.positions["toward_iso3"] == target) & (view.positions["country_iso3"] == ""))
-        .sum()), extra=target)
+    bloc = ctx.memo("bloc positions toward", lambda: ctx.source.bloc_toward(ctx.filters, target),
+                    extra=target)
     if bloc:
         notes.append(f"{bloc} positions held by blocs as a whole are listed under Claims.")
     st.caption(" ".join(notes))
@@ -162,18 +146,16 @@ def claims_table(cl: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     })
 
 
-def claims_panel(ctx: Context, view: TableSet) -> None:
+def claims_panel(ctx: Context) -> None:
     """Counts no map can show, and positions of blocs as a whole."""
     st.subheader("Claims the map cannot show")
-    cl = view.claims
+    cl = ctx.memo("claims page", lambda: ctx.source.rows("claims", ctx.filters).page(1))
     if cl.empty:
         st.caption("No unnamed-count claims in this view.")
     else:
-        table = ctx.memo("claims table", lambda: claims_table(cl.head(paging.PAGE_SIZE),
-                                                              ctx.names))
+        table = ctx.memo("claims table", lambda: claims_table(cl, ctx.names))
         st.dataframe(table, hide_index=True, key="claims_panel")
-    bloc = ctx.memo("bloc positions", lambda: view.positions[
-        view.positions["country_iso3"] == ""].head(paging.PAGE_SIZE))
+    bloc = ctx.memo("bloc positions", lambda: ctx.source.bloc_positions(ctx.filters).page(1))
     if len(bloc):
         st.caption("Positions of blocs as a whole (no single country to draw):")
         rows = shown(bloc, "positions")
@@ -191,16 +173,18 @@ FIRST = {
 }
 
 
-def paged_table(df: pd.DataFrame, name: str, key: str) -> pd.DataFrame | None:
+def paged_table(ctx: Context, rows: Rows, key: str, which: str = "") -> pd.DataFrame | None:
     """One table, a page at a time, with single-row selection; the chosen row (or the first)."""
-    pages = paging.page_count(len(df))
+    name, total = rows.table, len(rows)
+    pages = paging.page_count(total)
     number = 1
     if pages > 1:
         number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=f"page_{key}"))
-    part = shown(paging.page(df, number), name)
+    part = shown(ctx.memo("page", lambda: rows.page(number), extra=f"{key}:{which}:{number}"),
+                 name)
     first = (number - 1) * paging.PAGE_SIZE
-    st.caption(f"Rows {first + 1 if len(df) else 0:,}–{first + len(part):,} "
-               f"of {len(df):,}. Select a row to see its evidence.")
+    st.caption(f"Rows {first + 1 if total else 0:,}–{first + len(part):,} "
+               f"of {total:,}. Select a row to see its evidence.")
     order = [c for c in FIRST[name] if c in part.columns]
     order += [c for c in part.columns if c not in order]
     state = st.dataframe(part, hide_index=True, column_order=order, on_select="rerun",
@@ -212,27 +196,33 @@ def paged_table(df: pd.DataFrame, name: str, key: str) -> pd.DataFrame | None:
     return part.iloc[pick].rename("chosen" if rows else "first")
 
 
-def tables_and_evidence(ctx: Context, view: TableSet) -> None:
+def table_rows(ctx: Context) -> dict[str, Rows]:
+    """The view's rows of the three row tables (counted once per filter state)."""
+    return {name: ctx.memo("rows", lambda name=name: ctx.source.rows(name, ctx.filters), extra=name)
+            for name in ("events", "positions", "claims")}
+
+
+def tables_and_evidence(ctx: Context) -> None:
     """Paged tables; the chosen row's evidence highlighted in its article."""
-    tabs = st.tabs([f"Events ({len(view.events):,})", f"Positions ({len(view.positions):,})",
-                    f"Claims ({len(view.claims):,})"])
-    for tab, name in zip(tabs, ("events", "positions", "claims")):
+    rows = table_rows(ctx)
+    tabs = st.tabs([f"{name.title()} ({len(r):,})" for name, r in rows.items()])
+    for tab, (name, r) in zip(tabs, rows.items()):
         with tab:
-            row = paged_table(getattr(view, name), name, name)
+            row = paged_table(ctx, r, name)
             if row is not None:
-                evidence_view(row, view.documents, ctx.folder, chosen=row.name == "chosen")
+                evidence_view(ctx, row, chosen=row.name == "chosen")
 
 
-def evidence_view(row: pd.Series, documents: pd.DataFrame, folder: Path,
-                  chosen: bool) -> None:
+def evidence_view(ctx: Context, row: pd.Series, chosen: bool) -> None:
     """The article around the row's evidence, span highlighted, with document metadata."""
     st.markdown("**Evidence**" + ("" if chosen else " (first row; select a row to change)"))
-    meta = evidence.document_meta(documents, str(row.get("doc_id", "")))
+    doc_id = str(row.get("doc_id", ""))
+    meta = ctx.memo("document", lambda: ctx.source.document_meta(doc_id), extra=doc_id)
     if meta:
         st.caption(evidence.md_escape(" · ".join(
             f"{k}: {v}" for k, v in meta.items() if k in ("title", "published", "source",
                                                           "url", "file", "encoding"))))
-    path = evidence.resolve_source(str(row.get("file", "")), folder)
+    path = ctx.source.source_file(str(row.get("file", "")))
     if path is None:
         st.warning("The source file is no longer in the articles folder.")
         st.text(str(row.get("text", "")))
@@ -249,20 +239,19 @@ def evidence_view(row: pd.Series, documents: pd.DataFrame, folder: Path,
         st.text(text[:200_000])
 
 
-def download_buttons(ctx: Context, view: TableSet) -> None:
+def download_buttons(ctx: Context) -> None:
     """CSV per filtered table, and all of them in one ZIP: built only when clicked."""
     st.subheader("Downloads")
     st.caption("Exactly the rows of the current filters; each group id comes with its name "
                "(group_name). Files are built when you click.")
     cols = st.columns(4)
-    for col, name in zip(cols, ("events", "positions", "claims")):
-        df = getattr(view, name)
-        col.download_button(f"{name}.csv ({len(df):,} rows)",
-                            lambda df=df, name=name: downloads.table_csv(df, name),
+    f, source = ctx.filters, ctx.source
+    for col, (name, rows) in zip(cols, table_rows(ctx).items()):
+        col.download_button(f"{name}.csv ({len(rows):,} rows)",
+                            lambda name=name: source.table_csv(name, f),
                             file_name=f"stance-{name}.csv", mime="text/csv",
                             key=f"dl_{name}", on_click="ignore")
-    query = filters.to_query_params(ctx.filters)
-    cols[3].download_button("All tables (.zip)",
-                            lambda: downloads.all_tables_zip(view, query),
+    query = filters.to_query_params(f)
+    cols[3].download_button("All tables (.zip)", lambda: source.tables_zip(f, query),
                             file_name="stance-tables.zip", mime="application/zip",
                             key="dl_zip", on_click="ignore")

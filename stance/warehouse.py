@@ -28,7 +28,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Sequence
+from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
@@ -37,11 +37,14 @@ from .dates import DEFAULT_SETTINGS, DateSettings
 from .tables import TABLE_NAMES
 
 DEFAULT_NAME = "stance.duckdb"
-FORMAT = 1
+FORMAT = 2  # 2: positions._kind (0 stated, 1 roster, 2 bloc membership); format 1 is upgraded
+KIND_ROSTER, KIND_MEMBER = 1, 2
+EQUALITIES_UP_TO = 16  # a filter on up to this many values is written as equalities, not IN
 ROW_TABLES = ("events", "positions", "claims")
 IMPLIED_BASES = ("member_of_group", "roster")
 STANCE_BITS = {s: 1 << i for i, s in enumerate(T.STANCES)}
 BUCKETS = ("day", "week", "month", "year")
+Transform = Callable[[pd.DataFrame, str], pd.DataFrame]  # (batch, table name) -> frame to write
 
 
 def default_path(data_folder: str | os.PathLike) -> Path:
@@ -55,13 +58,15 @@ class IngestError(RuntimeError):
 
 @dataclass(frozen=True)
 class Query:
-    """A filtered view. Empty tuples mean no restriction; dates are ISO days or None.
+    """A filtered view (the dashboard's filters are this plus display choices: one definition).
 
-    Same meaning as the dashboard's filters: a dated row is kept when its date period overlaps
-    [date_from, date_to]; countries match the actor or target (events), the holder or target
-    (positions), the target (claims); an event passes the stance filter when a position or
-    claim citing it has a chosen stance; implied positions (bloc membership, rosters) only
-    with `include_implied`.
+    Empty tuples mean no restriction; dates are ISO days or None. A dated row is kept when its
+    date period overlaps [date_from, date_to]; countries match the actor or target (events),
+    the holder or target (positions), the target (claims); an event passes the stance filter
+    when a position or claim citing it has a chosen stance. Positions implied by membership of
+    a bloc that spoke only with `include_implied`, those implied by a known letter's roster
+    only with `include_roster`. `search`: words every kept row's evidence sentence contains
+    (any case, plain substrings).
     """
 
     date_from: str | None = None
@@ -71,7 +76,9 @@ class Query:
     topics: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
     include_undated: bool = True
-    include_implied: bool = False
+    include_implied: bool = False  # positions implied by membership of a bloc that spoke
+    include_roster: bool = True    # positions implied by a known letter's signatory list
+    search: str = ""               # words the evidence sentence must contain (any case)
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ _DERIVED = {
     "events": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
                ("_stance", "VARCHAR"), ("_stance_bits", "TINYINT")],
     "positions": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
-                  ("_implied", "BOOLEAN")],
+                  ("_implied", "BOOLEAN"), ("_kind", "UTINYINT")],
     "claims": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE")],
 }
 
@@ -128,6 +135,10 @@ def _period_sql(src: str) -> str:
         FROM {src}))"""
 
 
+_KIND_SQL = (f"CAST(CASE basis WHEN 'roster' THEN {KIND_ROSTER} WHEN 'member_of_group' THEN {KIND_MEMBER} "
+             "ELSE 0 END AS UTINYINT)")
+
+
 class Warehouse:
     """One DuckDB database file holding the four tables (created on first use).
 
@@ -138,6 +149,7 @@ class Warehouse:
         import duckdb
 
         self.path = Path(path)
+        self.read_only = read_only
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         config = {"memory_limit": memory_limit} if memory_limit else {}
@@ -145,6 +157,33 @@ class Warehouse:
         self._lock = threading.Lock()
         if not read_only:
             self._create()
+        elif (found := self.format()) < FORMAT:
+            self._con.close()
+            raise IngestError(f"{self.path} is a format-{found} store: open it once for writing "
+                              f"(e.g. `stance ingest` or the dashboard) to upgrade it to format {FORMAT}")
+
+    def format(self) -> int:
+        """The store's layout version (FORMAT for a store written by this code)."""
+        try:
+            row = self._cursor().execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        except Exception:  # no meta table: an empty database file
+            return FORMAT
+        return int(row[0]) if row else FORMAT
+
+    @staticmethod
+    def _upgrade_to_2(cur) -> None:
+        """Format 1 -> 2: the positions' kind (stated, roster, bloc membership) as a small
+        integer, so the implied-position filters compare bytes instead of strings."""
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            cur.execute("ALTER TABLE positions ADD COLUMN IF NOT EXISTS _kind UTINYINT")
+            cur.execute(f"UPDATE positions SET _kind = {_KIND_SQL}")
+            cur.execute("UPDATE meta SET value = '2' WHERE key = 'format'")
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("CHECKPOINT")
 
     def close(self) -> None:
         self._con.close()
@@ -158,10 +197,20 @@ class Warehouse:
     def _cursor(self):
         return self._con.cursor()
 
+    def _reader(self):
+        """A cursor for read queries: results need not keep the table's row order (every query
+        that needs an order says ORDER BY), which spares DuckDB an ordered collection."""
+        cur = self._con.cursor()
+        cur.execute("SET preserve_insertion_order = false")
+        return cur
+
     def _create(self) -> None:
         cur = self._cursor()
         cur.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         cur.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", [str(FORMAT)])
+        if self.format() < 2 and cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'positions'"
+                                             ).fetchone()[0]:
+            self._upgrade_to_2(cur)
         cur.execute("""CREATE TABLE IF NOT EXISTS files (
             content_hash VARCHAR PRIMARY KEY, file VARCHAR, path VARCHAR, prefix VARCHAR,
             parser_version VARCHAR, documents BIGINT, events BIGINT, positions BIGINT, claims BIGINT)""")
@@ -309,7 +358,7 @@ class Warehouse:
             FROM ({_period_sql('_new_events')}) e LEFT JOIN per USING (event_id)""")
         implied = ", ".join(f"'{b}'" for b in IMPLIED_BASES)
         cur.execute(f"""INSERT INTO positions BY NAME
-            SELECT * EXCLUDE (_d, _yr, _mo, _ts), basis IN ({implied}) AS _implied
+            SELECT * EXCLUDE (_d, _yr, _mo, _ts), basis IN ({implied}) AS _implied, {_KIND_SQL} AS _kind
             FROM ({_period_sql('_new_positions')})""")
         cur.execute(f"""INSERT INTO claims BY NAME
             SELECT * EXCLUDE (_d, _yr, _mo, _ts) FROM ({_period_sql('_new_claims')})""")
@@ -331,19 +380,13 @@ class Warehouse:
         conds: list[str] = []
         params: list = []
         if table != "documents":
-            dated = ["_lo > 0"]
-            if q.date_from:
-                dated.append("_hi >= ?")
-                params.append(_iso_int(q.date_from))
-            if q.date_to:
-                dated.append("_lo <= ?")
-                params.append(_iso_int(q.date_to))
-            cond = "(" + " AND ".join(dated) + ")"
-            conds.append(f"({cond} OR _lo = 0)" if q.include_undated else cond)
+            conds += _date_conditions(q, params)
 
         def isin(col: str, values: Sequence[str]) -> str:
-            values = list(dict.fromkeys(values))  # a literal IN list: DuckDB filters it in the scan
+            values = list(dict.fromkeys(values))
             params.extend(values)
+            if len(values) <= EQUALITIES_UP_TO:  # DuckDB tests equalities on the dictionary
+                return "(" + " OR ".join(f'"{col}" = ?' for _ in values) + ")"
             return f'"{col}" IN ({", ".join("?" * len(values))})'
 
         if q.files:
@@ -362,20 +405,36 @@ class Warehouse:
                 conds.append(f"(_stance_bits & {int(mask)}) <> 0")
             else:
                 conds.append(isin("stance", q.stances))
-        if table == "positions" and not q.include_implied:
-            conds.append("NOT _implied")
+        for word in q.search.lower().split():  # literal substrings, no pattern characters
+            conds.append("contains(lower(text), ?)")
+            params.append(word)
+        if table == "positions" and not (q.include_implied and q.include_roster):
+            kinds = [k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on]
+            conds.append("_kind = 0" if len(kinds) == 2 else f"_kind <> {kinds[0]}")
         return (" AND ".join(conds) or "TRUE"), params
 
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
         """Any read query to pandas (for callers with needs the helpers below do not cover)."""
-        return self._cursor().execute(sql, list(params)).df()
+        cur = self._reader()
+        try:
+            return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()  # a cursor is a connection: left open, they pile up and slow every query
+
+    def row(self, sql: str, params: Sequence = ()) -> tuple:
+        """The first row of any read query (a tuple of Python values)."""
+        cur = self._reader()
+        try:
+            return cur.execute(sql, list(params)).fetchone()
+        finally:
+            cur.close()
 
     # ------------------------------------------------------------------ queries
 
     def counts(self, q: Query = Query()) -> dict[str, int]:
         """Rows in the view per table."""
         out = {}
-        cur = self._cursor()
+        cur = self._reader()
         for name in TABLE_NAMES:
             cond, params = self.where(name, q)
             out[name] = int(cur.execute(f'SELECT count(*) FROM "{name}" WHERE {cond}', params).fetchall()[0][0])
@@ -383,7 +442,7 @@ class Warehouse:
 
     def options(self) -> dict:
         """The values the data offers: date range, countries, topics, files, targets."""
-        cur = self._cursor()
+        cur = self._reader()
         lo, hi = cur.execute("""SELECT min(lo), max(hi) FROM (
             SELECT min(_lo) FILTER (WHERE _lo > 0) lo, max(_hi) hi FROM events UNION ALL
             SELECT min(_lo) FILTER (WHERE _lo > 0), max(_hi) FROM positions UNION ALL
@@ -441,7 +500,7 @@ class Warehouse:
         cond, params = self.where("positions", q)
         cols = ", ".join(f'"{c}"' for c in T.POSITION_COLUMNS)
         # Rank on narrow columns, then fetch the few winning rows by their (sorted) row number.
-        seqs = [r[0] for r in self._cursor().execute(f"""SELECT _seq FROM positions
+        seqs = [r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
             WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
             QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
             [*params, target, int(per_country)]).fetchall()]
@@ -462,7 +521,7 @@ class Warehouse:
         cond, params = self.where("events", q)
         lane_sql = {"actor": "CASE WHEN actor_iso3 <> '' THEN actor_iso3 ELSE actor END",
                     "topic": "topic"}[lane]
-        cur = self._cursor()
+        cur = self._reader()
         dated, undated, t_min, t_max = cur.execute(
             f"SELECT count(*) FILTER (WHERE _lo > 0), count(*) FILTER (WHERE _lo = 0), min(_t0), max(_t0) "
             f"FROM events WHERE {cond}", params).fetchall()[0]
@@ -517,40 +576,65 @@ class Warehouse:
         """The view's rows of `table` as contract-typed frames of at most `rows` rows."""
         cond, params = self.where(table, q)
         cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table])
-        cur = self._cursor()
+        cur = self._reader()
         reader = cur.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY _seq',
                          params=params).to_arrow_reader(rows)
         for batch in reader:
             yield _conform(batch.to_pandas(), table)
 
-    def iter_csv(self, table: str, q: Query = Query(), rows: int = 100_000) -> Iterator[bytes]:
+    def iter_csv(self, table: str, q: Query = Query(), rows: int = 100_000,
+                 transform: Transform | None = None) -> Iterator[bytes]:
         """The view's `table` as neutralised CSV, in chunks (header first): memory stays at one
-        batch whatever the size of the view."""
+        batch whatever the size of the view. `transform(batch, table)` may reshape each batch
+        (e.g. add display columns) before it is written."""
         from .csvsafe import csv_bytes
 
+        shape = transform or (lambda df, name: df)
         header = True
         for df in self.batches(table, q, rows):
-            yield csv_bytes(df, header=header)
+            yield csv_bytes(shape(df, table), header=header)
             header = False
         if header:
-            yield csv_bytes(T.empty(table), header=True)
+            yield csv_bytes(shape(T.empty(table), table), header=True)
 
-    def write_csv(self, table: str, q: Query, handle: IO[bytes], rows: int = 100_000) -> None:
-        for chunk in self.iter_csv(table, q, rows):
+    def write_csv(self, table: str, q: Query, handle: IO[bytes], rows: int = 100_000,
+                  transform: Transform | None = None) -> None:
+        for chunk in self.iter_csv(table, q, rows, transform):
             handle.write(chunk)
 
-    def write_zip(self, q: Query, handle: IO[bytes], rows: int = 100_000) -> None:
-        """A ZIP of the four tables' CSVs for the view, streamed into `handle` (which need not
-        be seekable) batch by batch."""
+    def write_zip(self, q: Query, handle: IO[bytes], rows: int = 100_000,
+                  transform: Transform | None = None, extra: Mapping[str, bytes] | None = None) -> None:
+        """A ZIP of the four tables' CSVs for the view (plus `extra` members), streamed into
+        `handle` (which need not be seekable) batch by batch."""
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name in TABLE_NAMES:
                 with archive.open(f"{name}.csv", "w", force_zip64=True) as member:
-                    self.write_csv(name, q, member, rows)
+                    self.write_csv(name, q, member, rows, transform)
+            for name, data in (extra or {}).items():
+                archive.writestr(name, data)
 
     def zip_bytes(self, q: Query = Query(), rows: int = 100_000) -> bytes:
         buffer = io.BytesIO()
         self.write_zip(q, buffer, rows)
         return buffer.getvalue()
+
+
+def _date_conditions(q: Query, params: list) -> list[str]:
+    """The date filter as conditions DuckDB evaluates fast: none when nothing is restricted,
+    plain comparisons (pushed into the scan) when undated rows are left out, one CASE
+    (cheaper than an OR) when they are kept beside a range."""
+    bounds = []
+    if q.date_from:
+        bounds.append("_hi >= ?")
+        params.append(_iso_int(q.date_from))
+    if q.date_to:
+        bounds.append("_lo <= ?")
+        params.append(_iso_int(q.date_to))
+    if not bounds:
+        return [] if q.include_undated else ["_lo > 0"]
+    if q.include_undated:
+        return [f"CASE WHEN _lo = 0 THEN TRUE ELSE {' AND '.join(bounds)} END"]
+    return ["_lo > 0", *bounds]
 
 
 def _int_iso(value: int | None) -> str | None:

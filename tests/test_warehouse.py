@@ -172,8 +172,14 @@ def _reference(t, q: Query) -> dict[str, int]:
                 keep &= df["event_id"].isin(ok).to_numpy()
             else:
                 keep &= df["stance"].isin(q.stances).to_numpy()
+        if q.search:
+            low = df["text"].str.lower()
+            for word in q.search.lower().split():
+                keep &= low.str.contains(word, regex=False).to_numpy()
         if name == "positions" and not q.include_implied:
-            keep &= ~df["basis"].isin(["member_of_group", "roster"]).to_numpy()
+            keep &= (df["basis"] != "member_of_group").to_numpy()
+        if name == "positions" and not q.include_roster:
+            keep &= (df["basis"] != "roster").to_numpy()
         out[name] = int(keep.sum())
     return out
 
@@ -186,6 +192,8 @@ QUERIES = [
     Query(countries=("CHN", "USA"), stances=("oppose",)),
     Query(stances=("support", "concern"), topics=("taiwan",), include_implied=True),
     Query(files=("000003.txt", "000007.txt")),
+    Query(include_roster=False),
+    Query(include_implied=True, include_roster=False, search="REPRESENTATIVE of chn"),
 ]
 
 
@@ -217,7 +225,9 @@ def test_map_stances_named_positions_decide(tmp_path: Path) -> None:
         assert got.loc["DEU", ["stance", "shading", "n"]].tolist() == ["mixed", "implied", 2]
         assert got.loc["ITA", "stance"] == "mixed"
         assert "" not in got.index and len(got) == 3
-        assert list(wh.map_stances(Query(), "CHN").index) == [0, 1]  # implied rows filtered out: FRA, ITA
+        named_only = Query(include_roster=False)  # implied rows filtered out: FRA, ITA
+        assert wh.map_stances(named_only, "CHN")["iso3"].tolist() == ["FRA", "ITA"]
+        assert wh.map_stances(Query(), "CHN")["iso3"].tolist() == ["DEU", "FRA", "ITA"]  # roster on
         lines = wh.map_lines(Query(include_implied=True), "CHN", per_country=1)
         assert lines["country_iso3"].tolist() == ["DEU", "FRA", "ITA"]
         assert lines.set_index("country_iso3").loc["FRA", "basis"] == "named"
@@ -285,3 +295,22 @@ def test_options_span_the_data(synthetic) -> None:
     assert opts["date_min"] >= "2015-01-01" and opts["date_max"] <= "2024-12-31"
     assert "CHN" in opts["countries"] and "" not in opts["countries"]
     assert set(opts["topics"]) == set(t.events["topic"]) - {""}
+
+
+def test_a_format_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path, corpus: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Warehouse(path) as wh:
+        wh.ingest_paths([corpus])
+        want = [wh.counts(q) for q in QUERIES]
+    import duckdb
+
+    con = duckdb.connect(str(path))  # make it look like a store written before positions._kind
+    con.execute("ALTER TABLE positions DROP COLUMN _kind")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'format'")
+    con.close()
+    with pytest.raises(IngestError, match="format-1 store"):
+        Warehouse(path, read_only=True)
+    with Warehouse(path) as wh:
+        assert wh.format() == 2
+    with Warehouse(path, read_only=True) as wh:
+        assert [wh.counts(q) for q in QUERIES] == want

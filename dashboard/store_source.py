@@ -1,0 +1,295 @@
+"""The DuckDB data source: the dashboard's questions as SQL on a `stance ingest` store.
+
+Filters (`Warehouse.where`, the same Query the pandas path filters with), aggregations, paging
+and the evidence search run in DuckDB; only aggregated or paged rows reach pandas, where the
+same builders as the pandas path (charts, timeline, relations, profile) draw them. Downloads
+stream from the query in batches (`Warehouse.iter_csv` / `write_zip`).
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from stance import tables as T
+from stance.warehouse import Query, Warehouse, _conform
+
+from . import evidence, profile as prof
+from . import store_overview as ov
+from .ahead import Ahead
+from .filters import FilterOptions, view_query
+from .model import as_t0, derive, int_to_iso, shown
+from .names import file_titles, names_from_counts
+from .paging import PAGE_SIZE
+from .profile import Profile
+from .relations import pairs_from_counts
+from .source import clamp_page
+from .summary import Headline
+from .timeline import TimelineCounts, TimelineInfo, counts_figure, timeline_figure
+
+PROFILE_ROWS = 5000     # dated positions of a state drawn on its timeline (each way)
+LISTED_CLAIMS = PAGE_SIZE  # count claims listed on the Country page (each kind)
+UNDATED_SHOWN = 200      # undated events listed under the timeline (views.UNDATED_LIST_LIMIT)
+
+
+def store_key(wh: Warehouse) -> str:
+    """Changes whenever an ingest adds or replaces content (a few milliseconds)."""
+    n, h = wh.row("SELECT count(*), coalesce(sum(hash(content_hash || parser_version)), 0) FROM files")
+    return f"store:{wh.path}:{n}:{h}"
+
+
+@dataclass(frozen=True)
+class StoreKeys:
+    """Hashes that stand for strings in this store's groupings (DuckDB groups and counts
+    integers several times faster than strings). Each is used only where no two of the
+    store's values share a hash (checked here, once per store version), so results stay exact;
+    otherwise None / False and the queries group the strings themselves."""
+
+    actors: pd.DataFrame | None  # hash(actor_iso3, actor) -> actor_iso3, actor
+    topics: pd.DataFrame | None  # hash(topic) -> topic
+    codes: dict | None           # hash(toward_iso3) -> toward_iso3
+    files: bool                  # hash(file) tells files apart
+
+    @staticmethod
+    def of(wh: Warehouse) -> "StoreKeys":
+        def unique(df: pd.DataFrame) -> pd.DataFrame | None:
+            return df.set_index("h") if df["h"].is_unique else None
+
+        actors = unique(wh.sql("SELECT DISTINCT hash(actor_iso3, actor) AS h, actor_iso3, actor FROM events"))
+        topics = unique(wh.sql("SELECT DISTINCT hash(topic) AS h, topic FROM events"))
+        codes = unique(wh.sql("SELECT DISTINCT hash(toward_iso3) AS h, toward_iso3 FROM positions"))
+        n, h = wh.row("SELECT count(DISTINCT file), count(DISTINCT hash(file)) FROM documents")
+        return StoreKeys(actors, topics, None if codes is None else codes["toward_iso3"].to_dict(), n == h)
+
+
+@dataclass(frozen=True)
+class SqlRows:
+    """`Rows` of one table: a condition on the store, counted once, fetched a page at a time
+    (answers shared through the source's `Ahead`, so a page fetched ahead is not fetched again)."""
+
+    source: "StoreSource"
+    table: str
+    cond: str
+    params: tuple
+    order: str = "_seq"
+    order_params: tuple = ()
+
+    @property
+    def key(self) -> tuple:
+        return ("rows", self.table, self.cond, repr(self.params), self.order, repr(self.order_params))
+
+    def __len__(self) -> int:
+        return self.source.ahead.get(self.key + ("len",), self.count)
+
+    def count(self) -> int:
+        return int(self.source.wh.row(f'SELECT count(*) FROM "{self.table}" WHERE {self.cond}',
+                                      list(self.params))[0])
+
+    def page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+        number = 1 if number == 1 else clamp_page(number, len(self), size)  # page 1 needs no count
+        return self.source.ahead.get(self.key + ("page", number, size), lambda: self.fetch_page(number, size))
+
+    def fetch_page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+        """Page `number` (not clamped) fetched now: the row numbers first (a narrow sort), then
+        the rows in that range, so a deep page costs about what the first does."""
+        params = [*self.params, *self.order_params]
+        return self.source.fetch_page(self.table, self.cond, params, self.order, size, (number - 1) * size)
+
+
+class StoreSource:
+    """`dashboard.source.Source` over a DuckDB store (stance.warehouse.Warehouse)."""
+
+    def __init__(self, wh: Warehouse, key: str, folder: Path) -> None:
+        self.wh, self.key, self.folder = wh, key, folder
+        self.label = wh.path.name
+        self.names = names_from_counts(wh.sql("""SELECT code, name, count(*) AS n FROM (
+            SELECT country_iso3 AS code, country AS name FROM positions UNION ALL
+            SELECT toward_iso3, toward FROM positions UNION ALL
+            SELECT actor_iso3, actor FROM events UNION ALL
+            SELECT target_iso3, target FROM events UNION ALL
+            SELECT toward_iso3, '' FROM claims) WHERE code <> '' GROUP BY ALL"""))
+        o = wh.options()
+        self.options = FilterOptions(o["date_min"], o["date_max"], o["countries"],
+                                     topics=o["topics"], files=o["files"], targets=o["targets"])
+        self.titles = file_titles(wh.sql("""SELECT file, title FROM documents WHERE file <> ''
+            QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
+        self.articles_total = len(self.titles)
+        self.keys = StoreKeys.of(wh)
+        self.ahead = Ahead()
+
+    # ------------------------------------------------------------ helpers
+
+    def where(self, table: str, f: Query, extra: str = "", *params) -> tuple[str, list]:
+        cond, base = Warehouse.where(table, view_query(f))
+        return (f"{cond} AND {extra}" if extra else cond), [*base, *params]
+
+    def count(self, table: str, f: Query, extra: str = "", *params) -> int:
+        cond, p = self.where(table, f, extra, *params)
+        return int(self.wh.row(f'SELECT count(*) FROM "{table}" WHERE {cond}', p)[0])
+
+    def fetch(self, table: str, cond: str, params: list, order: str = "_seq",
+              limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        """Rows of `table` (contract columns, plus the event stance) with derived columns."""
+        cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table]) + ", _lo, _hi, _t0"
+        cols += ", _stance" if table == "events" else ""
+        tail = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        raw = self.wh.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY {order}{tail}', params)
+        periods = (raw["_lo"].astype("int32"), raw["_hi"].astype("int32"),
+                   as_t0(raw["_t0"]))
+        out = derive(_conform(raw, table), table, self.names, periods)
+        if table == "events":
+            out["_stance"] = raw["_stance"].fillna("none").astype(object).to_numpy()
+        return out
+
+    def fetch_page(self, table: str, cond: str, params: list, order: str, size: int,
+                   offset: int) -> pd.DataFrame:
+        """`fetch` of one page: when rows are in ingest order, the page's first and last row
+        numbers are found on the narrow `_seq` column and the rows fetched by that range."""
+        if order != "_seq":
+            return self.fetch(table, cond, params, order=order, limit=size, offset=offset)
+        lo, hi = self.wh.row(f'SELECT min(_seq), max(_seq) FROM (SELECT _seq FROM "{table}" WHERE {cond} '
+                             f"ORDER BY _seq LIMIT {int(size)} OFFSET {int(offset)})", params)
+        if lo is None:
+            return self.fetch(table, "FALSE", [], limit=0)
+        return self.fetch(table, f"_seq BETWEEN {int(lo)} AND {int(hi)} AND {cond}", params)
+
+    def rows_where(self, table: str, f: Query, extra: str = "", *params) -> SqlRows:
+        cond, p = self.where(table, f, extra, *params)
+        return SqlRows(self, table, cond, tuple(p))
+
+    # ------------------------------------------------------------ overview (dashboard.store_overview)
+
+    def _view(self, kind: str, f: Query, *extra) -> tuple:
+        return (kind, view_query(f), *extra)
+
+    def headline(self, f: Query) -> Headline:
+        """The Overview's figures; also starts the rest of the Overview's queries, side by side."""
+        lane = getattr(f, "lane", "actor")
+        self.ahead.start(self._view("targets", f), lambda: ov.targets_then_map(self, f))
+        self.ahead.start(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))
+        if f.include_undated:
+            rows = self.undated_events(f)
+            self.ahead.start(rows.key + ("page", 1, UNDATED_SHOWN), lambda: rows.fetch_page(1, UNDATED_SHOWN))
+        else:
+            self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
+        for rows in (self.rows("claims", f), self.bloc_positions(f)):
+            self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
+        return self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+
+    def targets(self, f: Query) -> pd.Series:
+        return self.ahead.get(self._view("targets", f), lambda: ov.targets_then_map(self, f))
+
+    def map_frame(self, f: Query, target: str | None) -> pd.DataFrame:
+        return self.ahead.get(self._view("map", f, target), lambda: ov.map_frame(self, f, target))
+
+    def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
+        return self.ahead.get(self._view("hidden", f, target), lambda: ov.hidden_implied(self, f, target))
+
+    def bloc_toward(self, f: Query, target: str) -> int:
+        return self.ahead.get(self._view("bloc toward", f, target), lambda: ov.bloc_toward(self, f, target))
+
+    def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
+        data = self.ahead.get(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))
+        if isinstance(data, TimelineCounts):
+            return counts_figure(data)
+        events, undated = data
+        return timeline_figure(events, lane, undated=undated)
+
+    def undated_hidden(self, f: Query) -> int:
+        return self.ahead.get(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
+
+    # ------------------------------------------------------------ rows
+
+    def rows(self, table: str, f: Query) -> SqlRows:
+        return self.rows_where(table, f)
+
+    def undated_events(self, f: Query) -> SqlRows:
+        return self.rows_where("events", f, "_lo = 0")
+
+    def bloc_positions(self, f: Query) -> SqlRows:
+        return self.rows_where("positions", f, "country_iso3 = ''")
+
+    def pair_rows(self, f: Query, holder: str, target: str) -> SqlRows:
+        return self.rows_where("positions", f, "country_iso3 = ? AND toward_iso3 = ?", holder, target)
+
+    def state_rows(self, f: Query, iso3: str) -> SqlRows:
+        """Positions it holds, then positions others hold toward it (as the pandas path)."""
+        rows = self.rows_where("positions", f, "(country_iso3 = ? OR toward_iso3 = ?)", iso3, iso3)
+        return replace(rows, order="country_iso3 <> ?, _seq", order_params=(iso3,))
+
+    # ------------------------------------------------------------ country, relations
+
+    def states(self, f: Query) -> pd.Series:
+        cond, p = self.where("positions", f)
+        counts = self.wh.sql(f"""SELECT c, count(*) AS n FROM (
+            SELECT country_iso3 AS c FROM positions WHERE {cond} UNION ALL
+            SELECT toward_iso3 FROM positions WHERE {cond}) WHERE c <> '' GROUP BY 1""", [*p, *p])
+        return prof.states_from(counts.set_index("c")["n"], self.names)
+
+    def profile(self, f: Query, iso3: str) -> Profile:
+        from .store_profile import store_profile
+
+        return store_profile(self, f, iso3)
+
+    def pairs(self, f: Query) -> pd.DataFrame:
+        cond, p = self.where("positions", f, "country_iso3 <> '' AND toward_iso3 <> ''")
+        counts = self.wh.sql(f"""SELECT country_iso3, toward_iso3, stance, count(*) AS n FROM positions
+            WHERE {cond} GROUP BY ALL""", p)
+        return pairs_from_counts(counts, self.names, self.names)
+
+    # ------------------------------------------------------------ evidence, downloads
+
+    def document_meta(self, doc_id: str) -> dict[str, str]:
+        docs = _conform(self.wh.sql("SELECT * FROM documents WHERE doc_id = ? LIMIT 1", [doc_id]),
+                        "documents")
+        return evidence.document_meta(docs, doc_id)
+
+    def source_file(self, file: str) -> Path | None:
+        """The path the file was ingested from when it is still there, else the articles
+        folder's file of that name."""
+        row = self.wh.row("SELECT path FROM files WHERE file = ? LIMIT 1", [file])
+        if row and row[0] and Path(row[0]).is_file():
+            return Path(row[0])
+        return evidence.resolve_source(file, self.folder)
+
+    def added(self, path: Path, tables) -> str | None:
+        """Add an upload stored at `path` (parsed into `tables`) to the store, in one
+        transaction; a message when it could not be added."""
+        from stance.warehouse import IngestError
+
+        if self.wh.read_only:
+            return ("The store is open read-only (another process writes to it): add the file "
+                    "with `stance ingest` later.")
+        try:
+            if set(tables.documents["file"].astype(str)) == {path.name}:
+                self.wh.ingest_tables(tables)   # parsed under this name: no second parse
+            else:
+                self.wh.ingest_paths([path])
+        except IngestError:
+            try:  # e.g. its document ids are taken: ingest gives the file fresh ones
+                self.wh.ingest_paths([path])
+            except IngestError as exc:
+                return f"Not added to the store: {exc}"
+        return None
+
+    def table_csv(self, table: str, f: Query) -> bytes:
+        return b"".join(self.wh.iter_csv(table, view_query(f), transform=_shown))
+
+    def tables_zip(self, f: Query, query: dict) -> bytes:
+        buffer = io.BytesIO()
+        extra = {"filters.json": json.dumps(dict(query), indent=2, sort_keys=True).encode("utf-8")}
+        self.wh.write_zip(view_query(f), buffer, transform=_shown, extra=extra)
+        return buffer.getvalue()
+
+
+def _shown(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    return shown(df, table).reset_index(drop=True)
+
+
+def first_last(lo: int | None, hi: int | None) -> tuple[str | None, str | None]:
+    """ISO days of YYYYMMDD integers (None when there is none)."""
+    return (int_to_iso(lo) if lo else None), (int_to_iso(hi) if hi else None)

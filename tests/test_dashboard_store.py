@@ -1,0 +1,269 @@
+"""The dashboard on a DuckDB store answers exactly as on the pandas tables of the same corpus.
+
+Each question the pages ask (headline, map, timeline, pairs, a state's profile, paged rows,
+downloads) is put to both sources for several filter states, on the sample articles and on
+synthetic tables large enough for the aggregated timeline; then the app itself runs on a
+store (STANCE_STORE) and shows what it shows on the articles folder.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal, assert_series_equal
+from streamlit.testing.v1 import AppTest
+
+from bench.tables import synthetic_tables
+from dashboard.filters import Filters, to_query_params
+from dashboard.frame_source import FrameSource
+from dashboard.loading import ARTICLES_ENV, article_paths
+from dashboard.shell import prepared
+from dashboard.source import STORE_ENV
+from dashboard.store_source import StoreSource, store_key
+from stance import parse_corpus
+from stance.warehouse import Warehouse
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "data" / "articles"
+APP = str(ROOT / "app.py")
+
+SAMPLE_VIEWS = [
+    Filters(),
+    Filters(include_implied=True),
+    Filters(include_roster=False, include_undated=False),
+    Filters(date_from="2019-07-01", date_to="2019-07-31", include_undated=False),
+    Filters(countries=("CHN", "CUB"), stances=("support",)),
+    Filters(search="xinjiang", lane="topic"),
+    Filters(topics=("xinjiang",), include_implied=True, include_roster=False),
+]
+SYNTHETIC_VIEWS = [
+    Filters(),
+    Filters(include_implied=True, stances=("support", "oppose")),
+    Filters(date_from="2018-01-01", date_to="2018-12-31", countries=("CHN", "USA")),
+    Filters(topics=("human rights", "taiwan"), lane="topic"),
+    Filters(files=("000003.txt", "000007.txt"), include_roster=False),
+]
+
+
+def _pair(tmp: Path, raw, ingest) -> tuple[FrameSource, StoreSource]:
+    tables, names = prepared(raw)
+    frames = FrameSource(tables, names, "pandas", ARTICLES)
+    wh = Warehouse(tmp / "s.duckdb")
+    ingest(wh)
+    return frames, StoreSource(wh, store_key(wh), ARTICLES)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    paths = article_paths(ARTICLES)
+    frames, store = _pair(tmp_path_factory.mktemp("sample"), parse_corpus(paths),
+                          lambda wh: wh.ingest_paths(paths))
+    yield frames, store
+    store.wh.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    raw = synthetic_tables(8000, seed=3)  # > 5000 dated events: the aggregated timeline
+    frames, store = _pair(tmp_path_factory.mktemp("synthetic"), raw,
+                          lambda wh: wh.ingest_tables(raw, parser_version="synthetic"))
+    yield frames, store
+    store.wh.close()
+
+
+def _same_page(a, b) -> None:
+    assert len(a) == len(b)
+    pa, pb = a.page(1), b.page(1)
+    cols = [c for c in pa.columns if c != "_file_code" and c != "_stance_bits"]
+    assert_frame_equal(pa[cols].reset_index(drop=True), pb[cols].reset_index(drop=True),
+                       check_dtype=False)
+
+
+def _same_answers(frames: FrameSource, store: StoreSource, f: Filters, states: list[str]) -> None:
+    assert store.names == frames.names
+    assert store.options == frames.options
+    assert store.headline(f) == frames.headline(f)
+    targets = frames.targets(f)
+    assert_series_equal(store.targets(f), targets, check_dtype=False, check_index_type=False)
+    for target in [None, *list(targets.index[:2])]:
+        assert_frame_equal(store.map_frame(f, target), frames.map_frame(f, target),
+                           check_dtype=False)
+        if target:
+            assert store.hidden_implied(f, target) == frames.hidden_implied(f, target)
+            assert store.bloc_toward(f, target) == frames.bloc_toward(f, target)
+    for lane in ("actor", "topic"):
+        (fig_s, info_s), (fig_p, info_p) = store.timeline(f, lane), frames.timeline(f, lane)
+        assert info_s == info_p and fig_s.to_json() == fig_p.to_json(), lane
+    assert store.undated_hidden(f) == frames.undated_hidden(f)
+    assert_frame_equal(store.pairs(f), frames.pairs(f), check_dtype=False)
+    assert_series_equal(store.states(f), frames.states(f), check_index_type=False)
+    for name in ("events", "positions", "claims"):
+        _same_page(store.rows(name, f), frames.rows(name, f))
+    _same_page(store.undated_events(f), frames.undated_events(f))
+    _same_page(store.bloc_positions(f), frames.bloc_positions(f))
+    for iso3 in states:
+        a, b = store.profile(f, iso3), frames.profile(f, iso3)
+        for field in ("stands", "stood_by", "blocs", "claims_about", "claims_maybe"):
+            x, y = getattr(a, field), getattr(b, field)
+            cols = [c for c in y.columns if c not in ("_file_code",)]
+            assert_frame_equal(x.reset_index(drop=True)[cols], y.reset_index(drop=True)[cols],
+                               check_dtype=False, obj=field)
+        assert (a.first, a.last, a.held, a.received, a.signed) == \
+               (b.first, b.last, b.held, b.received, b.signed)
+        _same_page(store.state_rows(f, iso3), frames.state_rows(f, iso3))
+        pairs = frames.pairs(f)
+        for h, t in pairs.loc[pairs["holder_iso3"] == iso3, ["holder_iso3", "target_iso3"]].head(2).values:
+            _same_page(store.pair_rows(f, h, t), frames.pair_rows(f, h, t))
+
+
+@pytest.mark.parametrize("f", SAMPLE_VIEWS)
+def test_store_answers_as_pandas_on_the_samples(sample, f: Filters) -> None:
+    _same_answers(*sample, f, ["CHN", "CUB", "BLR"])
+
+
+@pytest.mark.parametrize("f", SYNTHETIC_VIEWS)
+def test_store_answers_as_pandas_on_synthetic_tables(synthetic, f: Filters) -> None:
+    frames, store = synthetic
+    _same_answers(frames, store, f, ["CHN"])
+    if not (f.countries or f.topics or f.files):
+        assert store.timeline(f, "actor")[1].aggregated  # the SQL counts path is exercised
+
+
+@pytest.mark.parametrize("which, f, bucket", [
+    ("sample", Filters(), "year"),                     # 1971 to 2024: counts per year
+    ("synthetic", Filters(), "month"),
+    ("synthetic", Filters(date_from="2018-01-01", date_to="2018-12-31", include_undated=False), "week"),
+    ("synthetic", Filters(countries=("CHN",), lane="topic"), "month"),
+])
+def test_timeline_counts_agree_at_every_bucket(request, monkeypatch, which, f, bucket) -> None:
+    frames, store = request.getfixturevalue(which)
+    from dashboard import store_overview, timeline
+
+    monkeypatch.setattr(timeline, "AGGREGATE_ABOVE", 10)
+    monkeypatch.setattr(store_overview, "AGGREGATE_ABOVE", 10)
+    store.ahead.clear()
+    for lane in ("actor", "topic"):
+        (fig_s, info_s), (fig_p, info_p) = store.timeline(f, lane), frames.timeline(f, lane)
+        assert info_s.aggregated and info_s.bucket == bucket
+        assert info_s == info_p and fig_s.to_json() == fig_p.to_json(), lane
+    store.ahead.clear()
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(countries=("CHN",), include_implied=True),
+                               Filters(search="no such words")])
+def test_store_downloads_equal_the_pandas_downloads(sample, f: Filters) -> None:
+    frames, store = sample
+    for name in ("events", "positions", "claims"):
+        assert store.table_csv(name, f) == frames.table_csv(name, f), name
+    query = to_query_params(f)
+    got, want = (zipfile.ZipFile(io.BytesIO(s.tables_zip(f, query))) for s in (store, frames))
+    assert got.namelist() == want.namelist()
+    for member in want.namelist():
+        assert got.read(member) == want.read(member), member
+
+
+def test_store_download_streams_in_batches(synthetic) -> None:
+    frames, store = synthetic
+    chunks = list(store.wh.iter_csv("positions", Filters(), rows=500,
+                                    transform=lambda df, t: df.assign(extra="x")))
+    assert len(chunks) > 3 and chunks[0].startswith(b"position_id,")
+    assert not any(c.startswith(b"position_id,") for c in chunks[1:])
+    back = pd.read_csv(io.BytesIO(b"".join(chunks)), dtype=str, keep_default_na=False)
+    assert len(back) == len(frames.rows("positions", Filters())) and set(back["extra"]) == {"x"}
+
+
+# ---------------------------------------------------------------- the app on a store
+
+
+def _run(monkeypatch, store: Path | None, page: str, qp: dict | None = None):
+    monkeypatch.delenv(ARTICLES_ENV, raising=False)
+    if store is None:
+        monkeypatch.delenv(STORE_ENV, raising=False)
+    else:
+        monkeypatch.setenv(STORE_ENV, str(store))
+    at = AppTest.from_file(APP, default_timeout=120)
+    if qp:
+        at.query_params.update(qp)
+    at.run()
+    at = at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.fixture(scope="module")
+def store_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("app") / "stance.duckdb"
+    with Warehouse(path) as wh:
+        wh.ingest_paths(article_paths(ARTICLES))
+    return path
+
+
+def _page_content(at) -> dict:
+    return {"metrics": [(m.label, m.value) for m in at.metric],
+            "markdown": [m.value for m in at.markdown],
+            "subheaders": [s.value for s in at.subheader],
+            "captions": [c.value.replace("stance.duckdb", "articles/") for c in at.caption],
+            "tables": {d.key: d.value.reset_index(drop=True) for d in at.dataframe},
+            "charts": [c.proto.spec for c in at.get("plotly_chart")]}
+
+
+@pytest.mark.parametrize("page, qp", [("overview", None), ("country", {"country": "CHN"}),
+                                      ("relations", {"stance": "support"}),
+                                      ("tables", {"q": "xinjiang"})])
+def test_app_on_a_store_shows_what_it_shows_on_the_articles(monkeypatch, store_file, page, qp):
+    on_store = _page_content(_run(monkeypatch, store_file, page, qp))
+    on_frames = _page_content(_run(monkeypatch, None, page, qp))
+    for key in ("metrics", "markdown", "subheaders", "captions", "charts"):
+        assert on_store[key] == on_frames[key], key
+    assert on_store["tables"].keys() == on_frames["tables"].keys()
+    for key, table in on_frames["tables"].items():
+        assert_frame_equal(on_store["tables"][key], table, check_dtype=False, obj=key)
+    if page == "country":
+        supporters = next(m for m in on_store["markdown"] if m.startswith("- **Support**"))
+        assert "Belarus" in supporters and "Tajikistan" in supporters
+
+
+def test_many_source_files_are_chosen_by_typing_their_names(monkeypatch, store_file):
+    from dashboard import filters
+
+    monkeypatch.setattr(filters, "MAX_FILE_CHOICES", 2)  # the samples' 5 files count as many
+    at = _run(monkeypatch, store_file, "overview")
+    assert not any(m.label == "Source article" for m in at.sidebar.multiselect)
+    name = article_paths(ARTICLES)[1].name
+    box = next(t for t in at.sidebar.text_input if t.label == "Source article")
+    at = box.set_value(f"{name}, no-such-file.txt").run()
+    assert not at.exception
+    assert at.query_params.get("file") in (name, [name])
+    assert next(m for m in at.metric if m.label == "Articles").value == "1"
+
+
+UPLOAD = ("Ministers meet in Oslo\n\nOn 14 March 2023 the foreign minister of Norway said "
+          "Norway supports the inquiry, while Brazil expressed concern about the timing.\n")
+
+
+def test_an_upload_on_a_store_is_added_to_the_store(monkeypatch, tmp_path, store_file):
+    import shutil
+
+    store = tmp_path / "s.duckdb"
+    shutil.copy(store_file, store)
+    folder = tmp_path / "articles"
+    shutil.copytree(ARTICLES, folder)
+    monkeypatch.setenv(STORE_ENV, str(store))
+    monkeypatch.setenv(ARTICLES_ENV, str(folder))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = at.switch_page("app_pages/add_articles.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.get("file_uploader")[0].set_value([("oslo.txt", UPLOAD.encode(), "text/plain")])
+    at = at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    results = next(d.value for d in at.dataframe if "result" in d.value.columns)
+    assert results["result"].tolist() == ["stored"], results["message"].tolist()
+    assert (folder / "oslo.txt").is_file()
+    at = at.switch_page("app_pages/tables.py").run()
+    events = next(d for d in at.dataframe if d.key == "table_events").value
+    assert "oslo.txt" in set(events["file"])   # the pages read nothing but the store
+    at = at.switch_page("app_pages/overview.py").run()  # the store itself holds it now
+    assert next(m for m in at.metric if m.label == "Articles").value == str(len(article_paths(ARTICLES)) + 1)
