@@ -112,6 +112,8 @@ def count_range(count: int, qualifier: str) -> tuple[int | None, int | None]:
     return None, count  # up_to
 
 
+_PART_OF = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|all\s+)?$",
+                      re.IGNORECASE)
 _NONE_OF = re.compile(r"\b(?:none|not\s+one|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
@@ -122,6 +124,17 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
         return claims  # most sentences count no countries: skip the big pattern
     for match in _CLAIM.finditer(text, start, end):
         count = _number(match.group("num"))
+        part = _PART_OF.search(text, max(start, match.start() - 40), match.start())
+        if part is not None:
+            # "around 145 of the 193 UN member states": the count is the part, the whole is the body's size
+            count = _number(part.group("num"))
+            qualifier = _QUALIFIERS.get((part.group("qual") or "").lower(), "exact")
+            if count is None or count < 2:
+                continue
+            low, high = count_range(count, qualifier)
+            claims.append(CountClaim(part.start(), match.end(), text[part.start():match.end()], count, qualifier, low,
+                                     high, re.sub(r"\s+", " ", match.group("noun").lower())))
+            continue
         if count is None or count < 2 or count > 250:
             continue  # "one country" is not a count claim; over 250 is not about states
         if _NONE_OF.search(text, max(start, match.start() - 16), match.start()):

@@ -156,6 +156,7 @@ class DocumentExtractor:
         self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
         self.bloc_tally: dict[str, list] = {}    # bloc -> [statements it held, its mention]
         self.asked_states: list[Mention] = []     # states the last question named ("Has Canada shared ...?")
+        self.pending_claims: list[tuple] = []     # counted groups spoken for, waiting for their stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
@@ -994,6 +995,9 @@ class DocumentExtractor:
             if stance is None and list_stance is not None:
                 stance, target = list_stance   # "signed by ambassadors from 22 countries: A, B, ..."
             if stance is None:
+                if not title and _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 40), claim.start):
+                    # "who spoke for 27 countries and said ..." then "The group urged Beijing to ...": the stance follows
+                    self.pending_claims.append((claim, following, self._base(s, e, when, topic), self.sentence_index))
                 continue
             toward = target.iso3 if target is not None else ""
             # the same count on another day, or on another text put to the vote, is another claim
@@ -1012,6 +1016,31 @@ class DocumentExtractor:
             if letter is not None:
                 row["group"] = letter.id
                 self._roster_rows(letter, row, target, when)
+            rows.append(row)
+        return rows + self._flush_claims(analysis, when)
+
+    def _flush_claims(self, analysis: Analysis, when: When) -> list[dict]:
+        """Counted groups spoken for whose stance a following sentence gives ("The group urged ...")."""
+        waiting = [p for p in self.pending_claims if self.sentence_index - p[3] <= 2]
+        self.pending_claims = []
+        if not waiting:
+            return []
+        if analysis.stance not in ("support", "oppose", "concern") or analysis.target is None or not analysis.target.iso3:
+            self.pending_claims = [p for p in waiting]
+            return []
+        rows = []
+        for claim, _following, base, index in waiting:
+            if index == self.sentence_index:
+                self.pending_claims.append((claim, _following, base, index))   # its own sentence gave no stance
+                continue
+            key = (claim.count, claim.qualifier, analysis.stance, analysis.target.iso3, when.date, -1)
+            if key in self.seen_claims:
+                continue
+            self.seen_claims.add(key)
+            row = dict(base)
+            row.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
+                        "count_high": claim.count_high, "subject": claim.subject, "stance": analysis.stance,
+                        "toward_iso3": analysis.target.iso3, "group": ""})
             rows.append(row)
         return rows
 

@@ -56,3 +56,19 @@ def test_counts_of_states_named_by_their_bloc_or_alliance():
     assert found("Eleven NATO allies condemned the test.") == [(11, "exact")]
     assert found("Some 20 neighbouring countries shut their airspace.") == [(20, "about")]
     assert found("The president and his two allies left early.") == []
+
+
+def test_a_part_of_a_whole_counts_the_part():
+    from stance.claims import find_claims
+    text = "By May, around 140 of the 193 UN member states recognised Palestine; 12 out of 27 EU countries did."
+    got = [(c.count, c.qualifier) for c in find_claims(text, 0, len(text))]
+    assert got == [(140, "about"), (12, "exact")]
+
+
+def test_a_group_spoken_for_takes_the_stance_of_the_sentence_after():
+    from stance.pipeline import parse_text
+    text = ("Duel at the UN\n\n"
+            "The reply came from the Dutch ambassador, who spoke for 31 countries and said the law was imposed "
+            "without consultation. The group urged Beijing to reconsider.")
+    c = parse_text(text).claims
+    assert set(zip(c["count"].astype(int), c["stance"], c["toward_iso3"])) == {(31, "concern", "CHN")}
