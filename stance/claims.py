@@ -114,6 +114,11 @@ def count_range(count: int, qualifier: str) -> tuple[int | None, int | None]:
 
 _PART_OF = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|all\s+)?$",
                       re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    rf"\bnumber\s+of\s+(?P<noun>countries|states|nations|governments|delegations|signatories|co-?sponsors|signing\s+states)\b"
+    rf"[^.;]{{0,80}}?\b(?:rose|risen|grew|grown|increased|climbed|reached|jumped|(?:was|is|stood|stands)\s+(?:now\s+)?"
+    rf"(?:at|up\s+from|down\s+from)|(?:was|is)\s+(?:now\s+)?)\s+(?:to\s+)?(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})\b"
+    rf"(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
 _NONE_OF = re.compile(r"\b(?:none|not\s+one|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
@@ -122,6 +127,15 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
     claims: list[CountClaim] = []
     if not _NOUN_HINT.search(text, start, end):
         return claims  # most sentences count no countries: skip the big pattern
+    for match in _NUMBER_OF.finditer(text, start, end):
+        # "the number of countries that co-signed the letter had risen to 50", "... was up from 23"
+        count = _number(match.group("num"))
+        if count is None or count < 2 or count > 250:
+            continue
+        qualifier = _QUALIFIERS.get((match.group("qual") or "").lower(), "exact")
+        low, high = count_range(count, qualifier)
+        claims.append(CountClaim(match.start(), match.end(), match.group(), count, qualifier, low, high,
+                                 re.sub(r"\s+", " ", match.group("noun").lower())))
     for match in _CLAIM.finditer(text, start, end):
         count = _number(match.group("num"))
         part = _PART_OF.search(text, max(start, match.start() - 40), match.start())

@@ -994,6 +994,11 @@ class DocumentExtractor:
                 stance, target = self._claim_stance(claim, following, analysis, statements, s, e, motion)
             if stance is None and list_stance is not None:
                 stance, target = list_stance   # "signed by ambassadors from 22 countries: A, B, ..."
+            if stance is None and claim.text[:10].lower() == "number of ":
+                # "the number of countries that co-signed the letter had risen to 50": the statement's signers
+                found = self._statement_stance(analysis)
+                if found is not None:
+                    stance, target = found
             if stance is None:
                 if not title and _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 40), claim.start):
                     # "who spoke for 27 countries and said ..." then "The group urged Beijing to ...": the stance follows

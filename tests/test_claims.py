@@ -72,3 +72,14 @@ def test_a_group_spoken_for_takes_the_stance_of_the_sentence_after():
             "without consultation. The group urged Beijing to reconsider.")
     c = parse_text(text).claims
     assert set(zip(c["count"].astype(int), c["stance"], c["toward_iso3"])) == {(31, "concern", "CHN")}
+
+
+def test_the_number_of_signatories_rising_to_n_is_a_claim():
+    from stance.pipeline import parse_text
+    text = ("Letter backing Cuba\n\n"
+            "Thirty countries signed a letter supporting Cuba on Monday. "
+            "By Friday the number of countries that had signed the letter had risen to 41, diplomats said. "
+            "The number of signatories was up from 25 last year.")
+    c = parse_text(text).claims
+    assert {41, 25} <= set(c["count"].astype(int))
+    assert set(c[c["count"].astype(int) == 41]["toward_iso3"]) == {"CUB"}
