@@ -17,7 +17,7 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, text_subject,
+from .positions import (Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -460,6 +460,14 @@ class DocumentExtractor:
                         (speaker.iso3 or speaker.bloc) not in co_holders:
                     out.append(Statement(speaker, "concern", st.cue, st.holder))
                 continue
+            if st.stance is None and self._did_the_same(st.holder, e):
+                # "Nicaragua did the same in 2021", "days after Spain and Norway took the same step": the act just reported
+                earlier = next((x for x in out if x.stance and x.target is not None), None)
+                stance, target = (earlier.stance, earlier.target) if earlier is not None else (
+                    self.last_stance if self.last_stance is not None else (None, None))
+                if stance is not None and target is not None and target.iso3 != own_id:
+                    out.append(Statement(st.holder, stance, None, target, st.group, st.group_count))
+                continue
             if st.stance is None:
                 # A speaker with no cue of their own is read as part of the article's story only where
                 # the story is one of backing, or the speaker speaks for a group: elsewhere (a veto
@@ -512,6 +520,12 @@ class DocumentExtractor:
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _did_the_same(self, holder: Mention, e: int) -> bool:
+        """Whether the holder, or the list of states it opens, "did the same" / "took the same step"."""
+        k = bisect_left(self.sentence_starts, holder.start)
+        run = state_run(self.text, [m for m in self.sentence_mentions[k:k + 20] if m.iso3], holder) if holder.iso3 else [holder]
+        return same_act(self.text, run[-1].end, e)
 
     def _two_sides(self) -> tuple[Mention, Mention] | None:
         """The two states "the two sides" are: the last two distinct states that held a statement."""

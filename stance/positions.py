@@ -373,6 +373,17 @@ def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int],
     return len(text)
 
 
+_SAME_ACT = re.compile(
+    r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,50},)?\s+(?:(?:also|then|later|soon|quickly|had|has|have|too)\s+)*"
+    r"(?:did\s+the\s+same|do\s+the\s+same|does\s+the\s+same|followed\s+suit|follow\s+suit|follows\s+suit|"
+    r"took\s+the\s+same\s+(?:step|decision|course)|taken\s+the\s+same\s+(?:step|decision))\b", re.IGNORECASE)
+
+
+def same_act(text: str, offset: int, end: int) -> bool:
+    """Whether the words after a state say it did what was just reported ("did the same", "followed suit")."""
+    return _SAME_ACT.match(text, offset, min(end, offset + 60)) is not None
+
+
 def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
                  cue_starts: list[int] | None = None) -> str:
     """Stance toward the target when the cue bears on an artefact ("voted for a resolution condemning X")."""
@@ -566,6 +577,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
     def opens_clause(m: Mention) -> bool:
         return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
 
+    did_same: set[int] = set()   # states that "did the same" as the act just reported
     if quote_end is not None:
         # the speaker named in the attribution, not a state in a clause after it ("..., adding that Lithuania ...")
         after = _AFTER_ATTRIBUTION.search(text, quote_end, end)
@@ -577,6 +589,19 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             i for i, m in enumerate(mentions)
             if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m)))
         ]
+        if cues:
+            # "..., and Nicaragua did the same", "days after Spain, Ireland and Norway took the same step"
+            for i, m in enumerate(mentions):
+                if i in holders or m.start < first_cue or not (m.iso3 or m.bloc) or not same_act(text, m.end, end):
+                    continue
+                run = [i]
+                while run[0] > 0 and mentions[run[0] - 1].iso3 and \
+                        _LIST_GAP.fullmatch(text, mentions[run[0] - 1].end, mentions[run[0]].start):
+                    run.insert(0, run[0] - 1)
+                for k in run:
+                    roles[k] = "holder"
+                holders = sorted(set(holders) | set(run))
+                did_same.update(run)
     passive_by: list[int] = []
     if cues:
         j = bisect_left(starts, cues[0].end)
@@ -777,7 +802,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                     result.statements.append(Statement(holder, defended(text, later, second, later.stance), later,
                                                        second, group, group_count))
                 break
-        elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)):
+        elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)) \
+                or index in did_same or same_act(text, holder.end, end):
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))

@@ -424,3 +424,14 @@ def test_an_index_of_the_ministrys_own_releases_speaks_for_the_ministrys_state()
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("LVA", "support", "FIN"), ("LVA", "concern", "GEO")} <= got
+
+
+def test_states_that_did_the_same_take_the_act_just_reported():
+    from stance.pipeline import parse_text
+    text = ("Recognitions\n\n"
+            "Armenia recognised Palestine on Friday, weeks after Slovenia and Malta took the same step. "
+            "Bahrain cut ties with Iran in 2016, and Sudan did the same. Somalia followed suit.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("ARM", "support", "PSE"), ("SVN", "support", "PSE"), ("MLT", "support", "PSE"),
+            ("SDN", "oppose", "IRN"), ("SOM", "oppose", "IRN")} <= got
