@@ -85,8 +85,9 @@ _LOCATIVE_AFTER_ASKED = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)   # "m
 _INCLUDED = re.compile(r"[^.;:]{0,30}?,?\s*\b(?:including|among\s+them|such\s+as|notably|led\s+by)\s+(?:the\s+)?",
                        re.IGNORECASE)
 _GROUP_INCLUDING = re.compile(
-    r"\b(?:on\s+behalf\s+of|speaking\s+for|for)\s+(?:a\s+(?:core\s+|cross-regional\s+)?group\s+of|several|some|many|other)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:countries|states|nations|delegations)\s*,?\s*(?:including|among\s+them|such\s+as)\s+(?:the\s+)?",
+    r"\b(?:on\s+behalf\s+of|speaking\s+for|for)\s+(?:(?:a\s+(?:core\s+|cross-regional\s+)?group\s+of|several|some|many|other)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:countries|states|nations|delegations)\s*,?\s*(?:including|among\s+them|such\s+as)"
+    r"|the\s+(?:core\s+)?group\s+of)\s+(?:the\s+)?",   # "on behalf of the Core Group of Canada, Germany and ..."
     re.IGNORECASE)
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
@@ -1066,7 +1067,7 @@ class DocumentExtractor:
     def _spoken_for_members(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
         """ "Speaking on behalf of a group of countries including Russia, Belarus and Iran, China's envoy called
         for ...": the states named in the group spoken for take the speaker's stance (basis `signatory`)."""
-        if not statements or not any(w in self.text[s:e] for w in ("including", "among them", "such as")):
+        if not statements or not any(w in self.text[s:e] for w in ("including", "among them", "such as", "roup of")):
             return []
         lead = _GROUP_INCLUDING.search(self.text, s, e)
         if lead is None:

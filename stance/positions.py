@@ -145,6 +145,7 @@ _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.
 _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
 _CLAUSE_BETWEEN = re.compile(r",\s*(?:when|as|after|while|where|because|since|before|but)\b|;|\bwhen\b", re.IGNORECASE)
+_GROUP_OF = re.compile(r"\b(?:core\s+group|group|coalition|alliance|troika|quartet|quad)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
@@ -323,8 +324,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
                 and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)
                 and not (mention.kind == "possessive" and LEXICON.actor_noun.match(text, mention.end))):
             roles[index] = "member"     # "X condemned the attack, joined by Chile, Peru and Mexico": not targets
-        elif mention.start < first_cue and _INCLUDING.search(left):
-            roles[index] = "member"
+        elif mention.start < first_cue and (_INCLUDING.search(left) or _GROUP_OF.search(left)):
+            roles[index] = "member"     # also "on behalf of the Core Group of Canada, Germany and ..."
         elif _GOVERNED_IN.search(left) or ("for" in left and _SPEAKER_FOR.search(left)):
             roles[index] = "holder"     # "the military authorities in Burkina Faso", "a spokesperson for the EU"
         elif _against_hint(left) and _AGAINST_TARGET.search(left):

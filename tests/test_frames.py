@@ -658,3 +658,12 @@ def test_an_agentless_suspension_in_a_bloc_story_is_the_blocs():
             "ECOWAS also condemned the detention of the president. "
             "Burkina Faso was suspended in January after its own coup.")
     assert ("ECOWAS", "oppose", "BFA") in groups(text)
+
+
+def test_the_core_group_of_listed_states_speaks_and_is_not_the_target():
+    text = ("Council renews Sri Lanka text\n\n"
+            "Introducing it, Britain's minister, on behalf of the Core Group of Canada, Germany and Malawi, said the "
+            "group remained concerned and called on Sri Lanka to protect civil society.")
+    got = rows(text)
+    assert {("GBR", "concern", "LKA"), ("CAN", "concern", "LKA"), ("DEU", "concern", "LKA"), ("MWI", "concern", "LKA")} <= got
+    assert not {r for r in got if r[2] == "CAN"}
