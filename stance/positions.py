@@ -395,11 +395,17 @@ def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
     if k >= len(cues) or cues[k].start >= target.start or cues[k].verdict:
         return first.stance
     artifact = _ARTIFACT.search(text, first.end, cues[k].start)
+    if artifact is None and first.stance == "concern" and cues[k].stance in ("support", "oppose") \
+            and _URGED_OTHERS_TO.fullmatch(text, first.end, cues[k].start):
+        return cues[k].stance   # "urged Islamic states to cut relations with Israel": the act urged, toward Israel
     if artifact is None or artifact.start() - first.end > 60 or _NOT_OBJECT_GAP.search(text, first.end, artifact.start()):
         return first.stance   # '"This is a provocation," the ministry said in a statement, "and we urge ..."'
     return compose(first.stance, cues[k].stance)
 
 
+_URGED_OTHERS_TO = re.compile(r"\s+(?:(?:on|upon)\s+)?(?:the\s+|all\s+|other\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?"
+                              r"(?:states|countries|nations|governments|members|world|community|partners|allies|council)"
+                              r"\s+to\s+(?:\w+ly\s+)?", re.IGNORECASE)
 _NOT_OBJECT_GAP = re.compile(r"[\"“”’;]|\b(?:said|says|told|added|according)\b", re.IGNORECASE)
 _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing it defends that state
     r"(?:\b(?:interference|interfering|meddling|intervention|intervening)\s+in\s+(?:the\s+)?"

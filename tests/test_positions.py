@@ -435,3 +435,14 @@ def test_states_that_did_the_same_take_the_act_just_reported():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("ARM", "support", "PSE"), ("SVN", "support", "PSE"), ("MLT", "support", "PSE"),
             ("SDN", "oppose", "IRN"), ("SOM", "oppose", "IRN")} <= got
+
+
+def test_urging_other_states_to_act_against_a_state_is_that_act():
+    from stance.pipeline import parse_text
+    text = ("Summit\n\n"
+            "Algeria urged Arab states to cut economic and political relations with Israel. "
+            "Chile called on the international community to recognise Palestine. "
+            "Japan urged Russia to stop the attacks.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("DZA", "oppose", "ISR"), ("CHL", "support", "PSE"), ("JPN", "concern", "RUS")} <= got
