@@ -446,3 +446,9 @@ def test_urging_other_states_to_act_against_a_state_is_that_act():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("DZA", "oppose", "ISR"), ("CHL", "support", "PSE"), ("JPN", "concern", "RUS")} <= got
+
+
+def test_holding_a_state_responsible_opposes_it():
+    from stance.pipeline import parse_text
+    p = parse_text("Strike on the port\n\nKyiv holds Moscow fully responsible for the attack on Odesa.").positions
+    assert ("UKR", "oppose", "RUS") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
