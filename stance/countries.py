@@ -58,6 +58,12 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+def _fold(word: str) -> str:
+    """A word as the name index keys it: normalised and case-folded, with the Turkish dotted capital
+    ("TÜRKİYE") folding to a plain i as its lowercase spelling does."""
+    return _norm(word).casefold().replace("i\u0307", "i")
+
+
 @dataclass(frozen=True)
 class CountryMention:
     """A state named in the text; start/end are absolute offsets, text == source[start:end]."""
@@ -105,7 +111,7 @@ class PhraseIndex:
         for first in firsts:
             node = self._root.setdefault(first, {})
             for word in words[1:]:
-                node = node.setdefault(_norm(word).casefold(), {})
+                node = node.setdefault(_fold(word), {})
             if "" in node and node[""] != value:
                 node[""] = merge(node[""], value) if merge else node[""]
             else:
@@ -127,6 +133,8 @@ class PhraseIndex:
                 tok = _norm(word.group())
                 last_end = e  # later capitals inside this token ("U.S.A.") are not starts
             best: tuple[int, Any, bool] | None = None
+            if "İ" in tok:
+                tok = tok.replace("İ", "I")   # "TÜRKİYE": the Turkish dotted capital, upper-cased as plain I
             node = root.get(tok)
             if tok.endswith(_POSSESSIVE_SUFFIXES):
                 stem = root.get(tok[:-2])
@@ -151,7 +159,7 @@ class PhraseIndex:
             nxt = _NEXT.match(text, pos, end)
             if nxt is None:
                 break
-            key = _norm(nxt.group(1)).casefold()
+            key = _fold(nxt.group(1))
             child = node.get(key)
             if child is None:
                 if key.endswith("'s"):

@@ -55,6 +55,8 @@ _ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}
                           r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:sides|countries|governments|leaders|"
                         r"nations|presidents|ministers|foreign\s+ministers)\b")
+_DISASTER = re.compile(r"\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|wildfires?|"
+                       r"landslides?|tsunami|natural\s+disasters?|loss\s+of\s+li(?:fe|ves))\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
@@ -73,7 +75,9 @@ _OFFICE_SUBJECT = re.compile(
     r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—:]?\s*)?"
     r"[\"“‘']?(?:On\b[^,.;]{0,40},\s*)?(?:the\s+|(?=(?-i:[A-Z])))(?:(?:foreign|deputy|vice)\s+)?(?:ministry|minister|government|"
     r"embassy|mission|spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
-_ANSWER_OPENING = re.compile(r"(?m)^[ \t]*A[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
+_STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \t]*(?:\n[ \t]*)?"
+                                r"(?i:ministry|embassy|permanent\s+mission|mission|government|consulate)\b")
+_ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
@@ -578,9 +582,21 @@ class DocumentExtractor:
                     if found is not None:
                         break
             if found is None:
+                found = self._state_over_office(head_start, head_end)
+            if found is None:
                 found = self._answering_state()
             self.page_owner = found or False
         return self.page_owner or None
+
+    def _state_over_office(self, lo: int, hi: int) -> Mention | None:
+        """A page head of a line that is only a state's name over an office's line ("REPUBLIC OF TÜRKİYE" /
+        "MINISTRY OF FOREIGN AFFAIRS"): the state whose office it is."""
+        for match in _STATE_OVER_OFFICE.finditer(self.text, lo, min(len(self.text), hi)):
+            line = match.group("state")
+            found = _mentions(self.text, match.start("state"), match.end("state"))
+            if len(found) == 1 and found[0].iso3 and len(line.strip()) - len(found[0].text) <= 16:
+                return found[0]
+        return None
 
     def _answering_state(self) -> Mention | None:
         """In a question-and-answer transcript ("Q: ... A: China opposes ..."), the state that answers: the
@@ -609,6 +625,8 @@ class DocumentExtractor:
             return st
         if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):
             return st   # "accused the Western members of the Council": states the text does not name
+        if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):
+            return st   # "saddened by the loss of lives in the earthquake": grief at no state's act
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one
         headline_target = self.headline.target if self.headline is not None else None

@@ -385,6 +385,23 @@ def same_act(text: str, offset: int, end: int) -> bool:
     return _SAME_ACT.match(text, offset, min(end, offset + 60)) is not None
 
 
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?")
+
+
+def _cue_objects(text: str, cues: list[Cue], mentions: list[Mention], starts: list[int]) -> set[int]:
+    """Mentions that are a cue's direct object, with the states listed right after them."""
+    found: set[int] = set()
+    for cue in cues:
+        j = bisect_left(starts, cue.end)
+        if j >= len(mentions) or not _OBJECT_GAP.fullmatch(text, cue.end, mentions[j].start):
+            continue
+        found.add(j)
+        while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+            j += 1
+            found.add(j)
+    return found
+
+
 def compose_cues(first: Cue, text: str, cues: list[Cue], target: Mention | None,
                  cue_starts: list[int] | None = None) -> str:
     """Stance toward the target when the cue bears on an artefact ("voted for a resolution condemning X")."""
@@ -592,9 +609,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         holders = [i for i, m in enumerate(mentions)
                    if roles[i] == "holder" and quote_end <= m.start < attribution_end]
     else:
+        objects = _cue_objects(text, cues, mentions, starts)   # "expect Sweden and Finland to ...": objects
         holders = [
             i for i, m in enumerate(mentions)
-            if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m)))
+            if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m) and i not in objects))
         ]
         if cues:
             # "..., and Nicaragua did the same", "days after Spain, Ireland and Norway took the same step"

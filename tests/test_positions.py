@@ -452,3 +452,21 @@ def test_holding_a_state_responsible_opposes_it():
     from stance.pipeline import parse_text
     p = parse_text("Strike on the port\n\nKyiv holds Moscow fully responsible for the attack on Odesa.").positions
     assert ("UKR", "oppose", "RUS") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_a_ministry_page_headed_by_its_state_in_capitals():
+    from stance.pipeline import parse_text
+    text = ("REPUBLIC OF TÜRKİYE\nMINISTRY OF FOREIGN AFFAIRS\n\nStatements of the Spokesperson\n\n"
+            "Question: How do you assess the talks with Sweden?\n\n"
+            "Answer: We expect Sweden and Finland to take concrete steps against terrorism. "
+            "We are deeply saddened by the loss of lives in the earthquake.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("TUR", "concern", "SWE"), ("TUR", "concern", "FIN")} <= got
+    assert not {r for r in got if r[0] in ("SWE", "FIN")}
+
+
+def test_upper_case_names_with_the_turkish_dotted_capital():
+    from stance.countries import find_countries
+    text = "TÜRKİYE AND AZERBAIJAN SIGN ACCORD"
+    assert [c.iso3 for c in find_countries(text, 0, len(text))] == ["TUR", "AZE"]
