@@ -15,9 +15,9 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
+from .positions import (TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -43,7 +43,7 @@ _UNNAMED_STATES_OBJECT = re.compile(
     r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b", re.IGNORECASE)
 _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
-    r"(?:terror(?:ist)?\s+(?:attacks?|bombings?|acts?|incidents?)|suicide\s+(?:attacks?|bombings?)|bombings?|blasts?)\b")
+    rf"{TERROR_ACT}\b")
 _APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
                                  re.IGNORECASE)
 _SUSPENDED_PASSIVE = re.compile(r"suspended$", re.IGNORECASE)
@@ -96,7 +96,6 @@ _GROUP_INCLUDING = re.compile(
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
-_VOTED_NOUN = re.compile(rf"{words('voted_text')}s?\b", re.IGNORECASE)
 _SPONSORS = re.compile(rf"\b(?:{words('sponsor_verb')}|sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)
@@ -140,6 +139,14 @@ def _mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+def _claim_row(base: dict, claim: CountClaim, stance: str, toward: str) -> dict:
+    """A claims-table row: the sentence's base fields and the count's."""
+    base.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
+                 "count_high": claim.count_high, "subject": claim.subject, "stance": stance,
+                 "toward_iso3": toward, "group": ""})
+    return base
+
+
 def _name(mention: Mention | None) -> str:
     if mention is None:
         return ""
@@ -161,7 +168,7 @@ class DocumentExtractor:
         self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
         self.bloc_tally: dict[str, list] = {}    # bloc -> [statements it held, its mention]
         self.asked_states: list[Mention] = []     # states the last question named ("Has Canada shared ...?")
-        self.pending_claims: list[tuple] = []     # counted groups spoken for, waiting for their stance
+        self.pending_claims: list[tuple[CountClaim, dict, int]] = []   # (claim, row base, sentence): awaiting a stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
@@ -343,7 +350,7 @@ class DocumentExtractor:
             if named:
                 self.asked_states = named
         statements = [] if question else self._votes(self._resolve_statements(analysis, s, e), motion)
-        if own_motion is not None and own_motion.cue_start >= 0 and _VOTED_NOUN.match(self.text, own_motion.start) \
+        if own_motion is not None and own_motion.cue_start >= 0 and VOTED_TEXT_NOUN.match(self.text, own_motion.start) \
                 and any(side_of_cue(c.text) for c in analysis.cues):
             # "a draft was vetoed by Russia which was aimed at condemning ...": the text condemns, not its voters
             statements = [st for st in statements if st.cue is None or st.cue.start != own_motion.cue_start]
@@ -502,10 +509,11 @@ class DocumentExtractor:
             # "The Ministry again condemned ..." on the ministry's own page
             out.append(self._implicit_target(self._owner_statement(owner, analysis)))
             return out
-        if not analysis.statements and analysis.cues and analysis.target is not None and analysis.target.iso3 \
-                and _SUSPENDED_PASSIVE.match(analysis.cues[0].text) and self._bloc_in_focus() is not None:
+        bloc = self._bloc_in_focus() if not analysis.statements and analysis.cues and analysis.target is not None \
+            and analysis.target.iso3 and _SUSPENDED_PASSIVE.match(analysis.cues[0].text) else None
+        if bloc is not None:
             # "Mali was suspended in May" in a story about the bloc: the bloc suspended it
-            out.append(Statement(self._bloc_in_focus(), analysis.stance, analysis.cues[0], analysis.target))
+            out.append(Statement(bloc, analysis.stance, analysis.cues[0], analysis.target))
             return out
         pair = self._two_sides() if not analysis.statements and analysis.cues and analysis.stance is not None \
             and _TWO_SIDES.match(self.text, s, min(e, s + 80)) else None
@@ -1035,7 +1043,7 @@ class DocumentExtractor:
             if stance is None:
                 if not title and _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 40), claim.start):
                     # "who spoke for 27 countries and said ..." then "The group urged Beijing to ...": the stance follows
-                    self.pending_claims.append((claim, following, self._base(s, e, when, topic), self.sentence_index))
+                    self.pending_claims.append((claim, self._base(s, e, when, topic), self.sentence_index))
                 continue
             toward = target.iso3 if target is not None else ""
             # the same count on another day, or on another text put to the vote, is another claim
@@ -1045,10 +1053,7 @@ class DocumentExtractor:
             if key in self.seen_claims or (title and key[:4] in {k[:4] for k in self.seen_claims}):
                 continue   # the title repeats a count the body gave (the body's date is the event's)
             self.seen_claims.add(key)
-            row = self._base(s, e, when, topic)
-            row.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
-                        "count_high": claim.count_high, "subject": claim.subject, "stance": stance,
-                        "toward_iso3": toward, "group": ""})
+            row = _claim_row(self._base(s, e, when, topic), claim, stance, toward)
             self.pending_roster.extend(self._included_rows(claim, following, row, stance, target))
             letter = letters.match_letter(stance, toward, topic, when.as_date(), claim.count, self.text[s:e])
             if letter is not None:
@@ -1059,27 +1064,22 @@ class DocumentExtractor:
 
     def _flush_claims(self, analysis: Analysis, when: When) -> list[dict]:
         """Counted groups spoken for whose stance a following sentence gives ("The group urged ...")."""
-        waiting = [p for p in self.pending_claims if self.sentence_index - p[3] <= 2]
-        self.pending_claims = []
-        if not waiting:
+        waiting = [p for p in self.pending_claims if self.sentence_index - p[2] <= 2]
+        self.pending_claims = waiting
+        if not waiting or analysis.stance not in ("support", "oppose", "concern") or analysis.target is None \
+                or not analysis.target.iso3:
             return []
-        if analysis.stance not in ("support", "oppose", "concern") or analysis.target is None or not analysis.target.iso3:
-            self.pending_claims = [p for p in waiting]
-            return []
+        # claims of this very sentence gave no stance here: they keep waiting
+        self.pending_claims = [p for p in waiting if p[2] == self.sentence_index]
         rows = []
-        for claim, _following, base, index in waiting:
+        for claim, base, index in waiting:
             if index == self.sentence_index:
-                self.pending_claims.append((claim, _following, base, index))   # its own sentence gave no stance
                 continue
             key = (claim.count, claim.qualifier, analysis.stance, analysis.target.iso3, when.date, -1)
             if key in self.seen_claims:
                 continue
             self.seen_claims.add(key)
-            row = dict(base)
-            row.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
-                        "count_high": claim.count_high, "subject": claim.subject, "stance": analysis.stance,
-                        "toward_iso3": analysis.target.iso3, "group": ""})
-            rows.append(row)
+            rows.append(_claim_row(dict(base), claim, analysis.stance, analysis.target.iso3))
         return rows
 
     def _spoken_for_members(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
@@ -1094,13 +1094,9 @@ class DocumentExtractor:
                         and (0 <= st.holder.start - lead.end() <= 250 or 0 <= lead.start() - st.holder.end <= 60)), None)
         if speaker is None:
             return []
-        k = bisect_left(self.sentence_starts, lead.end())
-        if k >= len(self.sentence_mentions) or self.sentence_mentions[k].start != lead.end() \
-                or not self.sentence_mentions[k].iso3:
-            return []
         base = self._base(s, e, when, topic)
         rows = []
-        for member in state_run(self.text, self.sentence_mentions[k:], self.sentence_mentions[k]):
+        for member in self._listed_from(lead.end()):
             if member.iso3 in (speaker.holder.iso3, speaker.target.iso3):
                 continue
             row = self._position(base, member.iso3, speaker.stance, speaker.target, "signatory", "")
@@ -1115,16 +1111,20 @@ class DocumentExtractor:
         lead = _INCLUDED.match(self.text, claim.end, min(following, claim.end + 60))
         if lead is None:
             return []
-        k = bisect_left(self.sentence_starts, lead.end())
-        if k >= len(self.sentence_mentions) or self.sentence_mentions[k].start != lead.end() \
-                or not self.sentence_mentions[k].iso3:
-            return []
         rows = []
-        for member in state_run(self.text, self.sentence_mentions[k:], self.sentence_mentions[k]):
+        for member in self._listed_from(lead.end()):
             row = self._position(base, member.iso3, stance, target, "signatory", "")
             if row:
                 rows.append(row)
         return rows
+
+    def _listed_from(self, offset: int) -> list[Mention]:
+        """The states listed from `offset` in the sentence being read ("including A, B and C"), if a state starts there."""
+        k = bisect_left(self.sentence_starts, offset)
+        if k >= len(self.sentence_mentions) or self.sentence_mentions[k].start != offset \
+                or not self.sentence_mentions[k].iso3:
+            return []
+        return state_run(self.text, self.sentence_mentions[k:], self.sentence_mentions[k])
 
     def _roster_rows(self, letter: "letters.Letter", claim_row: dict, target: Mention | None, when: When) -> None:
         base = {k: claim_row[k] for k in ("doc_id", "file", "date", "date_precision", "date_basis", "topic", "text", "start", "end")}

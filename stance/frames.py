@@ -597,7 +597,7 @@ def explained_vote(text: str, start: int, end: int, analysis: Analysis) -> tuple
     return first, side
 
 
-_VOTED_TEXT_NOUN = re.compile(rf"\b{words('voted_text')}s?\b", re.IGNORECASE)
+VOTED_TEXT_NOUN = re.compile(rf"\b{words('voted_text')}s?\b", re.IGNORECASE)
 
 
 def sponsored_by_before(text: str, lo: int, hi: int) -> bool:
@@ -616,7 +616,7 @@ def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> li
             continue
         passive = _SPONSORED_BY.search(text, max(start, m.start - 80), m.start) \
             if "by" in text[max(start, m.start - 40):m.start] else None
-        if passive is not None and _VOTED_TEXT_NOUN.search(text, max(start, passive.start() - 160), passive.start()):
+        if passive is not None and VOTED_TEXT_NOUN.search(text, max(start, passive.start() - 160), passive.start()):
             # "a draft ..., introduced by the representative of Canada", "tabled by Britain and France"
             after = [x for x in mentions[j:] if x.iso3]
             found.extend(x for x in state_run(text, after, m) if x not in found)

@@ -5,6 +5,13 @@ from stance.extract import _mentions
 from stance.positions import analyse, find_cues
 
 
+def positions_of(text: str) -> set[tuple[str, str, str]]:
+    """(holder, stance, target) of every position the whole pipeline reads in the text."""
+    from stance.pipeline import parse_text
+    p = parse_text(text).positions
+    return set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
 def read(text: str):
     analysis = analyse(text, 0, len(text), _mentions(text, 0, len(text)))
     return [(st.holder.iso3 or st.holder.bloc, st.stance, st.target.iso3 if st.target else "",
@@ -96,12 +103,10 @@ def test_a_situation_in_a_state_is_about_that_state():
 
 
 def test_a_stance_with_no_target_takes_the_states_it_was_asked_about():
-    from stance.pipeline import parse_text
     text = ("Pyongyang firmly rejects the hostile remarks of certain forces, a foreign ministry spokesman said. "
             "He spoke when asked to comment on a joint communique issued by Australia, Canada and New Zealand "
             "in Tokyo, Japan, which criticised North Korea's launches.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("PRK", "oppose", "AUS"), ("PRK", "oppose", "CAN"), ("PRK", "oppose", "NZL")} <= got
     assert ("PRK", "oppose", "JPN") not in got   # where it was issued is a place
 
@@ -127,15 +132,13 @@ def test_calling_a_matter_a_states_internal_affair_backs_it():
 
 
 def test_an_embassy_transcript_speaks_for_the_state_it_names():
-    from stance.pipeline import parse_text
     text = ("Spokesperson's remarks on a Canadian newspaper report\n\n"
             "Question: A Canadian newspaper claims that a Russian hacker targeted officials in Ottawa, and "
             "Canadian ministers repeated the claim. What is the Russian Embassy's comment?\n\n"
             "Embassy Spokesperson: The claim is baseless. Some Canadian ministers have smeared Russia. "
             "We firmly reject this.\n\n"
             "We urge them to stop the groundless accusations against Russia.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("RUS", "oppose", "CAN") in got
     assert not any(stance == "support" and holder == "RUS" for holder, stance, _ in got)
 
@@ -147,10 +150,8 @@ def test_filing_a_protest_with_a_state_opposes_it():
 
 
 def test_a_state_in_a_clause_after_the_attribution_is_not_the_speaker():
-    from stance.pipeline import parse_text
     text = '"We strongly condemn this provocation," a Japanese foreign ministry spokesman said, adding that China would be held responsible.'
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("JPN", "oppose", "CHN") in got and not any(holder == "CHN" for holder, _, _ in got)
 
 
@@ -170,29 +171,24 @@ def test_a_switch_of_recognition_and_two_verbs_of_one_subject():
 
 
 def test_summons_in_their_usual_news_shapes():
-    from stance.pipeline import parse_text
     text = ("Envoys summoned over border incident\n\n"
             "WARSAW, March 2 - Poland's foreign ministry summoned the U.S. chargé d'affaires on Monday. "
             "Belarus's ambassador was summoned to the Polish foreign ministry on Tuesday. "
             "The Russian envoy was summoned by Lithuania.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("POL", "oppose", "USA"), ("POL", "oppose", "BLR"), ("LTU", "oppose", "RUS")} <= got
     assert ("BLR", "oppose", "POL") not in got and ("USA", "oppose", "POL") not in got
 
 
 def test_ministers_of_listed_states_hold_the_communique():
-    from stance.pipeline import parse_text
     text = ("Quad foreign ministers' statement\n\n"
             "We, the Foreign Ministers of Australia, India, Japan and the United States, condemn the missile "
             "launch by North Korea.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("AUS", "oppose", "PRK"), ("IND", "oppose", "PRK"), ("JPN", "oppose", "PRK"), ("USA", "oppose", "PRK")} <= got
 
 
 def test_a_transcript_speaks_for_the_state_its_answers_open_with():
-    from stance.pipeline import parse_text
     text = ("Spokesperson's Regular Press Conference on May 6, 2025\n\n"
             "Q: Ottawa expelled two diplomats this week. What is your comment?\n\n"
             "A: India firmly rejects the decision. It is regrettable.\n\n"
@@ -200,18 +196,15 @@ def test_a_transcript_speaks_for_the_state_its_answers_open_with():
             "A: These claims are absurd. We urge the Canadian side to stop making baseless allegations.\n\n"
             "Q: Will the minister visit Nepal?\n\n"
             "A: India values its friendship with Nepal. We have nothing to announce.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("IND", "concern", "CAN") in got or ("IND", "oppose", "CAN") in got
     assert not {r for r in got if r[0] == "CAN"}
 
 
 def test_a_second_verb_with_its_own_object_keeps_its_own_target():
-    from stance.pipeline import parse_text
     text = ("Condolences after the attack\n\n"
             "Japan strongly condemned the bombing of a crowded market and backed Afghanistan's efforts to recover.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("JPN", "support", "AFG") in got and ("JPN", "oppose", "AFG") not in got
 
 
@@ -230,22 +223,18 @@ def test_expulsions_as_news_writes_them():
 
 
 def test_a_states_named_envoy_acts_for_it():
-    from stance.pipeline import parse_text
     text = ("Council split over Sudan\n\n"
             "Britain's Barbara Woodward condemned Khartoum's blockade of aid convoys. "
             "Norway's Xinjiang Uyghur Autonomous Region was mentioned.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("GBR", "oppose", "SDN") in got
 
 
 def test_the_occupier_named_before_its_verb_is_the_one_at_issue():
-    from stance.pipeline import parse_text
     text = ("Bloc rejects referendum\n\n"
             "The European Union condemned the referendum held in the regions of Georgia that Russia has occupied since 2008. "
             "Norway and Iceland aligned themselves with the declaration.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("NOR", "oppose", "RUS"), ("ISL", "oppose", "RUS")} <= got
     assert ("NOR", "oppose", "GEO") not in got
 
@@ -259,12 +248,10 @@ def test_an_election_called_neither_free_nor_fair_is_criticised():
 
 
 def test_a_state_named_as_the_nation_of_x_is_the_subject_and_keeps_both_verbs():
-    from stance.pipeline import parse_text
     text = ("Island switches sides\n\n"
             "The Pacific nation of Kiribati has broken off relations with Taiwan and will recognise China. "
             "Taiwan decided to terminate relations with Kiribati.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("KIR", "oppose", "TWN"), ("KIR", "support", "CHN"), ("TWN", "oppose", "KIR")} <= got
 
 
@@ -278,68 +265,56 @@ def test_criticism_of_unnamed_states_takes_no_target_from_context():
 
 
 def test_condemning_a_terrorist_attack_in_a_state_sides_with_that_state():
-    from stance.pipeline import parse_text
     text = ("Ministry of Foreign Affairs of the Republic of Estonia\n\nPress releases\n\n"
             "The Ministry strongly condemns the terrorist attack in Peshawar, Pakistan. "
             "The Ministry condemns the crackdown in Belarus.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("EST", "support", "PAK") in got and ("EST", "oppose", "PAK") not in got
     assert ("EST", "oppose", "BLR") in got
 
 
 def test_places_in_pairs_and_terror_attacks_in_the_story_of_the_state_struck():
-    from stance.pipeline import parse_text
     text = ("Turkey mourns victims of Ankara blast\n\n"
             "ANKARA - A suicide bombing near a ministry in Ankara killed four people on Sunday. "
             "Azerbaijan strongly condemned the terrorist attack. "
             "Egypt condemned the burning of the Koran in Norway and Finland.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("AZE", "support", "TUR") in got and ("AZE", "oppose", "TUR") not in got
     assert {("EGY", "oppose", "NOR"), ("EGY", "oppose", "FIN")} <= got
 
 
 def test_a_statement_in_the_attribution_is_not_what_the_quote_backs():
-    from stance.pipeline import parse_text
     text = ("Manila protests\n\n"
             "\"This is a clear provocation,\" the Philippine foreign ministry said in a statement, "
             "\"and we urge Beijing to stop.\"")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("PHL", "support", "CHN") not in got
     assert ("PHL", "oppose", "CHN") in got or ("PHL", "concern", "CHN") in got
 
 
 def test_membership_bids_ratified_blocked_or_still_pending():
-    from stance.pipeline import parse_text
     text = ("Alliance enlargement\n\n"
             "Moscow called Montenegro's accession an encroachment on its security. "
             "Greece and Italy were the first allies to ratify Montenegro's membership. "
             "North Macedonia's bid remains blocked by Sofia. "
             "Spain's parliament has yet to ratify the accession. "
             "Somalia applied to join the bloc in May. Kenyan diplomats blocked the application.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("RUS", "oppose", "MNE"), ("GRC", "support", "MNE"), ("ITA", "support", "MNE"),
             ("BGR", "oppose", "MKD"), ("KEN", "oppose", "SOM")} <= got
     assert not {r for r in got if r[0] == "ESP"}
 
 
 def test_a_quoted_communique_opening_we_the_ministers_of_is_spoken_by_them():
-    from stance.pipeline import parse_text
     text = ("Quad statement\n\n"
             "\"We, the Foreign Ministers of Australia, India and Japan, condemn the missile launch by North Korea,\" "
             "the statement said.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("AUS", "oppose", "PRK"), ("IND", "oppose", "PRK"), ("JPN", "oppose", "PRK")} <= got
 
 
 def test_coming_to_a_states_defence_backs_it():
-    from stance.pipeline import parse_text
-    p = parse_text("Transit row\n\nFinland came to Tallinn's defence, and Latvia rushed to Estonia's aid.").positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of("Transit row\n\nFinland came to Tallinn's defence, and Latvia rushed to Estonia's aid.")
     assert {("FIN", "support", "EST"), ("LVA", "support", "EST")} <= got
 
 
@@ -351,9 +326,7 @@ def test_reaffirming_a_states_sovereignty_backs_it():
 
 
 def test_a_second_verb_through_a_light_verb_and_stance_noun():
-    from stance.pipeline import parse_text
-    p = parse_text("Summit\n\nCanada condemned Iran's missile strikes and reaffirmed its steadfast support for Israel.").positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of("Summit\n\nCanada condemned Iran's missile strikes and reaffirmed its steadfast support for Israel.")
     assert {("CAN", "oppose", "IRN"), ("CAN", "support", "ISR")} <= got
 
 
@@ -378,13 +351,11 @@ def test_a_cue_belongs_to_the_holder_of_its_own_clause():
 
 
 def test_the_decision_by_the_three_governments_is_each_of_theirs_however_far_back():
-    from stance.pipeline import parse_text
     text = ("Recognition\n\n"
             "Slovenia, Malta and Belgium recognised the State of Palestine on Friday. "
             "The move follows months of debate. Other capitals were cautious. "
             "The Palestinian Authority welcomed the decision by the three governments.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("PSE", "support", "SVN"), ("PSE", "support", "MLT"), ("PSE", "support", "BEL")} <= got
 
 
@@ -395,56 +366,46 @@ def test_a_states_reply_or_position_is_its_act():
 
 
 def test_briefing_answers_reject_the_asked_about_allegations_and_make_demands():
-    from stance.pipeline import parse_text
     text = ("Ministry of Foreign Affairs\nGovernment of Nepal\n\nWeekly briefing\n\n"
             "Reporter: Has India shared any evidence with Nepal?\n\n"
             "Spokesperson: We have already rejected the allegations. India should stop interfering in our affairs.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert ("NPL", "oppose", "IND") in got
     assert ("NPL", "concern", "IND") in got
     assert not {r for r in got if r[0] == "IND"}
 
 
 def test_the_two_sides_are_the_last_two_states_that_spoke():
-    from stance.pipeline import parse_text
     text = ("State visit ends\n\n"
             "Indonesia's president praised Vietnam's economic reforms. Vietnam welcomed Indonesia's investment. "
             "The two sides also called on Myanmar to end the violence. Jakarta rejected the Chinese claim to the waters.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("IDN", "concern", "MMR"), ("VNM", "concern", "MMR"), ("IDN", "oppose", "CHN")} <= got
 
 
 def test_an_index_of_the_ministrys_own_releases_speaks_for_the_ministrys_state():
-    from stance.pipeline import parse_text
     text = ("Ministry of Foreign Affairs of the Republic of Latvia\n\nNews\n\n"
             "2024-03-11 Minister welcomes Finland's accession to NATO\n\n"
             "2024-02-20 Ministry expresses concern over the situation in Georgia\n")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("LVA", "support", "FIN"), ("LVA", "concern", "GEO")} <= got
 
 
 def test_states_that_did_the_same_take_the_act_just_reported():
-    from stance.pipeline import parse_text
     text = ("Recognitions\n\n"
             "Armenia recognised Palestine on Friday, weeks after Slovenia and Malta took the same step. "
             "Bahrain cut ties with Iran in 2016, and Sudan did the same. Somalia followed suit.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("ARM", "support", "PSE"), ("SVN", "support", "PSE"), ("MLT", "support", "PSE"),
             ("SDN", "oppose", "IRN"), ("SOM", "oppose", "IRN")} <= got
 
 
 def test_urging_other_states_to_act_against_a_state_is_that_act():
-    from stance.pipeline import parse_text
     text = ("Summit\n\n"
             "Algeria urged Arab states to cut economic and political relations with Israel. "
             "Chile called on the international community to recognise Palestine. "
             "Japan urged Russia to stop the attacks.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("DZA", "oppose", "ISR"), ("CHL", "support", "PSE"), ("JPN", "concern", "RUS")} <= got
 
 
@@ -455,13 +416,11 @@ def test_holding_a_state_responsible_opposes_it():
 
 
 def test_a_ministry_page_headed_by_its_state_in_capitals():
-    from stance.pipeline import parse_text
     text = ("REPUBLIC OF TÜRKİYE\nMINISTRY OF FOREIGN AFFAIRS\n\nStatements of the Spokesperson\n\n"
             "Question: How do you assess the talks with Sweden?\n\n"
             "Answer: We expect Sweden and Finland to take concrete steps against terrorism. "
             "We are deeply saddened by the loss of lives in the earthquake.")
-    p = parse_text(text).positions
-    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    got = positions_of(text)
     assert {("TUR", "concern", "SWE"), ("TUR", "concern", "FIN")} <= got
     assert not {r for r in got if r[0] in ("SWE", "FIN")}
 

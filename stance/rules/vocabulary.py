@@ -29,10 +29,16 @@ def kinds() -> tuple[str, ...]:
     return tuple(_lists())
 
 
-def words(kind: str) -> str:
-    """The kind's words as one non-capturing alternation, longest first; a space matches any whitespace."""
+def vocabulary_words(kind: str) -> tuple[str, ...]:
+    """The kind's words as written in the file."""
     found = _lists().get(kind)
     if not found:
         raise KeyError(f"vocabulary.csv has no words of kind {kind!r}")
+    return found
+
+
+def words(kind: str) -> str:
+    """The kind's words as one non-capturing alternation, longest first; a space matches any whitespace."""
+    found = vocabulary_words(kind)
     parts = sorted({r"\s+".join(re.escape(w) for w in word.split()) for word in found}, key=len, reverse=True)
     return "(?:" + "|".join(parts) + ")"
