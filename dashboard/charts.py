@@ -244,7 +244,7 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                                "<i>%{customdata[1]}</i><extra>%{fullData.name}</extra>"),
             ))
     t0 = both["_t0"].to_numpy()
-    xaxis = time_axis(focus_range(t0), slider=False)
+    xaxis = time_axis(focus_range(t0), slider=False, points=t0)
     fig.update_layout(
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),

@@ -28,6 +28,7 @@ def _intro(ctx: Context, what: str) -> None:
 
 
 def overview(ctx: Context) -> None:
+    views.open_country_if_clicked(ctx)
     st.title("stance: who stands where")
     _intro(ctx, "Who supports, opposes or is concerned about whom, and when.")
     views.headline(ctx)

@@ -40,6 +40,7 @@ K_DATES, K_COUNTRIES, K_STANCES = "f_dates", "f_countries", "f_stances"
 K_TOPICS, K_FILES, K_UNDATED, K_IMPLIED = "f_topics", "f_files", "f_undated", "f_implied"
 K_ROSTER, K_SEARCH = "f_roster", "f_search"
 K_LANE, K_TARGET, K_LOADED = "f_lane", "f_target", "_filters_from_url"
+K_KEPT = "_filters_last_view"  # the last finished run's Filters (not a widget key)
 K_FILES_TEXT = "f_files_text"
 
 LABEL_ROSTER = "Include signatories of known letters"
@@ -196,27 +197,34 @@ def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
-def _init_from_url(opts: FilterOptions) -> None:
-    """First run of a session: widget state from the link's query params."""
-    if st.session_state.get(K_LOADED):
-        return
-    f = filters.from_query_params(_query_dict(), opts)
-    ss = st.session_state
+def _seed(f: Filters, opts: FilterOptions, only_missing: bool = False) -> None:
+    """Widget state from a Filters value (all keys, or only those Streamlit has dropped)."""
+    values: dict[str, Any] = {
+        K_COUNTRIES: list(f.countries), K_STANCES: list(f.stances), K_TOPICS: list(f.topics),
+        K_FILES: list(f.files), K_FILES_TEXT: ", ".join(Path(p).name for p in f.files),
+        K_UNDATED: f.include_undated, K_IMPLIED: f.include_implied,
+        K_ROSTER: f.include_roster, K_SEARCH: f.search, K_LANE: f.lane}
     if opts.date_min and opts.date_max:
-        ss[K_DATES] = (_day(f.date_from or opts.date_min), _day(f.date_to or opts.date_max))
-    ss[K_COUNTRIES] = list(f.countries)
-    ss[K_STANCES] = list(f.stances)
-    ss[K_TOPICS] = list(f.topics)
-    ss[K_FILES] = list(f.files)
-    ss[K_FILES_TEXT] = ", ".join(Path(p).name for p in f.files)
-    ss[K_UNDATED] = f.include_undated
-    ss[K_IMPLIED] = f.include_implied
-    ss[K_ROSTER] = f.include_roster
-    ss[K_SEARCH] = f.search
-    ss[K_LANE] = f.lane
+        values[K_DATES] = (_day(f.date_from or opts.date_min), _day(f.date_to or opts.date_max))
     if f.target:
-        ss[K_TARGET] = f.target
-    ss[K_LOADED] = True
+        values[K_TARGET] = f.target
+    ss = st.session_state
+    for key, value in values.items():
+        if not only_missing or key not in ss:
+            ss[key] = value
+
+
+def _init_from_url(opts: FilterOptions) -> None:
+    """First run of a session: widget state from the link's query params. Later runs: widget
+    state Streamlit dropped is put back from the last view (st.switch_page, as a map click
+    does, clears every widget's state; a value set in a callback survives and is kept)."""
+    if st.session_state.get(K_LOADED):
+        kept = st.session_state.get(K_KEPT)
+        if isinstance(kept, Filters):
+            _seed(kept, opts, only_missing=True)
+        return
+    _seed(filters.from_query_params(_query_dict(), opts), opts)
+    st.session_state[K_LOADED] = True
 
 
 def _keep_valid(key: str, allowed: tuple[str, ...]) -> None:
@@ -297,7 +305,9 @@ def start(pages: dict[str, Any] | None = None) -> Context:
 
 
 def finish(ctx: Context) -> None:
-    """Mirror the view in the link (only what differs from the default view)."""
+    """Mirror the view in the link (only what differs from the default view) and keep it
+    for the next run (see `_init_from_url`)."""
+    st.session_state[K_KEPT] = ctx.filters
     wanted = {k: v if isinstance(v, list) else [v]
               for k, v in filters.to_query_params(ctx.filters).items()}
     if wanted != _query_dict():

@@ -21,6 +21,7 @@ MAX_LANES = 40
 FOCUS_SHARE = 0.9     # the span holds at least this share of the dated events ...
 FOCUS_SQUASH = 3.0    # ... and the whole range is at least this many times longer
 BLANK_LANE = {"topic": "(no topic)", "actor": "(unknown actor)"}
+MIN_SPAN_DAYS = 60    # a narrower set of dated points opens on this many days around them
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,22 @@ class TimelineCounts:
     undated: int
 
 
-def time_axis(focus: Focus | None, slider: bool) -> dict:
+def time_axis(focus: Focus | None, slider: bool, points: np.ndarray | None = None) -> dict:
     """A date x-axis opening on `focus` (the span where the events lie, `focus_range`), with a
-    "whole range" button (and, for the timeline, a range slider) to see everything."""
+    "whole range" button (and, for the timeline, a range slider) to see everything.
+
+    `points` (the drawn day-precision marks): when they all lie within MIN_SPAN_DAYS the axis
+    opens on MIN_SPAN_DAYS around them; plotly would otherwise autorange one day (or one
+    point) into fractions of a second."""
     xaxis = dict(type="date", title=None, showgrid=True,
                  rangeselector=dict(buttons=[dict(step="all", label="whole range")],
                                     x=1.0, xanchor="right", y=1.02, yanchor="bottom"))
+    if focus is None and points is not None and len(points):
+        days = day_numbers(points)
+        lo, hi = int(days.min()), int(days.max())
+        if hi - lo < MIN_SPAN_DAYS:
+            pad = (MIN_SPAN_DAYS - (hi - lo)) // 2
+            xaxis["range"] = [str(np.datetime64(lo - pad, "D")), str(np.datetime64(hi + pad, "D"))]
     if focus is not None:
         xaxis["range"] = [focus.start, focus.end]
         if slider:
@@ -229,14 +240,15 @@ def _no_dated(undated: int) -> tuple[go.Figure, TimelineInfo]:
     return empty_figure(msg), TimelineInfo(0, undated, False, "", 0, 0)
 
 
-def _figure(traces: list, labels: list[str], focus: Focus | None) -> go.Figure:
+def _figure(traces: list, labels: list[str], focus: Focus | None,
+            points: np.ndarray | None = None) -> go.Figure:
     order = sorted(labels, key=lambda s: (s.startswith("(other"), s.lower()))
     return go.Figure(data=traces, layout=dict(
         height=max(300, 130 + 30 * len(order)),
         margin=dict(l=10, r=10, t=40, b=10),
         barmode="overlay",
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
-        xaxis=time_axis(focus, slider=True),
+        xaxis=time_axis(focus, slider=True, points=points),
         yaxis=dict(type="category", categoryorder="array", categoryarray=order[::-1],
                    title=None, automargin=True),
         hoverlabel=dict(align="left"),
@@ -270,7 +282,8 @@ def timeline_figure(events: pd.DataFrame, lane: str = "actor",
               else np.full(n_dated, "none", dtype=object))
     traces = _timeline_marks(events[dated], t0, labels[codes], stance)
     focus = focus_range(t0)
-    fig = _figure(traces, list(labels), focus)
+    only_days = not events["date_precision"][dated].isin(("month", "year")).any()
+    fig = _figure(traces, list(labels), focus, t0 if only_days else None)
     return fig, TimelineInfo(n_dated, undated, False, "", len(labels), folded, focus)
 
 

@@ -14,10 +14,13 @@ import streamlit as st
 
 from . import charts, evidence, filters, paging
 from .model import shown
-from .shell import K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context, source_text
+from .shell import (K_COUNTRIES, K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context,
+                    source_text)
 from .source import Rows
 
 UNDATED_LIST_LIMIT = 200
+K_MAP = "map"  # the map's selection state (a click on a state)
+K_OPEN_COUNTRY = "open_country_page"  # set by a map click: the next run shows the Country page
 
 
 def headline(ctx: Context) -> None:
@@ -78,14 +81,45 @@ def _hidden_implied(ctx: Context, target: str) -> tuple[int, int]:
                     extra=target)
 
 
+def clicked_state(event: object) -> str | None:
+    """The ISO-3 code of the state a map selection event names (a click), if any."""
+    selection = (event or {}).get("selection") if isinstance(event, dict) else getattr(
+        event, "selection", None)
+    points = (selection or {}).get("points") or []
+    for point in points:
+        code = point.get("location") if isinstance(point, dict) else None
+        if isinstance(code, str) and code:
+            return code
+    return None
+
+
+def _on_map_click() -> None:
+    """Callback of a map click: the clicked state becomes the Countries filter and the next
+    run opens its Country page (a callback may set a widget's state; it may not switch pages)."""
+    code = clicked_state(st.session_state.get(K_MAP))
+    if code:
+        st.session_state[K_COUNTRIES] = [code]
+        st.session_state[K_OPEN_COUNTRY] = True
+
+
+def open_country_if_clicked(ctx: Context) -> None:
+    """After a map click, go to the Country page (the Countries filter already holds the state)."""
+    if st.session_state.pop(K_OPEN_COUNTRY, False) and "country" in ctx.pages:
+        st.switch_page(ctx.pages["country"])
+
+
+def _map_chart(fig) -> None:
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key=K_MAP, on_select=_on_map_click,
+                    selection_mode="points")
+
+
 def world_map(ctx: Context) -> None:
-    """Choropleth of stances toward a chosen target."""
+    """Choropleth of stances toward a chosen target; a click on a state opens its page."""
     st.subheader("World map")
     names = ctx.names
     counts = ctx.memo("target counts", lambda: ctx.source.targets(ctx.filters))
     if counts.empty:
-        st.plotly_chart(charts.map_figure(ctx.source.map_frame(ctx.filters, None)),
-                        config=charts.PLOTLY_CONFIG, key="map")
+        _map_chart(charts.map_figure(ctx.source.map_frame(ctx.filters, None)))
         st.caption("No country positions in this view.")
         return
     codes = [str(c) for c in counts.index]
@@ -101,7 +135,7 @@ def world_map(ctx: Context) -> None:
         return frame, charts.map_figure(frame, target, names.get(target, target))
 
     frame, fig = ctx.memo("map", build, extra=target)
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="map")
+    _map_chart(fig)
     name = names.get(target, target)
     named = int((frame["shading"] == "named").sum())
     implied = len(frame) - named
@@ -115,7 +149,7 @@ def world_map(ctx: Context) -> None:
                           + ("members of a bloc that spoke" if ctx.filters.include_implied
                              else ""))
     notes = [f"Shown: stances toward {name}: " + "; ".join(shown_what) + ". Purple: several "
-             "stances. A state's own page: Country (or the link ?country=ISO3)."]
+             "stances. Click a state to open its Country page (or use the link ?country=ISO3)."]
     if roster_hidden:
         notes.append(f"Not shown: {roster_hidden} positions of letter signatories (tick "
                      f"“{LABEL_ROSTER}”).")

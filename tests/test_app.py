@@ -264,6 +264,26 @@ def test_country_picker_sets_the_filter(app):
     assert any(s.value == "Cuba toward others" for s in at.subheader)
 
 
+def test_map_click_opens_the_clicked_states_country_page(app):
+    """What the map's click callback leaves behind (Countries = the state, open flag) makes the
+    next run switch to that state's Country page, and the link names it."""
+    from dashboard import views
+
+    assert views.clicked_state({"selection": {"points": [{"location": "CUB", "z": 1}]}}) == "CUB"
+    assert views.clicked_state({"selection": {"points": []}}) is None
+    assert views.clicked_state(None) is None
+    drawn = next(c for c in app.get("plotly_chart") if c.proto.id.endswith("-map"))
+    assert list(drawn.proto.selection_mode)  # a click on the map selects a state
+    app.session_state[shell.K_COUNTRIES] = ["CUB"]
+    app.session_state[views.K_OPEN_COUNTRY] = True
+    at = _ok(app.run())
+    assert any(t.value == "Country" for t in at.title)
+    assert at.selectbox[0].value == "CUB"
+    assert at.query_params.get("country") == "CUB"
+    assert any(s.value == "Cuba toward others" for s in at.subheader)
+    assert views.K_OPEN_COUNTRY not in at.session_state
+
+
 def test_relations_cell_cuba_china_is_support(app, corpus):
     at = _page(app, "relations")
     cells = {}

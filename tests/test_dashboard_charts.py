@@ -34,6 +34,21 @@ def test_timeline_draws_days_as_points_and_months_years_as_spans():
     assert any("2019-07 (month, stated)" in str(row[0]) for row in month_bar.customdata)
 
 
+def test_points_within_a_few_days_open_on_two_months_not_fractions_of_a_second():
+    from dashboard.timeline import MIN_SPAN_DAYS, time_axis
+
+    one_day = pd.to_datetime(pd.Series(["2019-07-12", "2019-07-12"])).to_numpy()
+    lo, hi = time_axis(None, slider=False, points=one_day)["range"]
+    assert (pd.Timestamp(hi) - pd.Timestamp(lo)).days == MIN_SPAN_DAYS
+    assert pd.Timestamp(lo) < pd.Timestamp("2019-07-12") < pd.Timestamp(hi)
+    wide = pd.to_datetime(pd.Series(["2019-01-01", "2019-12-31"])).to_numpy()
+    assert "range" not in time_axis(None, slider=False, points=wide)  # plotly's own range
+    v = filter_tables(prepared(), Filters())
+    day_only = v.events[v.events["date_precision"] == "day"].head(1)
+    fig, _ = charts.timeline_figure(day_only)
+    assert fig.layout.xaxis.range is not None
+
+
 def test_stance_colours_do_not_shift_when_a_stance_is_filtered_out():
     p = prepared()
     full, _ = charts.timeline_figure(filter_tables(p, Filters()).events)

@@ -60,6 +60,21 @@ def _shoot(page, name: str, tmp_path: Path) -> Path:
     return shot
 
 
+def _point_on_a_state(page) -> tuple[float, float]:
+    """A point where the map shows a state: the centre of a compact shape, checked by plotly's
+    hover label (a wide shape's centre, such as Russia's, can lie in the sea)."""
+    shapes = page.locator("path.choroplethlocation")
+    boxes = [b for b in (shapes.nth(i).bounding_box() for i in range(shapes.count()))
+             if b and b["width"] < 4 * b["height"] and b["height"] < 4 * b["width"]]
+    for box in sorted(boxes, key=lambda b: -b["width"] * b["height"])[:20]:
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.wait_for_timeout(300)
+        if page.locator(".hoverlayer .hovertext").count():
+            return x, y
+    raise AssertionError("no point on the map shows a state")
+
+
 def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = context.new_page()
@@ -127,6 +142,18 @@ def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
             shot = _shoot(page, name, tmp_path)
             assert shot.stat().st_size > 30_000, name
         shutil.copy(ROOT / "docs" / "overview.png", ROOT / "docs" / "screenshot.png")
+
+        # a click on a state on the map opens that state's Country page
+        page.get_by_test_id("stSidebarNav").get_by_text("Overview", exact=True).click()
+        page.wait_for_function("() => document.querySelectorAll('path.choroplethlocation')"
+                               ".length >= 50", timeout=WAIT_MS)
+        wait_idle(page)
+        page.mouse.click(*_point_on_a_state(page))
+        page.wait_for_function("() => location.pathname.endsWith('/country')", timeout=WAIT_MS)
+        page.get_by_role("heading", name="Country").first.wait_for(timeout=WAIT_MS)
+        wait_idle(page)
+        assert re.search(r"[?&]country=[A-Z]{3}", page.url), page.url
+        assert "positions it holds" in _main_text(page)
     finally:
         context.close()
 
