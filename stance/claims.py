@@ -33,6 +33,7 @@ _NOUN = (
     r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
     r"islamic|muslim|developing|member|united\s+nations|un|u\.n\.|small|island|like-minded|union|gulf|nordic|baltic|"
     r"pacific|caribbean|central\s+asian|south\s+american|middle\s+eastern|neighbou?ring|allied|partner|commonwealth|"
+    r"(?:security\s+)?council|"
     r"non-aligned|western-aligned|eurozone|donor|coalition|opec|nato|g20)\s+){0,3}"
     r"(?:countries|nations|states|governments|delegations|members|signatories|economies|allies)"
 )
@@ -61,7 +62,7 @@ _TALLY = re.compile(
 # "13 in favour, one against and one abstention", "with 35 abstentions", "five voted against"
 _SIDE_COUNT = re.compile(
     rf"\b(?P<num>{_TALLY_NUM})\s+(?:votes?\s+|countries\s+|members\s+|member\s+states\s+|states\s+|nations\s+|"
-    rf"delegations\s+|governments\s+)?(?:(?:were\s+|voted\s+|voting\s+|cast\s+)?(?P<side>in\s+favou?r|against)|"
+    rf"delegations\s+|governments\s+|others\s+|(?:security\s+)?council\s+members\s+)?(?:\([^()]{{1,200}}\)\s*)?(?:(?:were\s+|voted\s+|voting\s+|cast\s+)?(?P<side>in\s+favou?r|against)|"
     rf"(?P<abst>abstentions?|abstained|abstaining)|votes?\s+(?P<vside>for|against)|(?:voted|voting)\s+(?P<yn>yes|no))\b",
     re.IGNORECASE,
 )

@@ -40,7 +40,9 @@ _BLOC_ANAPHOR = re.compile(
 _UNNAMED_STATES_OBJECT = re.compile(
     r"\s+(?:(?:on|to|against|with|of)\s+)?[\"“‘]?(?:the\s+)?(?:(?:certain|some|other|several|western|european|unnamed|those|"
     r"these|a\s+few|a\s+handful\s+of|a\s+number\s+of)\s+)+(?:members|countries|states|nations|governments|powers|"
-    r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b", re.IGNORECASE)
+    r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b"
+    r"|\s+(?:upon\s+|on\s+)?(?:the\s+)?(?:international\s+community|world\s+community|all\s+(?:states|countries|nations))\b(?!\s+(?:in|of)\b)",
+    re.IGNORECASE)
 _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     rf"{TERROR_ACT}\b")
@@ -61,7 +63,9 @@ _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 _OWNER_HEAD = re.compile(
     r"\b(?:(?:Government|Embassy|High\s+Commission|Permanent\s+Mission|Mission|Consulate(?:-General|\s+General)?|"
-    r"Presidency|Office\s+of\s+the\s+President)\s+of"
+    r"Presidency|Office\s+of\s+the\s+President|Permanent\s+Representative|Delegation)\s+of"
+    # a statement page's head: "Joint statement by the Kingdom of Saudi Arabia on behalf of a group of countries"
+    r"|(?:Joint\s+)?Statement\s+(?:delivered\s+|made\s+|read\s+(?:out\s+)?)?(?:by|of)"
     r"|(?:Ministry\s+of\s+(?:Foreign|External)\s+Affairs|Foreign\s+Ministry)(?:\s+of)?)\s+"
     r"(?:the\s+)?", re.IGNORECASE)
 _SPOKESPERSON_LABEL = re.compile(
@@ -99,6 +103,15 @@ _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
 _SPONSORS = re.compile(rf"\b(?:{words('sponsor_verb')}|sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)
+# Who a statement page speaks for: its head ("Statement by Palau on behalf of ...") or its first-person
+# opening ("I have the honour to deliver this statement on behalf of 66 countries").
+_SPEAKS_FOR_HEAD = re.compile(
+    r"(?:\b(?:Joint\s+)?Statement\s+(?:delivered\s+|made\s+|read\s+(?:out\s+)?)?(?:by|of)\s[^\n.]{0,80}?"
+    r"|\b(?:I|We)\s+(?:have\s+the\s+hono(?:u)?r|am\s+(?:pleased|honou?red|delighted|privileged)|speak|deliver|make|read)"
+    r"\b[^.\n]{0,80}?)\bon\s+behalf\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_GROUP_OF_STATES = re.compile(
+    r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
+    re.IGNORECASE)
 _ON_BEHALF_BEFORE = re.compile(
     r"(?:on\s+behalf\s+of|in\s+the\s+name\s+of|(?:speaking|spoke|speaks)\s+for|representing)\s+(?:the\s+|a\s+group\s+of\s+)?$",
     re.IGNORECASE)
@@ -188,6 +201,7 @@ class DocumentExtractor:
         self.previous_states: list[Mention] = []      # states the sentence before named (the last three)
         self.previous_all: set[str] = set()           # and all of them
         self.page_owner: Mention | None | bool = None  # the state whose page this is (False: none)
+        self.owner_speaks_for: tuple[Mention | None, bool] | None = None   # see _spoken_for
         self.allies: dict[str, set[str]] = {}          # states that spoke together earlier in the article
         self.sentence_mentions: list[Mention] = []    # the sentence being read, and its mention starts
         self.sentence_starts: list[int] = []
@@ -568,7 +582,25 @@ class DocumentExtractor:
         if target is None and stance == "oppose" and _ALLEGATIONS.match(self.text, analysis.cues[0].end):
             # "We have already rejected the allegations" after "Has Canada shared any evidence?": the asker's subject
             target = next((m for m in self.asked_states if m.iso3 != owner.iso3), None)
-        return Statement(owner, stance, analysis.cues[0], target)
+        group, counted = self._spoken_for()
+        return Statement(owner, stance, analysis.cues[0], target, group, counted)
+
+    def _spoken_for(self) -> tuple[Mention | None, bool]:
+        """Whom the page owner's statement is delivered for, from the page's head or its first-person
+        opening: a bloc ("on behalf of the Arab Group") or a number of states ("on behalf of 66 countries",
+        "a group of countries"); (None, False) when it speaks for itself."""
+        if self.owner_speaks_for is None:
+            found: tuple[Mention | None, bool] = (None, False)
+            match = _SPEAKS_FOR_HEAD.search(self.text, 0, min(len(self.text), 3000))
+            if match is not None:
+                bloc = next((m for m in _mentions(self.text, match.end(), min(len(self.text), match.end() + 80))
+                             if m.bloc and m.start - match.end() <= 4), None)
+                if bloc is not None:
+                    found = (bloc, False)
+                elif _GROUP_OF_STATES.match(self.text, match.end()):
+                    found = (None, True)
+            self.owner_speaks_for = found
+        return self.owner_speaks_for
 
     def _owner(self) -> Mention | None:
         """The state whose page this is ("Ministry of External Affairs, Government of India", "Embassy of

@@ -101,7 +101,7 @@ _NEGATED_LEAD = re.compile(
 )
 # A verb right after a list says what the listed states did.
 _TRAIL = re.compile(
-    r"(?:\s*,)?\s*(?:\([^()]{0,40}\)\s*)?(?:(?:members?|both|all|each|which|who|as)\b[^,;.]{0,60},\s*)?"
+    r"(?:\s*,)?\s*(?:\)\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:members?|both|all|each|which|who|as)\b[^,;.]{0,60},\s*)?"
     r"(?:(?:together|along)\s+with\s+[^.;:]{0,120}?,\s*)?"   # "..., together with Iceland and Norway, aligned"
     r"(?:,\s*)?(?:(?:have|has|had|also|all|each|both|then|later|"
     r"jointly|together|formally|officially)\s+)*"
@@ -405,8 +405,11 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
                 if len(run) >= 2:             # "... were among the abstentions"
                     out.append(StateList("vote", "abstain", tuple(run), first.start, last.end, verb, "trail"))
             elif verb.startswith(("vot", "abst", "veto")):
-                if len(run) >= 2 or apposition is not None:   # one state voting is read by the sentence reader,
-                    # unless it is set beside a counted group: "140 countries, including Serbia, voted in favour"
+                bracketed = (text[max(start, first.start - 8):first.start].rstrip().endswith("(")
+                             and trail.group().lstrip().startswith(")"))
+                if len(run) >= 2 or apposition is not None or bracketed:   # one state voting is read by the
+                    # sentence reader, unless it is set beside a counted group: "140 countries, including Serbia,
+                    # voted in favour", "one (Russia) voted against"
                     out.append(StateList("vote", side_of_cue(verb), tuple(run), first.start, last.end, verb, "trail"))
             elif len(run) >= 2 or verb.startswith("align"):
                 out.append(StateList("sign", "", tuple(run), first.start, last.end, verb, "trail"))

@@ -145,6 +145,23 @@ def test_lists_in_brackets_after_a_tally():
             ("ETH", "neutral", "SYR"), ("KAZ", "neutral", "SYR")} <= got
 
 
+def test_counts_with_their_states_in_brackets_before_the_verb():
+    text = ("Council splits on Yemen text\n\n"
+            "The Security Council voted on a draft resolution condemning Iran's arms transfers to Yemen. "
+            "Ten members voted in favour, one (Russia) voted against, and two (Algeria, and China) abstained.")
+    assert {("RUS", "support", "IRN"), ("DZA", "neutral", "IRN"), ("CHN", "neutral", "IRN")} <= rows(text)
+    assert {(10, "exact", "oppose", "IRN"), (1, "exact", "support", "IRN"),
+            (2, "exact", "neutral", "IRN")} <= claims(text)
+
+
+def test_council_members_and_others_are_counted_voters():
+    text = ("Council splits on Yemen text\n\n"
+            "The Security Council voted on a draft resolution condemning Iran's arms transfers to Yemen. "
+            "Four council members -- Algeria, China, Guyana and Russia -- voted against it and seven others abstained.")
+    assert {(c, "support", "IRN") for c in ("DZA", "CHN", "GUY", "RUS")} <= rows(text)
+    assert {(4, "exact", "support", "IRN"), (7, "exact", "neutral", "IRN")} <= claims(text)
+
+
 def test_veto_of_a_critical_text_supports_its_target():
     text = "China and Russia vetoed a resolution that would have condemned Myanmar's military for the crackdown."
     assert {("CHN", "support", "MMR"), ("RUS", "support", "MMR")} <= rows(text)
@@ -304,6 +321,30 @@ def test_we_on_a_ministry_page_is_the_ministry_state():
             "Press briefing by the spokesperson\n\n"
             "Spokesperson: We reject the allegations made by Burkina Faso, which have no basis in fact.")
     assert ("GHA", "oppose", "BFA") in rows(text)
+
+
+def test_we_on_a_statement_page_is_the_state_delivering_it_for_its_group():
+    counted = ("Joint statement on cooperation with the special procedures\n\n"
+               "Statement delivered by H.E. Mr Tomas Kalnins, Permanent Representative of Estonia\n\n"
+               "3 October 2023\n\nThank you, Mr President.\n\n"
+               "I have the honour to deliver this statement on behalf of 58 countries.\n\n"
+               "We welcome the decision of Chile to extend a standing invitation to every mandate holder.")
+    p = parse_text(counted).positions
+    assert ("EST", "support", "CHL", "on_behalf_of_group") in set(
+        zip(p["country_iso3"], p["stance"], p["toward_iso3"], p["basis"]))
+    assert (58, "exact", "support", "CHL") in claims(counted)
+    bloc = ("Statement by Jordan on behalf of the Arab Group\n\nItem 7, general debate\n\nMr. President,\n\n"
+            "We condemn the demolition of Palestinian homes by Israel in the occupied West Bank.")
+    assert ("JOR", "oppose", "ISR") in rows(bloc)
+    assert ("ARAB_LEAGUE", "oppose", "ISR") in groups(bloc)
+
+
+def test_a_call_on_the_international_community_targets_no_state():
+    text = ("Statement by Jordan on behalf of the Arab Group\n\nMr. President,\n\n"
+            "The Arab Group condemns the continued Israeli aggression on Gaza. "
+            "We call on the international community to ensure accountability.")
+    assert not {r for r in rows(text) if r[1] == "concern"}
+    assert ("JOR", "concern", "ISR") in rows(text.replace("the international community", "Israel"))
 
 
 def test_a_spokesperson_for_a_bloc_speaks_for_it():
