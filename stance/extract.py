@@ -85,6 +85,8 @@ _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
+_ATTRIBUTIVE_TEXT = re.compile(r"(?:-(?:drafted|sponsored|proposed|led|backed))?\s+(?:draft|text|resolution)\b",
+                               re.IGNORECASE)   # "the US draft", "the U.S.-drafted text": the sponsor's text
 _VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
 _ASKED_ABOUT = re.compile(
     r"\b(?:when|after\s+being|after\s+he\s+was|after\s+she\s+was|while)?\s*(?:asked|questioned)\s+"
@@ -688,7 +690,8 @@ class DocumentExtractor:
             # "spoke against the resolution", "urged support for the text": toward the voted text's target,
             # not the stance last reported; "dismissed the Chinese text": its sponsor's text, which backs it
             sponsor = next((m for m in self.sentence_mentions if named_text.start() <= m.start < named_text.end()
-                            and m.iso3 and m.kind in ("demonym", "possessive") and m.iso3 not in own), None)
+                            and m.iso3 and m.iso3 not in own and (m.kind in ("demonym", "possessive") or
+                                                                   _ATTRIBUTIVE_TEXT.match(self.text, m.end))), None)
             voted = Motion("backing", sponsor, sponsor.start) if sponsor is not None else motion or self._doc_motion()
             if voted is not None and voted.target is not None and voted.target.iso3 not in own:
                 inner = "support" if voted.stance == "backing" else "oppose"

@@ -514,8 +514,10 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
                 near = _next_state(cue.end, min(end, cue.end + 100), analysis)
                 if near is not None and re.search(r"[,;:]", text[cue.end:near.start]):
                     near = None   # "condemns the crackdown in Nicaragua": the state within the cue's phrase
-                target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or \
-                    analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
+                far = analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
+                if far is not None and far.start - cue.end > 100 and re.search(r"[,;:]", text[cue.end:far.start]):
+                    far = None   # "calling for the release of hostages, ... and a recognition of Israel's right": another clause's
+                target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or far
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
                     # "a draft voicing concern at threats against Venezuela" backs Venezuela
                     stance = defended(text, cue, target, cue.stance)

@@ -162,6 +162,29 @@ def test_council_members_and_others_are_counted_voters():
     assert {(4, "exact", "support", "IRN"), (7, "exact", "neutral", "IRN")} <= claims(text)
 
 
+def test_an_apposition_between_the_voters_and_their_vote():
+    text = ("Council splits on Yemen text\n\n"
+            "The Security Council voted on a draft resolution condemning Iran's arms transfers to Yemen. "
+            "The UK and US, two permanent members with a veto, voted no.")
+    assert {("GBR", "support", "IRN"), ("USA", "support", "IRN")} <= rows(text)
+
+
+def test_a_state_in_another_clause_of_the_description_is_not_the_texts_target():
+    text = ("Council fails to act on Sudan\n\n"
+            "The draft on Sudan, which called for the release of detained aid workers, a pause in the fighting and "
+            "a condemnation of the raids, as well as an affirmation of Chad's right to protect its border, "
+            "was vetoed by Russia.")
+    assert ("RUS", "support", "TCD") not in rows(text)
+
+
+def test_a_verdict_on_a_text_named_by_its_sponsor_opposes_that_sponsor():
+    text = ("Council votes on rival drafts\n\n"
+            "The Security Council voted on a Russian draft resolution condemning Israel. "
+            "Moscow called the US draft \"a politicised document\".")
+    got = rows(text)
+    assert ("RUS", "oppose", "USA") in got and ("RUS", "support", "ISR") not in got
+
+
 def test_veto_of_a_critical_text_supports_its_target():
     text = "China and Russia vetoed a resolution that would have condemned Myanmar's military for the crackdown."
     assert {("CHN", "support", "MMR"), ("RUS", "support", "MMR")} <= rows(text)
