@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import TIGHT_SEPARATOR, VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
 from .positions import (TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
@@ -837,12 +837,25 @@ class DocumentExtractor:
         """The other states of the list the target opens, right after its cue ("condemned Russia and
         Belarus", "recalled its ambassadors from Madrid, Dublin and Oslo")."""
         target = st.target
-        if target is None or not target.iso3 or st.cue is None or not 0 <= target.start - st.cue.end <= 40 \
+        if target is None or st.cue is None:
+            return []
+        if target.bloc and not target.iso3:
+            pass   # "sanctions imposed by the European Union and Britain": the states beside the bloc
+        elif not target.iso3 or not 0 <= target.start - st.cue.end <= 40 \
                 or not _DIRECT_OBJECT.fullmatch(self.text, st.cue.end, target.start):
             return []
         k = bisect_left(self.sentence_starts, target.start)
-        after = [m for m in self.sentence_mentions[k:k + 40] if m.iso3]
-        return state_run(self.text, after, target)[1:]
+        out, end, seen = [], target.end, {target.iso3 or target.bloc, st.holder.iso3}
+        for m in self.sentence_mentions[k + 1:k + 40]:   # a bloc inside the list is an item too, not a state
+            if m.start < end:
+                continue
+            if not (m.iso3 or m.bloc) or not TIGHT_SEPARATOR.fullmatch(self.text, end, m.start):
+                break
+            end = m.end
+            if m.iso3 and m.iso3 not in seen:
+                out.append(m)
+                seen.add(m.iso3)
+        return out
 
     def _between_pair(self, st: Statement) -> list[Mention]:
         """ "welcomed the ceasefire between Thailand and Cambodia": the second party is a target as well."""

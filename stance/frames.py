@@ -248,7 +248,7 @@ def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list
     return runs
 
 
-_TIGHT_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:the\s+)?", re.IGNORECASE)
+TIGHT_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:the\s+)?", re.IGNORECASE)
 
 
 def state_run(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
@@ -257,7 +257,7 @@ def state_run(text: str, mentions: list[Mention], first: Mention) -> list[Mentio
     for m in mentions:
         if m.start < run[-1].end or m.iso3 in {r.iso3 for r in run}:
             continue
-        if not m.iso3 or not _TIGHT_SEPARATOR.fullmatch(text, run[-1].end, m.start):
+        if not m.iso3 or not TIGHT_SEPARATOR.fullmatch(text, run[-1].end, m.start):
             break
         run.append(m)
     return run
@@ -632,7 +632,7 @@ def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> li
         if act is None:
             continue
         run, k = [m], j
-        while k > 0 and mentions[k - 1].iso3 and _TIGHT_SEPARATOR.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+        while k > 0 and mentions[k - 1].iso3 and TIGHT_SEPARATOR.fullmatch(text, mentions[k - 1].end, mentions[k].start):
             k -= 1
             run.insert(0, mentions[k])
         joined = _JOINED_BY.match(text, act.end(), end)   # "presented the text, joined by Colombia"

@@ -281,6 +281,14 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     return cues, negated
 
 
+# A count before a demonym ("sanctions on 11 Iranian officials", "expelled several Russian diplomats") says
+# how many; the words before it say what the state's people are to the sentence.
+_COUNT_TAIL = re.compile(
+    r"(?:\b(?:more\s+than|over|about|some|at\s+least|nearly|another|a\s+further|up\s+to)\s+)?"
+    r"\b(?:\d[\d,]*|several|dozens\s+of|scores\s+of|hundreds\s+of|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty)\s+$", re.IGNORECASE)
+
+
 def _left(text: str, sentence_start: int, offset: int) -> str:
     return text[max(sentence_start, offset - _BEFORE):offset]
 
@@ -303,6 +311,10 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     roles: dict[int, str] = {}
     for index, mention in enumerate(mentions):
         left = _left(text, start, mention.start)
+        if mention.kind == "demonym" and left[-1:] == " " and left[-2:-1].isalnum():
+            count = _COUNT_TAIL.search(left)
+            if count is not None:
+                left = left[:count.start()]
         named_as = _STATE_NOUN_OF.search(left) if left.endswith(("of ", "of the ", "of\n")) else None
         if named_as is not None and not left[:named_as.start()].strip(" \t\"“-–—"):
             # "The Pacific nation of Nauru has ...", "The Kingdom of Bahrain condemned ...": the subject itself

@@ -212,6 +212,15 @@ def test_acts_that_are_stances():
     assert ("KEN", "support", "ZAF") in rows("Kenya congratulated South Africa on the peaceful election.")
 
 
+def test_sanctions_and_bans_on_counted_people_and_on_lists_with_a_bloc_inside():
+    assert ("JPN", "oppose", "PRK") in rows("Japan imposed sanctions on 14 North Korean officials on Friday.")
+    assert ("EU", "oppose", "BLR") in groups("The EU imposed sanctions on 25 Belarusian judges and 3 companies.")
+    got = rows("In response, Minsk imposed food bans on Canada, the European Union, Iceland and Japan.")
+    assert {("BLR", "oppose", c) for c in ("CAN", "ISL", "JPN")} <= got
+    assert ("VEN", "oppose", "CHE") in rows(
+        "Venezuela condemned the sanctions imposed by the European Union and Switzerland.")
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
 
