@@ -289,6 +289,9 @@ _COUNT_TAIL = re.compile(
     r"eleven|twelve|twenty|thirty|forty|fifty)\s+$", re.IGNORECASE)
 
 
+_AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _left(text: str, sentence_start: int, offset: int) -> str:
     return text[max(sentence_start, offset - _BEFORE):offset]
 
@@ -340,6 +343,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "member"     # also "on behalf of the Core Group of Canada, Germany and ..."
         elif _GOVERNED_IN.search(left) or ("for" in left and _SPEAKER_FOR.search(left)):
             roles[index] = "holder"     # "the military authorities in Burkina Faso", "a spokesperson for the EU"
+        elif left.endswith(("at ", "at the ")) and _AIMED_AT.search(left):
+            roles[index] = "target"     # "hit out at Sweden", "took aim at Washington": not a place
         elif _against_hint(left) and _AGAINST_TARGET.search(left):
             roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
         elif _POSTED_TO.search(left) or (LEXICON.locative.search(left) and not _AT_ACT.search(left) if mention.kind ==

@@ -221,6 +221,14 @@ def test_sanctions_and_bans_on_counted_people_and_on_lists_with_a_bloc_inside():
         "Venezuela condemned the sanctions imposed by the European Union and Switzerland.")
 
 
+def test_news_verbs_of_censure():
+    assert ("RUS", "oppose", "USA") in rows("Russia's Foreign Ministry has censured fresh US sanctions.")
+    assert ("CHN", "oppose", "JPN") in rows("China lambasted Japan over the release of treated water.")
+    assert ("TUR", "oppose", "SWE") in rows("Turkey hit out at Sweden after the protest in Stockholm.")
+    assert ("PRK", "oppose", "KOR") in rows("Pyongyang took aim at Seoul over the joint drills.")
+    assert not rows("The blast in Kabul killed ten people, Afghanistan said.")
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
 
