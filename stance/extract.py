@@ -85,6 +85,8 @@ _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
+_SWITCH = re.compile(r"(?:switch|shift|transfer)", re.IGNORECASE)
+_TO_NEXT = re.compile(r"\s+to\s+(?:the\s+)?")
 _ATTRIBUTIVE_TEXT = re.compile(r"(?:-(?:drafted|sponsored|proposed|led|backed))?\s+(?:draft|text|resolution)\b",
                                re.IGNORECASE)   # "the US draft", "the U.S.-drafted text": the sponsor's text
 _VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
@@ -809,6 +811,10 @@ class DocumentExtractor:
                 # "recalled its ambassadors from Madrid, Dublin and Oslo": each listed state is a target
                 row = self._position(base, holder.iso3, st.stance, other, basis, group)
                 rows += [row] if row else []
+            switched_to = self._switched_to(st)
+            if switched_to is not None:   # "switched recognition from Taiwan to China": backs China
+                row = self._position(base, holder.iso3, "support", switched_to, basis, group)
+                rows += [row] if row else []
             if group:
                 row = self._position(base, "", st.stance, st.target, "bloc", group)
                 rows += [row] if row else []
@@ -856,6 +862,16 @@ class DocumentExtractor:
                 out.append(m)
                 seen.add(m.iso3)
         return out
+
+    def _switched_to(self, st: Statement) -> Mention | None:
+        """The state a switch of recognition or ties goes to ("switched ties from Taiwan to China")."""
+        if st.cue is None or st.stance != "oppose" or st.target is None or not _SWITCH.match(st.cue.text):
+            return None
+        to = _TO_NEXT.match(self.text, st.target.end)
+        if to is None:
+            return None
+        return next((m for m in self.sentence_mentions if m.start == to.end() and m.iso3
+                     and m.iso3 != st.holder.iso3), None)
 
     def _between_pair(self, st: Statement) -> list[Mention]:
         """ "welcomed the ceasefire between Thailand and Cambodia": the second party is a target as well."""

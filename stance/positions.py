@@ -144,7 +144,8 @@ _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][
 _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
 _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
-_CLAUSE_BETWEEN = re.compile(r",\s*(?:when|as|after|while|where|because|since|before|but)\b|;|\bwhen\b", re.IGNORECASE)
+_CLAUSE_BETWEEN = re.compile(r",\s*(?:when|as|after|while|where|because|since|before|but|saying|adding|noting|stating|"
+                             r"explaining|claiming)\b|;|\bwhen\b", re.IGNORECASE)
 _GROUP_OF = re.compile(r"\b(?:core\s+group|group|coalition|alliance|troika|quartet|quad)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",

@@ -229,6 +229,16 @@ def test_news_verbs_of_censure():
     assert not rows("The blast in Kabul killed ten people, Afghanistan said.")
 
 
+def test_switching_recognition_from_one_state_to_another():
+    got = rows("Honduras switched its diplomatic recognition from Taipei to Beijing on Sunday.")
+    assert {("HND", "oppose", "TWN"), ("HND", "support", "CHN")} <= got
+
+
+def test_a_reported_clause_with_its_own_subject_is_not_the_reporters_stance():
+    got = rows("Taiwan's foreign ministry confirmed the news, saying Kiribati had recognised Beijing.")
+    assert ("KIR", "support", "CHN") in got and ("TWN", "support", "CHN") not in got
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
 
