@@ -293,6 +293,13 @@ _COUNT_TAIL = re.compile(
 _AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_WHO_BEFORE = re.compile(r"\b(?:leaders|countries|states|governments|nations|those|others)\s+(?:who|that)\s+"
+                         r"(?:had\s+|have\s+|has\s+|also\s+|quickly\s+|publicly\s+)*$", re.IGNORECASE)
+_INCLUDED_AFTER = re.compile(
+    r"\b(?:included|include|includes|were)\s+(?:the\s+)?(?:(?:leaders?|presidents?|prime\s+ministers?|governments?|"
+    r"foreign\s+ministers?|heads?\s+of\s+(?:state|government)|those|that)\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
 def _left(text: str, sentence_start: int, offset: int) -> str:
     return text[max(sentence_start, offset - _BEFORE):offset]
 
@@ -854,8 +861,28 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))
-    # A later passive with its agent: "The draft, which would have condemned X, was vetoed by China".
     spoken = {st.holder.start for st in result.statements}
+    # "Leaders who congratulated Trump included A and B": the states listed hold the relative clause's cue
+    for cue in cues:
+        if cue.stance == "withdraw" or not _WHO_BEFORE.search(text, max(start, cue.start - 30), cue.start):
+            continue
+        included = _INCLUDED_AFTER.search(text, cue.end, min(end, cue.end + 120))
+        if included is None:
+            continue
+        target = target_in(cue.end, included.start(), set()) or situation_in(cue.end, included.start(), set())
+        j = bisect_left(starts, included.end())
+        previous = None
+        for k in range(j, min(len(mentions), j + _SCAN)):
+            m = mentions[k]
+            if previous is None and m.start - included.end() > 40 or previous is not None and not (
+                    _LIST_GAP.fullmatch(text, previous.end, m.start) or roles.get(k) == "holder"):
+                break   # the list that follows "included" ("... included Egyptian President X and Polish President Y")
+            previous = m
+            if m.start not in spoken and m.iso3 and (target is None or m.iso3 != target.iso3):
+                result.statements.append(Statement(m, cue.stance, cue, target))
+                spoken.add(m.start)
+        break
+    # A later passive with its agent: "The draft, which would have condemned X, was vetoed by China".
     for cue in cues[1:]:
         if cue.stance == "withdraw" or not _PASSIVE_AUX.search(text, max(start, cue.start - 25), cue.start):
             continue

@@ -429,3 +429,11 @@ def test_upper_case_names_with_the_turkish_dotted_capital():
     from stance.countries import find_countries
     text = "TÜRKİYE AND AZERBAIJAN SIGN ACCORD"
     assert [c.iso3 for c in find_countries(text, 0, len(text))] == ["TUR", "AZE"]
+
+
+def test_states_listed_after_a_relative_clause_hold_its_cue():
+    got = positions_of("Other leaders who congratulated Lula included Chilean President Gabriel Boric and "
+                       "Mexican President Andres Manuel Lopez Obrador.")
+    assert {("CHL", "support", "BRA"), ("MEX", "support", "BRA")} <= got
+    assert {("KEN", "oppose", "NER"), ("GHA", "oppose", "NER")} <= positions_of(
+        "Governments that condemned the coup in Niger included those of Kenya and Ghana.")
