@@ -163,6 +163,7 @@ _AGENT_OF = re.compile(
     r"foreign\s+ministers?|presidents?|prime\s+ministers?|king|leaders?|missions?|delegations?|heads\s+of\s+state|"
     r"spokesperson|spokesman|spokeswoman|authorities|officials?|head|chief|"
     r"permanent\s+representative|deputy\s+permanent\s+representative|people|parliament|"
+    r"secretary[-\s]general|chair(?:man|woman|person)?|high\s+representative|commission|summit|council|"
     r"foreign\s+affairs|state)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -519,7 +520,15 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
         return "support"   # "Xinjiang and Hong Kong are internal affairs of China, and ... oppose politicizing"
     if _terror_hint(between) and _TERROR_IN.search(between):
         return "support"   # "condemns the terrorist attack in Kerman, Iran": sympathy with the state struck
+    if _VIOLATION.search(text, max(cue.start, target.start - 60), target.start) and _SOVEREIGN_AFTER.match(text, target.end):
+        return "support"   # "a blatant violation of Qatar's sovereignty": the state whose sovereignty is violated
     return stance
+
+
+_VIOLATION = re.compile(r"\b(?:violat(?:ion|ions|ed|es|ing)|breach(?:es|ed)?|infring(?:ement|ed|es|ing)|"
+                        r"encroachment|assault|attack)\s+(?:of|on|upon)?\s*(?:the\s+)?$", re.IGNORECASE)
+_SOVEREIGN_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:national|territorial|maritime)\s+)?(?:sovereignty|territorial\s+integrity|"
+                              r"territory|airspace|borders?|independence|integrity|waters)\b", re.IGNORECASE)
 
 
 _TERROR_HINTS = tuple(sorted({w.split()[0][:5].lower() for w in vocabulary_words("terror_act")}))

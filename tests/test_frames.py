@@ -239,6 +239,18 @@ def test_a_reported_clause_with_its_own_subject_is_not_the_reporters_stance():
     assert ("KIR", "support", "CHN") in got and ("TWN", "support", "CHN") not in got
 
 
+def test_a_blocs_secretary_general_speaks_for_it():
+    assert ("GCC", "oppose", "IRN") in groups(
+        "The Secretary-General of the Gulf Cooperation Council condemned the drone strike launched by Iran on Kuwait.")
+    assert ("ASEAN", "concern", "MMR") in groups(
+        "The Chair of ASEAN voiced concern over the violence in Myanmar.")
+
+
+def test_condemning_a_violation_of_a_states_sovereignty_backs_that_state():
+    got = groups("The Arab League condemned the raid as a flagrant violation of Lebanon's sovereignty.")
+    assert ("ARAB_LEAGUE", "support", "LBN") in got and ("ARAB_LEAGUE", "oppose", "LBN") not in got
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
 
