@@ -799,9 +799,10 @@ class DocumentExtractor:
             assert st.stance is not None
             holder = st.holder
             if holder.bloc:
-                row = self._position(base, "", st.stance, st.target, "bloc", holder.bloc)
-                rows += [row] if row else []
-                rows += self._expand_bloc(base, holder.bloc, st.stance, st.target, when, set())
+                for target in [st.target] + self._target_list(st, s, e):   # "suspended Mali and Guinea"
+                    row = self._position(base, "", st.stance, target, "bloc", holder.bloc)
+                    rows += [row] if row else []
+                    rows += self._expand_bloc(base, holder.bloc, st.stance, target, when, set())
                 continue
             group = st.group.bloc if st.group is not None else ""
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"

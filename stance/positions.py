@@ -294,6 +294,8 @@ _COUNT_TAIL = re.compile(
 _AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_RELATIVE_PASSIVE = re.compile(r"\b(?:that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s+(?:\w+ly\s+)?$",
+                               re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"\b(?:leaders|countries|states|governments|nations|those|others)\s+(?:who|that)\s+"
                          r"(?:had\s+|have\s+|has\s+|also\s+|quickly\s+|publicly\s+)*$", re.IGNORECASE)
 _INCLUDED_AFTER = re.compile(
@@ -902,6 +904,14 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start):
                 j += 1
                 agents.append(mentions[j])
+            stance, target = cue.stance, None
+            if _RELATIVE_PASSIVE.search(text, max(start, cue.start - 30), cue.start):
+                # "imposed sanctions on Niger that were supported by the AU": backing that act opposes Niger
+                prior = [st for st in result.statements if st.cue is not None and st.cue.end <= cue.start
+                         and st.target is not None and st.stance is not None]
+                if prior:
+                    stance, target = compose(cue.stance, prior[-1].stance), prior[-1].target
             for agent in agents:
-                result.statements.append(Statement(agent, cue.stance, cue, None))
+                if target is None or (agent.iso3 or agent.bloc) != (target.iso3 or target.bloc):
+                    result.statements.append(Statement(agent, stance, cue, target))
     return result

@@ -253,6 +253,15 @@ def test_condemning_a_violation_of_a_states_sovereignty_backs_that_state():
 
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
+    assert ("AU", "oppose", "GAB") in groups("The African Union on Wednesday suspended Gabon a day after the coup.")
+    assert {("ECOWAS", "oppose", "NER"), ("ECOWAS", "oppose", "GIN")} <= groups(
+        "ECOWAS suspended Niger and Guinea on Thursday.")
+    assert not groups("The EU suspended Aeroflot flights over the summer.")
+
+
+def test_backing_an_act_against_a_state_in_a_relative_passive_opposes_it():
+    got = groups("ECOWAS, which imposed sanctions on Mali that were endorsed by the African Union, met in Abuja.")
+    assert ("AU", "oppose", "MLI") in got and ("AU", "support", "MLI") not in got
 
 
 def test_situation_in_a_state_after_a_conflict_word():
