@@ -129,3 +129,10 @@ def test_unknown_bloc():
         members("NOPE", None)
     with pytest.raises(KeyError):
         bloc_name("NOPE")
+
+
+def test_regional_and_security_blocs_in_the_news_are_found():
+    text = ("The OSCE, the Collective Security Treaty Organization, the Pacific Islands Forum, the "
+            "Alliance of Sahel States, IGAD and the East African Community all issued statements.")
+    assert [m.bloc_id for m in find_blocs(text)] == ["OSCE", "CSTO", "PACIFIC_ISLANDS_FORUM", "AES", "IGAD", "EAC"]
+    assert not find_blocs("Quad bikes and alba sweaters")   # common words are not blocs
