@@ -251,6 +251,13 @@ def test_condemning_a_violation_of_a_states_sovereignty_backs_that_state():
     assert ("ARAB_LEAGUE", "support", "LBN") in got and ("ARAB_LEAGUE", "oppose", "LBN") not in got
 
 
+def test_a_law_called_incompatible_with_or_contrary_to_is_criticised():
+    got = rows("In a joint statement, the foreign ministers of Norway and Finland said the law was incompatible "
+               "with Hungary's obligations.")
+    assert {("NOR", "oppose", "HUN"), ("FIN", "oppose", "HUN")} <= got
+    assert ("IRL", "oppose", "ISR") in rows("Ireland said Israel's settlement plan was contrary to international law.")
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
     assert ("AU", "oppose", "GAB") in groups("The African Union on Wednesday suspended Gabon a day after the coup.")
