@@ -258,6 +258,14 @@ def test_a_law_called_incompatible_with_or_contrary_to_is_criticised():
     assert ("IRL", "oppose", "ISR") in rows("Ireland said Israel's settlement plan was contrary to international law.")
 
 
+def test_refraining_from_a_stance_gives_none_and_blocking_a_critical_text_backs_its_target():
+    assert not rows("Beijing refrained from criticising Moscow over the strikes.")
+    assert not rows("Brasilia avoided condemning Caracas by name.")
+    got = rows("Hungary blocked a joint EU statement that would have criticised China over Hong Kong.")
+    assert ("HUN", "support", "CHN") in got and ("HUN", "oppose", "CHN") not in got
+    assert ("TUR", "oppose", "SWE") in rows("Turkey blocked Sweden's NATO bid for months.")
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
     assert ("AU", "oppose", "GAB") in groups("The African Union on Wednesday suspended Gabon a day after the coup.")
