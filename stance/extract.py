@@ -85,7 +85,6 @@ _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
-_BLOCKS_TEXT = re.compile(r"(?:block|torpedo|scupper|derail)", re.IGNORECASE)
 _SWITCH = re.compile(r"(?:switch|shift|transfer)", re.IGNORECASE)
 _TO_NEXT = re.compile(r"\s+to\s+(?:the\s+)?")
 _ATTRIBUTIVE_TEXT = re.compile(r"(?:-(?:drafted|sponsored|proposed|led|backed))?\s+(?:draft|text|resolution)\b",
@@ -666,13 +665,6 @@ class DocumentExtractor:
             # "... respect Ethiopia's sovereignty, while Russia called the text 'counterproductive'": the verdict
             # is on the text, not on the state named before it
             st = Statement(st.holder, st.stance, st.cue, None, st.group, st.group_count, "text")
-        motion = self.motion
-        if st.cue is not None and st.stance == "oppose" and _BLOCKS_TEXT.match(st.cue.text) and motion is not None \
-                and motion.target is not None and 0 <= motion.start - st.cue.end <= 30 \
-                and motion.target.iso3 != st.holder.iso3:
-            # "Hungary blocked an EU statement condemning China": blocking a text critical of China backs China
-            inner = "support" if motion.stance == "backing" else "oppose"
-            return Statement(st.holder, compose(st.stance, inner), st.cue, motion.target, st.group, st.group_count, "text")
         if st.target is not None or st.stance is None:
             return st
         if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):

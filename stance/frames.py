@@ -167,6 +167,8 @@ def side_of_cue(cue_text: str) -> str:
     w = " ".join(cue_text.lower().split())
     if w.startswith("veto"):
         return "against"
+    if w.startswith(("block", "torpedo", "scupper", "derail")) and _TEXT_BLOCKED.search(w):
+        return "against"   # "blocked a Security Council resolution", "torpedoed the EU statement": as a veto
     if w.startswith("abst"):
         return "abstain"
     if w.startswith("vot"):
@@ -176,6 +178,7 @@ def side_of_cue(cue_text: str) -> str:
     return ""
 
 
+_TEXT_BLOCKED = re.compile(r"\b(?:statement|declaration|resolution|text|draft|communiqu)")
 _DEBATE_ON_TEXT = re.compile(r"(?:spoke|speaks|speaking|argued|argues|arguing|campaigned|lobbied)\s.*"
                              r"\b(?:it|them|resolutions?|drafts?|texts?|motions?)$")
 

@@ -264,6 +264,8 @@ def test_refraining_from_a_stance_gives_none_and_blocking_a_critical_text_backs_
     got = rows("Hungary blocked a joint EU statement that would have criticised China over Hong Kong.")
     assert ("HUN", "support", "CHN") in got and ("HUN", "oppose", "CHN") not in got
     assert ("TUR", "oppose", "SWE") in rows("Turkey blocked Sweden's NATO bid for months.")
+    assert not {r for r in rows("The draft condemned Syria's crackdown. France said those who blocked the text "
+                                "bore a heavy responsibility.") if r[0] == "FRA" and r[1] == "support"}
 
 
 def test_suspension_by_a_bloc():
