@@ -70,6 +70,7 @@ _SIGN_LEAD = re.compile(
     r"(?:\s+(?:\w+\s+)?(?:countries|states|delegations|governments|member\s+states|nations))?"
     r"|(?:signatories|co-?sponsors|sponsors|signers|signing\s+countries|supporters)\b[^.:]{0,40}?"
     r"(?:include[sd]?|are|were|comprised|comprise)"
+    r"|\b(?:its|the|their|whose)\s+(?:main\s+|three\s+|two\s+|four\s+)?(?:co-?sponsors|sponsors|signatories)\s*(?:[-–—]|,\s*namely)"
     r"|following\s+(?:\w+\s+){0,2}(?:countries|states|delegations|governments|member\s+states|nations|members)\b[^.:]{0,60}?"
     r"|\b(?:countries|states|delegations|governments|signatories|co-?sponsors)(?:\s+\(\s*\d{1,3}\s*\))?\s*(?=:)"
     r"|\bjoined\s+by|\btogether\s+with|\balongside"
@@ -450,6 +451,9 @@ _MOTION_NOUN = re.compile(
     r"(?:joint\s+)?letters?|declarations?|proposals?|communiqu[eé]s?|bills?)\b",
     re.IGNORECASE,
 )
+_ASSISTANCE_TO = re.compile(
+    r"\s*(?:on|for|concerning|entitled\s+[\"“]?)\s*(?:(?:economic|humanitarian|international|special|emergency)\s+)*"
+    r"(?:assistance|aid|support|solidarity|help|relief)\s+(?:to|with|for)\s+(?:the\s+)?", re.IGNORECASE)
 _SITUATION = re.compile(
     r"\s*(?:(?:that|which)\s+(?:would\s+have\s+|would\s+|had\s+)?)?(?:on|about|regarding|concerning|addressing)\s+"
     r"(?:the\s+)?(?:(?:human\s+rights\s+|humanitarian\s+|security\s+|political\s+)?situation\s+(?:of\s+human\s+rights\s+)?"
@@ -530,6 +534,8 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
             m = analysis.mentions[j]
             if m.iso3 and m.start < hi and _SITUATION.match(text[noun.end():m.start]):
                 return Motion("critical", m, noun.start())
+            if m.iso3 and m.start < hi and _ASSISTANCE_TO.fullmatch(text, noun.end(), m.start):
+                return Motion("backing", m, noun.start())   # "a text on assistance to the Palestinian people"
     return None
 
 

@@ -185,6 +185,20 @@ def test_a_verdict_on_a_text_named_by_its_sponsor_opposes_that_sponsor():
     assert ("RUS", "oppose", "USA") in got and ("RUS", "support", "ISR") not in got
 
 
+def test_a_text_on_assistance_to_a_people_backs_their_state():
+    text = ("Assembly adopts aid text\n\n"
+            "By a recorded vote of 150 in favour to none against, with 5 abstentions (Israel, Nauru, Palau, "
+            "Canada and the United States), it adopted a text on assistance to the Palestinian people.")
+    assert {("ISR", "neutral", "PSE"), ("CAN", "neutral", "PSE")} <= rows(text)
+    assert (150, "exact", "support", "PSE") in claims(text)
+
+
+def test_co_sponsors_set_off_by_a_dash_vote_for_the_text():
+    text = ("The Assembly adopted a resolution condemning human rights violations in Syria. Syria's delegate "
+            "said its co-sponsors — Qatar, Jordan and Morocco — had interfered in Syria's affairs.")
+    assert {("QAT", "oppose", "SYR"), ("JOR", "oppose", "SYR"), ("MAR", "oppose", "SYR")} <= rows(text)
+
+
 def test_veto_of_a_critical_text_supports_its_target():
     text = "China and Russia vetoed a resolution that would have condemned Myanmar's military for the crackdown."
     assert {("CHN", "support", "MMR"), ("RUS", "support", "MMR")} <= rows(text)
