@@ -671,7 +671,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
     if cues:
         j = bisect_left(starts, cues[0].end)
         while j < len(mentions) and mentions[j].start - cues[0].end <= 40:
-            if roles[j] in ("holder", "target") and _PASSIVE_BY.match(text[cues[0].end:mentions[j].start]):
+            gap = text[cues[0].end:mentions[j].start]
+            if roles[j] in ("holder", "target") and _PASSIVE_BY.match(gap) and (
+                    "by" in gap or cues[0].text[:6].lower() == "summon"):   # "is opposed to the Dutch measures": no agent
                 passive_by.append(j)
                 while j + 1 < len(mentions) and _LIST_GAP.fullmatch(text, mentions[j].end, mentions[j + 1].start) \
                         and roles.get(j + 1) in ("holder", "target"):

@@ -437,3 +437,9 @@ def test_states_listed_after_a_relative_clause_hold_its_cue():
     assert {("CHL", "support", "BRA"), ("MEX", "support", "BRA")} <= got
     assert {("KEN", "oppose", "NER"), ("GHA", "oppose", "NER")} <= positions_of(
         "Governments that condemned the coup in Niger included those of Kenya and Ghana.")
+
+
+def test_is_opposed_to_is_not_a_passive_with_an_agent():
+    assert ("CHN", "oppose", "NLD") in positions_of("China is firmly opposed to the Dutch measures on chip exports.")
+    assert ("NLD", "oppose", "CHN") not in positions_of("China is firmly opposed to the Dutch measures on chip exports.")
+    assert ("DEU", "oppose", "IRN") in positions_of("The Iranian ambassador was summoned to the German foreign ministry.")
