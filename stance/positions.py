@@ -200,7 +200,8 @@ _QUOTE_ATTRIBUTION = re.compile(
 _ARTIFACT = re.compile(r"\b(?:resolution|motion|statement|letter|declaration|draft|text|decision)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(]")
 _CLAUSE_START = re.compile(
-    r"(?:^|[;:]\s*|,\s*(?:and|but|while|whereas)\s+|\s(?:and|but|while|whereas)\s+|\bthat\s+|[“\"]\s*)"
+    r"(?:^|[;:]\s*|,\s*(?:and|but|while|whereas)\s+|\s(?:and|but|while|whereas)\s+|\bthat\s+|[“\"]\s*|"
+    r"\b(?:after|before|when|since|because|although|though|once|until)\s+)"
     r"(?:the\s+)?$"
 )
 _CLAUSE_END = re.compile(
@@ -291,6 +292,8 @@ _COUNT_TAIL = re.compile(
     r"eleven|twelve|twenty|thirty|forty|fifty)\s+$", re.IGNORECASE)
 
 
+_RECALLED_ENVOY = re.compile(r"\brecall(?:s|ed|ing)?\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:ambassadors?|envoys?|charg[\w-]*)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -354,6 +357,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "member"     # also "on behalf of the Core Group of Canada, Germany and ..."
         elif _GOVERNED_IN.search(left) or ("for" in left and _SPEAKER_FOR.search(left)):
             roles[index] = "holder"     # "the military authorities in Burkina Faso", "a spokesperson for the EU"
+        elif left.endswith(("to ", "to the ", "in ", "in the ")) and _RECALLED_ENVOY.search(left):
+            roles[index] = "target"     # "recalled its ambassador to Paris": the state it is recalled from
         elif left.endswith(("at ", "at the ")) and _AIMED_AT.search(left):
             roles[index] = "target"     # "hit out at Sweden", "took aim at Washington": not a place
         elif _against_hint(left) and _AGAINST_TARGET.search(left):
@@ -484,7 +489,8 @@ _TOPIC_NOUN_AFTER = re.compile(
     re.IGNORECASE)
 _RECEIVES = re.compile(
     r"\b(?:gets?|got|receiv(?:e|es|ed|ing)|wins?|won|gain(?:s|ed)?|enjoy(?:s|ed)?|secur(?:e|es|ed)|drew|draws?|"
-    r"garner(?:s|ed)?|lost|loses?)\s+(?:(?:the|a|an|strong|firm|full|fresh|new|rare|more|some|broad)\s+){0,2}$",
+    r"garner(?:s|ed)?|lost|loses?)\s+(?:(?:the|a|an|strong|firm|full|fresh|new|rare|more|some|broad|swift|sharp|"
+    r"harsh|immediate|fierce|stern|angry|widespread|international|furious)\s+){0,2}$",
     re.IGNORECASE)
 _FROM_AGENT = re.compile(r"\s*(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 _OCCUPIED_BY = re.compile(

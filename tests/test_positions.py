@@ -443,3 +443,10 @@ def test_is_opposed_to_is_not_a_passive_with_an_agent():
     assert ("CHN", "oppose", "NLD") in positions_of("China is firmly opposed to the Dutch measures on chip exports.")
     assert ("NLD", "oppose", "CHN") not in positions_of("China is firmly opposed to the Dutch measures on chip exports.")
     assert ("DEU", "oppose", "IRN") in positions_of("The Iranian ambassador was summoned to the German foreign ministry.")
+
+
+def test_a_clause_after_after_has_its_own_holder_and_a_recall_targets_the_host():
+    got = positions_of("Armenia recalled its ambassador to Minsk on Friday after Belarus's president accused Yerevan of betrayal.")
+    assert {("ARM", "oppose", "BLR"), ("BLR", "oppose", "ARM")} <= got
+    assert ("IRN", "oppose", "EGY") in positions_of(
+        "The decision drew sharp criticism from Iran, whose foreign ministry said Egypt had erred.")
