@@ -120,6 +120,10 @@ _NUMBER_OF = re.compile(
     rf"[^.;]{{0,80}}?\b(?:rose|risen|grew|grown|increased|climbed|reached|jumped|(?:was|is|stood|stands)\s+(?:now\s+)?"
     rf"(?:at|up\s+from|down\s+from)|(?:was|is)\s+(?:now\s+)?)\s+(?:to\s+)?(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})\b"
     rf"(?!\s*(?:%|per\s*cent|percent))", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\b(?:half|a\s+third|one-third|two-thirds|two\s+thirds|a\s+quarter|three-quarters|"
+                       r"a\s+majority|the\s+majority|majority|most|many|all|several|some|each|any)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                       r"(?:[\w-]+[’']s\s+)?$",
+                       re.IGNORECASE)
 _NONE_OF = re.compile(r"\b(?:none|not\s+one|neither)\s+of\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 
 
@@ -154,6 +158,8 @@ def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
             continue  # "one country" is not a count claim; over 250 is not about states
         if _NONE_OF.search(text, max(start, match.start() - 16), match.start()):
             continue  # "none of the 13 African members backed it" counts those who did not
+        if _SHARE_OF.search(text, max(start, match.start() - 45), match.start()):
+            continue  # "over half of the 193 member states", "most of the 27": the whole, not those who acted
         if count <= 12 and not match.group("qual") and not match.group("people") and \
                 _DEFINITE_BEFORE.search(text, max(start, match.start() - 8), match.start()):
             continue  # "the three governments" points back to states already named

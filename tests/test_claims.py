@@ -83,3 +83,12 @@ def test_the_number_of_signatories_rising_to_n_is_a_claim():
     c = parse_text(text).claims
     assert {41, 25} <= set(c["count"].astype(int))
     assert set(c[c["count"].astype(int) == 41]["toward_iso3"]) == {"CUB"}
+
+
+def test_a_share_of_a_whole_is_not_a_count_of_those_who_acted():
+    for text in ("Over half of the 193 member states voted for the text.",
+                 "More than a third of the Council's 47 members backed the motion.",
+                 "Most of the 27 EU states condemned the decision."):
+        assert find_claims(text, 0, len(text)) == [], text
+    text = "Around 145 of the 193 member states voted for the text."
+    assert [(c.count, c.qualifier) for c in find_claims(text, 0, len(text))] == [(145, "about")]
