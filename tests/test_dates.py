@@ -535,3 +535,15 @@ def test_markdown_dateline_with_a_trailing_label():
     doc = analyse("# Title\n\n*Published 2 September 2021 · Analysis*\n\nOn 8 July, the council met.")
     assert doc.published is not None and doc.published.date == D(2021, 9, 2)
     assert by_text(doc, "8 July").date == D(2021, 7, 8)
+
+
+def test_a_plain_this_year_frames_the_story_and_dates_no_event():
+    from stance.pipeline import parse_text
+    text = ("Council renews Belarus mandate\n\nGENEVA, April 4, 2023 - The Human Rights Council on Tuesday renewed "
+            "the mandate of its expert on Belarus. Canada, which holds no seat this year, condemned Belarus's crackdown.\n\n"
+            "Earlier this year, Lithuania condemned the arrests of journalists in Belarus.")
+    dates = set(parse_text(text).events["date"])
+    assert "2023-01-01" in dates                    # "earlier this year" dates its happening
+    events = parse_text(text).events
+    canada = events[events["text"].str.contains("holds no seat")]
+    assert len(canada) and set(canada["date_precision"]) == {"day"}  # the running date, not the year

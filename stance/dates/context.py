@@ -61,6 +61,10 @@ class SentenceDates:
         own: list[When] = []
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         for mention in self.dated.mentions[lo:hi][:_MAX_OWN_DATES]:
+            if mention.relative == "this_year" and mention.precision == "year" and \
+                    mention.text.lower() == "this year":
+                continue   # a plain "this year" frames the story ("chair this year", "its second vote this
+                # year"); the happening keeps the running date ("earlier this year" still dates one)
             if mention.date is not None and mention.precision != "none":
                 when = When.of(mention)
                 if when not in own and (not own or when.date not in {w.date for w in own}):
