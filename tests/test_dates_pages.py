@@ -276,3 +276,18 @@ def test_source_line_with_pipes_is_a_publication_line_not_a_breadcrumb():
 def test_past_verb_before_a_weekday_wins_over_a_future_elsewhere(sentence, expected):
     t = parse_text("Published: 16 January 2024\n\n" + sentence)
     assert expected in set(t.events["date"])
+
+
+def test_index_headings_with_a_time_and_a_source_label_date_their_items():
+    from stance.pipeline import parse_text
+    text = ("Archive: envoy recalls\n\nUpdated 15 September 2023. Newest first.\n\n"
+            "14.09.2023 - 08:45 [ Andes Wire ]\n\nPeru recalls ambassador from Mexico\n\n"
+            "Lima condemned Mexico's remarks on its government.\n\n"
+            "28.03.2023, 17:05 (Gulf Desk)\n\nBahrain condemns Iran's seizure of a tanker\n\n"
+            "Manama denounced Iran's seizure of the vessel.\n\n"
+            "11.01.2023 - 09:00 [ Andes Wire ]\n\nChile welcomes Bolivia's release of detainees\n\n"
+            "Santiago welcomed Bolivia's decision to free the detainees.\n")
+    events = parse_text(text).events
+    by_text = {row.text[:12]: row.date for row in events.itertuples()}
+    assert by_text["Peru recalls"] == "2023-09-14"
+    assert by_text["Bahrain cond"] == "2023-03-28"

@@ -7,6 +7,7 @@ one year within the text's own span fits them all.
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_right
 
 from .inference import _year_from_floor, _year_from_ref
@@ -32,9 +33,18 @@ def _is_heading(text: str, m: DateMention) -> bool:
     if a > 0 and text[a - 1] != "\n":
         return False
     b, n = m.end, len(text)
+    tail = _HEADING_TAIL.match(text, b)
+    if tail is not None:
+        b = tail.end()   # "27.08.2022 - 10:30 [ Tunis Afrique Digest ]": a time and a source label
     while b < n and text[b] in " \t\r\u00a0:-|\u2013\u2014":
         b += 1
     return b == n or text[b] == "\n"
+
+
+# What may follow a heading's date on its line: a time, then a source label in brackets or after a bar.
+_HEADING_TAIL = re.compile(
+    r"[ \t]*(?:[-–—|,·]?[ \t]*\d{1,2}[:.h]\d{2}(?:[ \t]*(?:GMT|UTC|CET|CEST|EST|[AaPp]\.?[Mm]\.?))?)?"
+    r"(?:[ \t]*(?:\[[^\]\n]{1,60}\]|\([^)\n]{1,60}\)|[|·][ \t]*[^\n|]{1,40}))?(?=[ \t]*(?:\n|$))")
 
 
 def _resolve_headings(heads: list[DateMention], items: list[list[DateMention]],
