@@ -73,7 +73,7 @@ _SIGN_LEAD = re.compile(
     r"|\b(?:its|the|their|whose)\s+(?:main\s+|three\s+|two\s+|four\s+)?(?:co-?sponsors|sponsors|signatories)\s*(?:[-–—]|,\s*namely)"
     r"|following\s+(?:\w+\s+){0,2}(?:countries|states|delegations|governments|member\s+states|nations|members)\b[^.:]{0,60}?"
     r"|\b(?:countries|states|delegations|governments|signatories|co-?sponsors)(?:\s+\(\s*\d{1,3}\s*\))?\s*(?=:)"
-    r"|\bjoined\s+by|\btogether\s+with|\balongside"
+    r"|\bjoined\s+by|\btogether\s+with|\balongside|\balong\s+with"
     r"|\bamong\s+(?:them|those|these|the\s+(?:\w+\s+)?(?:signatories|co-?sponsors|sponsors|supporters|backers|"
     r"countries|states|delegations))\b[^.:]{0,80}?\b(?:were|are|was|is)"
     r"|(?:^|[.;]\s+)(?:the|these|those)\s+(?:\d{1,3}|[a-z]+)(?:\s+(?:countries|states|nations|delegations|signatories))?"
@@ -91,7 +91,7 @@ _ON_BEHALF_LIST = re.compile(
     r"member\s+states|governments)\s*:?)?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-_JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside)\b", re.IGNORECASE)
+_JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\b", re.IGNORECASE)
 _VOTE_IN_LEAD = re.compile(r"\bvot(?:ed|ing|e)\s+(?:in\s+favou?r|for|yes|against|no)\b|\babstain(?:ed|ing)?\b|\bvetoed\b|"
                            r"\b(?:countries|states|members|delegations|nations|votes?)\s+(?:in\s+favou?r|against)\b",
                            re.IGNORECASE)

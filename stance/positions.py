@@ -410,6 +410,7 @@ def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int],
 _SAME_ACT = re.compile(
     r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,50},)?\s+(?:(?:also|then|later|soon|quickly|had|has|have|too)\s+)*"
     r"(?:did\s+the\s+same|do\s+the\s+same|does\s+the\s+same|followed\s+suit|follow\s+suit|follows\s+suit|"
+    r"did\s+so|does\s+so|do\s+so|done\s+so|"
     r"took\s+the\s+same\s+(?:step|decision|course)|taken\s+the\s+same\s+(?:step|decision))\b", re.IGNORECASE)
 
 

@@ -282,6 +282,14 @@ def test_refraining_from_a_stance_gives_none_and_blocking_a_critical_text_backs_
                                 "bore a heavy responsibility.") if r[0] == "FRA" and r[1] == "support"}
 
 
+def test_along_with_did_so_and_cases_brought_against_a_state():
+    got = rows("Canada, along with Norway and Iceland, condemned Russia's annexation of Crimea.")
+    assert {("CAN", "oppose", "RUS"), ("NOR", "oppose", "RUS"), ("ISL", "oppose", "RUS")} <= got
+    assert ("BEL", "support", "PSE") in rows("Malta recognised Palestine on Tuesday, while Belgium did so in June.")
+    assert ("GMB", "oppose", "MMR") in rows("The Gambia filed a case against Myanmar at the world court.")
+    assert ("ZAF", "oppose", "ISR") in rows("South Africa took Israel to the International Court of Justice.")
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
     assert ("AU", "oppose", "GAB") in groups("The African Union on Wednesday suspended Gabon a day after the coup.")
