@@ -290,6 +290,12 @@ def test_along_with_did_so_and_cases_brought_against_a_state():
     assert ("ZAF", "oppose", "ISR") in rows("South Africa took Israel to the International Court of Justice.")
 
 
+def test_approving_a_bid_and_thanks_back_the_state():
+    assert ("ISL", "support", "UKR") in rows("Iceland's parliament approved Ukraine's application for membership.")
+    assert ("GRC", "support", "EGY") in rows("Greece expressed its appreciation to Egypt for the maritime deal.")
+    assert ("NPL", "support", "IND") in rows("Nepal expressed gratitude to India for the relief flights.")
+
+
 def test_suspension_by_a_bloc():
     assert ("ECOWAS", "oppose", "MLI") in groups("ECOWAS suspended Mali from its decision-making bodies after the coup.")
     assert ("AU", "oppose", "GAB") in groups("The African Union on Wednesday suspended Gabon a day after the coup.")
