@@ -795,11 +795,12 @@ class DocumentExtractor:
     def _position_rows(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
         base = self._base(s, e, when, topic)
         rows: list[dict] = []
+        speakers = {st.holder.start for st in statements}
         for st in statements:
             assert st.stance is not None
             holder = st.holder
             if holder.bloc:
-                for target in [st.target] + self._target_list(st, s, e):   # "suspended Mali and Guinea"
+                for target in [st.target] + self._target_list(st, s, e, speakers):   # "suspended Mali and Guinea"
                     row = self._position(base, "", st.stance, target, "bloc", holder.bloc)
                     rows += [row] if row else []
                     rows += self._expand_bloc(base, holder.bloc, st.stance, target, when, set())
@@ -808,7 +809,7 @@ class DocumentExtractor:
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
             row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
             rows += [row] if row else []
-            for other in self._target_list(st, s, e) + self._target_allies(st, s, e) + self._between_pair(st):
+            for other in self._target_list(st, s, e, speakers) + self._target_allies(st, s, e) + self._between_pair(st):
                 # "recalled its ambassadors from Madrid, Dublin and Oslo": each listed state is a target
                 row = self._position(base, holder.iso3, st.stance, other, basis, group)
                 rows += [row] if row else []
@@ -840,7 +841,7 @@ class DocumentExtractor:
                 for iso3 in sorted((self.allies.get(target.iso3, set()) & before) - own - {target.iso3})
                 if countries.is_state(iso3)]
 
-    def _target_list(self, st: Statement, s: int, e: int) -> list[Mention]:
+    def _target_list(self, st: Statement, s: int, e: int, speakers: set[int] = frozenset()) -> list[Mention]:
         """The other states of the list the target opens, right after its cue ("condemned Russia and
         Belarus", "recalled its ambassadors from Madrid, Dublin and Oslo")."""
         target = st.target
@@ -856,8 +857,8 @@ class DocumentExtractor:
         for m in self.sentence_mentions[k + 1:k + 40]:   # a bloc inside the list is an item too, not a state
             if m.start < end:
                 continue
-            if not (m.iso3 or m.bloc) or not TIGHT_SEPARATOR.fullmatch(self.text, end, m.start):
-                break
+            if not (m.iso3 or m.bloc) or not TIGHT_SEPARATOR.fullmatch(self.text, end, m.start) or m.start in speakers:
+                break   # "condemned the strike on Syria, France regretted it": France opens its own clause
             end = m.end
             if m.iso3 and m.iso3 not in seen:
                 out.append(m)

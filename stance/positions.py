@@ -232,7 +232,8 @@ _ACT_AFTER = re.compile(
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
     r"tariffs|law|ban|elections?|referendums?|polls?|vote|reply|response|note|position|stance|demands?|claim|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
-    r"exercises|restrictions|repression|campaign|vetoe?s?|"
+    r"exercises|restrictions|repression|campaign|vetoe?s?|offers?|proposals?|plans?|initiatives?|mediation|"
+    r"requests?|bids?|application|candidacy|peace\s+plan|"
     r"independence|sovereignty|territorial\s+integrity|statehood)\b"
 )
 _BEFORE = 40  # characters of left context the prefix rules look at
@@ -304,6 +305,42 @@ _WHO_BEFORE = re.compile(r"\b(?:leaders|countries|states|governments|nations|tho
 _INCLUDED_AFTER = re.compile(
     r"\b(?:included|include|includes|were)\s+(?:the\s+)?(?:(?:leaders?|presidents?|prime\s+ministers?|governments?|"
     r"foreign\s+ministers?|heads?\s+of\s+(?:state|government)|those|that)\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
+_SPLICE = re.compile(r"\s*,\s*(?:the\s+)?")
+_SPLICE_BEFORE = re.compile(r",\s*(?:the\s+)?$")
+
+
+def _comma_spliced(text: str, mentions: list[Mention], cues: list[Cue], cue_starts: list[int],
+                   holders: set[int]) -> set[int]:
+    """States that open a comma-spliced clause between two verbs ("US condemns, China defends X"): right
+    after one cue and a comma, right before their own cue."""
+    found: set[int] = set()
+    if len(cues) < 2:
+        return found
+    for j, m in enumerate(mentions):
+        if j in holders or not (m.iso3 or m.bloc) or m.start < cues[0].end or m.kind not in ("name", "capital", "bloc"):
+            continue
+        after = bisect_left(cue_starts, m.end)
+        if after < len(cues) and 0 < cues[after].start - m.end <= 2 and _SPLICE_BEFORE.search(
+                text, max(cues[0].end, m.start - 8), m.start):
+            found.add(j)
+    return found
+
+
+def _share_spliced_objects(text: str, statements: list[Statement]) -> None:
+    """A verb spliced before another subject shares that clause's object ("US condemns, China defends
+    North Korea launch": both are about North Korea), unless it has its own."""
+    by_start = {st.holder.start: st for st in statements}
+    for n, st in enumerate(statements):
+        if st.cue is None:
+            continue
+        gap = _SPLICE.match(text, st.cue.end)
+        nxt = by_start.get(gap.end()) if gap is not None else None
+        if nxt is None or nxt is st or nxt.target is None:
+            continue
+        if st.target is None or st.target.start == nxt.holder.start:
+            statements[n] = Statement(st.holder, st.stance, st.cue, nxt.target, st.group, st.group_count, st.artefact)
 
 
 def _left(text: str, sentence_start: int, offset: int) -> str:
@@ -661,6 +698,11 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             i for i, m in enumerate(mentions)
             if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m) and i not in objects))
         ]
+        spliced = _comma_spliced(text, mentions, cues, cue_starts, set(holders))
+        if spliced:   # "US condemns, China defends North Korea launch": each verb has its own subject
+            holders = sorted(set(holders) | spliced)
+            for i in spliced:
+                roles[i] = "holder"
         if cues:
             # "..., and Nicaragua did the same", "days after Spain, Ireland and Norway took the same step"
             for i, m in enumerate(mentions):
@@ -881,6 +923,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))
+    _share_spliced_objects(text, result.statements)
     spoken = {st.holder.start for st in result.statements}
     # "Leaders who congratulated Trump included A and B": the states listed hold the relative clause's cue
     for cue in cues:

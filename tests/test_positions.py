@@ -450,3 +450,12 @@ def test_a_clause_after_after_has_its_own_holder_and_a_recall_targets_the_host()
     assert {("ARM", "oppose", "BLR"), ("BLR", "oppose", "ARM")} <= got
     assert ("IRN", "oppose", "EGY") in positions_of(
         "The decision drew sharp criticism from Iran, whose foreign ministry said Egypt had erred.")
+
+
+def test_comma_spliced_headline_verbs_each_take_their_own_subject_and_share_the_object():
+    got = positions_of("US condemns, China defends North Korea launch")
+    assert {("USA", "oppose", "PRK"), ("CHN", "support", "PRK")} <= got and ("USA", "oppose", "CHN") not in got
+    got = positions_of("Russia welcomes, Ukraine rejects Turkish mediation offer")
+    assert {("RUS", "support", "TUR"), ("UKR", "oppose", "TUR")} <= got
+    got = positions_of("Britain condemned the strike on Syria, France regretted it.")
+    assert ("GBR", "oppose", "FRA") not in got
