@@ -136,3 +136,8 @@ def test_regional_and_security_blocs_in_the_news_are_found():
             "Alliance of Sahel States, IGAD and the East African Community all issued statements.")
     assert [m.bloc_id for m in find_blocs(text)] == ["OSCE", "CSTO", "PACIFIC_ISLANDS_FORUM", "AES", "IGAD", "EAC"]
     assert not find_blocs("Quad bikes and alba sweaters")   # common words are not blocs
+
+
+def test_eu_institutions_and_bloc_chiefs_speak_for_their_bloc():
+    text = "The European Commission, the European Council, the AU Commission and Mark Rutte all spoke."
+    assert [m.bloc_id for m in find_blocs(text)] == ["EU", "EU", "AU", "NATO"]
