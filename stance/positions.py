@@ -159,7 +159,7 @@ _STATE_NOUN_OF = re.compile(
     r"(?:nation|country|kingdom|republic|emirate|sultanate|principality|island\s+nation|island\s+state|archipelago)"
     r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_OF = re.compile(
-    r"\b(?:representatives?|ambassadors?|envoys?|embassy|embassies|governments?|ministry|ministers?|"
+    r"\b(?:representatives?|ambassadors?|envoys?|delegates?|observers?|embassy|embassies|governments?|ministry|ministers?|"
     r"foreign\s+ministers?|presidents?|prime\s+ministers?|king|leaders?|missions?|delegations?|heads\s+of\s+state|"
     r"spokesperson|spokesman|spokeswoman|authorities|officials?|head|chief|"
     r"permanent\s+representative|deputy\s+permanent\s+representative|people|parliament|"

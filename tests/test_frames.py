@@ -199,6 +199,13 @@ def test_co_sponsors_set_off_by_a_dash_vote_for_the_text():
     assert {("QAT", "oppose", "SYR"), ("JOR", "oppose", "SYR"), ("MAR", "oppose", "SYR")} <= rows(text)
 
 
+def test_the_delegate_of_a_state_explains_its_vote():
+    text = ("Third Committee approves text on Iran\n\n"
+            "The Committee approved a draft resolution expressing concern about the human rights situation in Iran. "
+            "The delegate of Japan said his country had voted in favour because of executions.")
+    assert ("JPN", "oppose", "IRN") in rows(text)
+
+
 def test_veto_of_a_critical_text_supports_its_target():
     text = "China and Russia vetoed a resolution that would have condemned Myanmar's military for the crackdown."
     assert {("CHN", "support", "MMR"), ("RUS", "support", "MMR")} <= rows(text)
