@@ -295,6 +295,10 @@ _COUNT_TAIL = re.compile(
 
 _RECALLED_ENVOY = re.compile(r"\brecall(?:s|ed|ing)?\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:ambassadors?|envoys?|charg[\w-]*)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNNAMED_INCLUDING = re.compile(
+    r"\b(?:delegations|speakers|countries|states|nations|governments|members|others|participants|allies|partners|"
+    r"capitals|donors)\s*,?\s*(?:including|among\s+them|such\s+as|notably|in\s+particular)\s+(?:those\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -390,6 +394,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
                 and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)
                 and not (mention.kind == "possessive" and LEXICON.actor_noun.match(text, mention.end))):
             roles[index] = "member"     # "X condemned the attack, joined by Chile, Peru and Mexico": not targets
+        elif mention.start < first_cue and _UNNAMED_INCLUDING.search(left):
+            roles[index] = "holder"     # "Several delegations, including those of Germany and Canada, expressed ..."
         elif mention.start < first_cue and (_INCLUDING.search(left) or _GROUP_OF.search(left)):
             roles[index] = "member"     # also "on behalf of the Core Group of Canada, Germany and ..."
         elif _GOVERNED_IN.search(left) or ("for" in left and _SPEAKER_FOR.search(left)):

@@ -459,3 +459,10 @@ def test_comma_spliced_headline_verbs_each_take_their_own_subject_and_share_the_
     assert {("RUS", "support", "TUR"), ("UKR", "oppose", "TUR")} <= got
     got = positions_of("Britain condemned the strike on Syria, France regretted it.")
     assert ("GBR", "oppose", "FRA") not in got
+
+
+def test_states_named_inside_an_unnamed_group_of_speakers_hold_its_stance():
+    got = positions_of("Several delegations, including those of Norway and Canada, expressed concern about "
+                       "the detention of activists in Belarus.")
+    assert {("NOR", "concern", "BLR"), ("CAN", "concern", "BLR")} <= got and ("CAN", "concern", "NOR") not in got
+    assert ("GHA", "support", "ETH") in positions_of("Other countries, such as Ghana, welcomed Ethiopia's peace deal.")
