@@ -17,7 +17,7 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import TIGHT_SEPARATOR, VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
+from .positions import (TERROR_ACT, TIES_WITH_NAMED, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -671,6 +671,9 @@ class DocumentExtractor:
             return st   # "accused the Western members of the Council": states the text does not name
         if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):
             return st   # "saddened by the loss of lives in the earthquake": grief at no state's act
+        if st.cue is not None and st.cue.text.lower().endswith(("relations", "ties")) and \
+                TIES_WITH_NAMED.match(self.text, st.cue.end, st.cue.end + 60):
+            return st   # "suspended its relations with the self-proclaimed Sahrawi republic": an entity named, not a state
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one
         headline_target = self.headline.target if self.headline is not None else None
@@ -795,7 +798,8 @@ class DocumentExtractor:
     def _position_rows(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
         base = self._base(s, e, when, topic)
         rows: list[dict] = []
-        speakers = {st.holder.start for st in statements}
+        speakers = {st.holder.start for st in statements   # states that open their own clause ("France regretted it")
+                    if st.cue is not None and 0 < st.cue.start - st.holder.end <= 3}
         for st in statements:
             assert st.stance is not None
             holder = st.holder

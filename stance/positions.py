@@ -347,6 +347,23 @@ def _share_spliced_objects(text: str, statements: list[Statement]) -> None:
             statements[n] = Statement(st.holder, st.stance, st.cue, nxt.target, st.group, st.group_count, st.artefact)
 
 
+TIES_WITH_NAMED = re.compile(r"\s+with\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
+_MUTUAL = re.compile(r"(?:restor|resum|normali|re-?establish|establish|upgrad)\w*\s+(?:full\s+|formal\s+|their\s+|its\s+)?"
+                     r"(?:diplomatic\s+)?(?:relations|ties)\b", re.IGNORECASE)
+
+
+def _mutual_targets(statements: list[Statement]) -> None:
+    """Two states that restore, resume or establish ties together ("Egypt and Qatar restored diplomatic ties")
+    each back the other."""
+    pair = [n for n, st in enumerate(statements) if st.cue is not None and st.target is None and _MUTUAL.match(st.cue.text)]
+    if len(pair) != 2 or statements[pair[0]].cue is not statements[pair[1]].cue:
+        return
+    a, b = statements[pair[0]], statements[pair[1]]
+    if a.holder.iso3 and b.holder.iso3 and a.holder.iso3 != b.holder.iso3:
+        statements[pair[0]] = Statement(a.holder, a.stance, a.cue, b.holder, a.group, a.group_count, a.artefact)
+        statements[pair[1]] = Statement(b.holder, b.stance, b.cue, a.holder, b.group, b.group_count, b.artefact)
+
+
 def _left(text: str, sentence_start: int, offset: int) -> str:
     return text[max(sentence_start, offset - _BEFORE):offset]
 
@@ -689,7 +706,15 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
 
     def opens_clause(m: Mention) -> bool:
-        return bool(_CLAUSE_START.search(text[max(start, m.start - 30):m.start]))
+        opener = _CLAUSE_START.search(text[max(start, m.start - 30):m.start])
+        if opener is None:
+            return False
+        if opener.group().lstrip().startswith("and") and not opener.group().startswith(","):
+            # "... from Madrid, Dublin and Oslo for consultations": a bare "and" opens a clause only when
+            # the state's own verb follows closely
+            k = bisect_left(cue_starts, m.end)
+            return k < len(cues) and cues[k].start - m.end <= 40
+        return True
 
     did_same: set[int] = set()   # states that "did the same" as the act just reported
     if quote_end is not None:
@@ -904,6 +929,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 bound = cue.end   # "Moscow's praise was matched by a message from Kyiv": the praise names no object
             target = occupier(target_in(cue.end, bound, own) or target_before(cue.start, own)
                               or situation_in(cue.end, bound, own), own)
+            named = TIES_WITH_NAMED.match(text, cue.end, end) if cue.text[-4:].lower() in ("ions", "ties") else None
+            if named is not None and (target is None or target.start != named.end() - 1):
+                target = None   # "suspends relations with Sahrawi republic, backs ...": the entity named is no state
             if target is None and quote_end is not None and attribution_end < end:
                 # '"We condemn this," a spokesman said, adding that China would be held responsible'
                 target = next((m for m in mentions[bisect_left(starts, attribution_end):]
@@ -930,6 +958,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))
     _share_spliced_objects(text, result.statements)
+    _mutual_targets(result.statements)
     spoken = {st.holder.start for st in result.statements}
     # "Leaders who congratulated Trump included A and B": the states listed hold the relative clause's cue
     for cue in cues:

@@ -466,3 +466,20 @@ def test_states_named_inside_an_unnamed_group_of_speakers_hold_its_stance():
                        "the detention of activists in Belarus.")
     assert {("NOR", "concern", "BLR"), ("CAN", "concern", "BLR")} <= got and ("CAN", "concern", "NOR") not in got
     assert ("GHA", "support", "ETH") in positions_of("Other countries, such as Ghana, welcomed Ethiopia's peace deal.")
+
+
+def test_two_states_restoring_ties_back_each_other_and_intentions_give_no_stance():
+    got = positions_of("Egypt and Qatar restored diplomatic ties on Tuesday.")
+    assert {("EGY", "support", "QAT"), ("QAT", "support", "EGY")} <= got
+    assert ("BHR", "support", "QAT") in positions_of("Bahrain resumed diplomatic relations with Qatar.")
+    assert not positions_of("Colombia, whose president has sought to restore relations with Managua, did not sign.")
+    assert not positions_of("Iran's president, on his first visit since the two countries restored ties, spoke.")
+
+
+def test_ties_with_an_entity_that_is_no_state_take_no_state_as_target():
+    got = positions_of("Panama suspends relations with Sahrawi republic, backs Moroccan autonomy plan")
+    assert ("PAN", "oppose", "MAR") not in got
+    got = positions_of("Israel recalled its ambassadors from Madrid, Dublin and Oslo for consultations, and its "
+                       "foreign minister summoned their envoys.")
+    assert {("ISR", "oppose", "ESP"), ("ISR", "oppose", "IRL"), ("ISR", "oppose", "NOR")} <= got
+    assert ("NOR", "oppose", "ESP") not in got
