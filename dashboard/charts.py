@@ -170,7 +170,9 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
     targets = sorted(cells["target"].astype(str).unique(), key=str.lower)
     biggest = max(int(cells["n"].max()), 1)
     counts = [s for s in STANCES if s in cells.columns]
-    detail = cells[counts].astype(str).radd([f"{s} " for s in counts]).agg(" · ".join, axis=1)
+    detail = pd.Series("", index=cells.index, dtype=object)  # "support 3 · oppose 1 · ..."
+    for i, s in enumerate(counts):
+        detail = detail + ("" if i == 0 else " · ") + f"{s} " + cells[s].astype(str)
     fig = go.Figure()
     for s in STANCE_ORDER:
         part = cells[cells["stance"] == s]

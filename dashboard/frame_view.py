@@ -102,7 +102,9 @@ class FrameView:
         if got is None:
             whole = getattr(self.base, table)[col]
             rows = self.rows[table]
-            got = whole if rows is None else whole.iloc[rows]
+            got = whole if rows is None else pd.Series(
+                whole.array.take(rows), index=self.index(table), name=col, dtype=whole.dtype,
+                copy=False)  # one shared index object: a frame of these needs no alignment
             self._cols[key] = got
         return got
 
@@ -110,7 +112,7 @@ class FrameView:
         """The kept rows with only `cols` (for aggregates that read a few columns)."""
         if table in self._frames:
             return self._frames[table].loc[:, list(cols)]
-        parts = {c: self.column(table, c).array for c in cols}
+        parts = {c: self.column(table, c) for c in cols}  # Series: dtypes kept as they are
         return pd.DataFrame(parts, index=self.index(table), copy=False)
 
     def index(self, table: str) -> pd.Index:
