@@ -20,6 +20,7 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
+from .frame_counts import timeline_counts
 from .frame_view import Codes, FrameView, IndexRows
 from .model import TableSet
 from .names import file_titles
@@ -30,7 +31,6 @@ from .timeline import TimelineInfo, timeline_figure
 VIEWS_KEPT = 12
 HEADLINE_COLUMNS = {"events": ["_lo", "_file_code"], "positions": ["country_iso3", "_file_code"],
                     "claims": ["_file_code"]}  # what summary.headline reads
-TIMELINE_COLUMNS = ["_lo", "_t0", "_stance", "_actor_name", "actor", "topic"]  # count_events
 STATE_COLUMNS = ["country_iso3", "toward_iso3", "_country_name", "_toward_name"]  # states_in
 PAIR_COLUMNS = ["country_iso3", "toward_iso3", "stance", "_country_name", "_toward_name"]
 
@@ -112,8 +112,8 @@ class FrameSource:
     def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
         v = self.frame_view(f)
         dated = int((v.column("events", "_lo").to_numpy() > 0).sum())
-        if dated > tl.AGGREGATE_ABOVE:  # drawn as counts: a few columns are all it reads
-            return timeline_figure(self._columns(v, "events", TIMELINE_COLUMNS), lane)
+        if dated > tl.AGGREGATE_ABOVE:  # drawn as counts (what timeline_figure does), on codes
+            return tl.counts_figure(timeline_counts(v, lane))
         return timeline_figure(v.frame("events"), lane)
 
     def undated_hidden(self, f: Query) -> int:

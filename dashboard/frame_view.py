@@ -31,16 +31,25 @@ class Codes:
 
     def __init__(self, tables: TableSet) -> None:
         self._tables = tables
-        self._codes: dict[tuple[str, str], tuple[np.ndarray, dict[str, int]]] = {}
+        self._codes: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, dict[str, int]]] = {}
         self._lock = threading.Lock()
 
     def of(self, table: str, col: str) -> tuple[np.ndarray, dict[str, int]]:
         """The codes of every row (-1: missing) and value -> code."""
+        codes, _, index = self._made(table, col)
+        return codes, index
+
+    def values(self, table: str, col: str) -> np.ndarray:
+        """The distinct values (objects), in code order."""
+        return self._made(table, col)[1]
+
+    def _made(self, table: str, col: str) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
         key = (table, col)
         got = self._codes.get(key)
         if got is None:
             codes, uniques = pd.factorize(getattr(self._tables, table)[col])
-            got = (codes.astype(np.int32), {str(u): i for i, u in enumerate(uniques)})
+            values = np.asarray(uniques, dtype=object)
+            got = (codes.astype(np.int32), values, {str(u): i for i, u in enumerate(values)})
             with self._lock:
                 self._codes[key] = got
         return got
@@ -138,6 +147,12 @@ class FrameView:
     def tables(self) -> TableSet:
         """The whole view (what `filters.filter_tables` gives)."""
         return TableSet(self.documents, *(self.frame(t) for t in ROW_TABLES))
+
+    def codes_of(self, table: str, col: str) -> np.ndarray:
+        """The integer codes (see `Codes`) of one column of the kept rows."""
+        codes, _ = self.codes.of(table, col)
+        rows = self.rows[table]
+        return codes if rows is None else codes[rows]
 
     def isin(self, table: str, col: str, values: Sequence[str]) -> np.ndarray:
         """Which kept rows have `col` in `values`, from codes."""
