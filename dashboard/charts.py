@@ -52,6 +52,11 @@ MAP_LINE_COLUMNS = ["country_iso3", "stance", "basis", "group", "_group_name", "
                     "date", "date_precision", "date_basis"]
 
 
+MAP_READS = ("toward_iso3", "country_iso3", "stance", "basis", "group", "_group_name", "file",
+             "source", "date", "date_precision", "date_basis", "_lo", "_implied",
+             "_country_name", "country")  # every column map_frame reads
+
+
 def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
     """One row per country holding a position toward `target`.
 
@@ -66,10 +71,7 @@ def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
         positions["country_iso3"].to_numpy() != "")
     if not keep.any():
         return pd.DataFrame(columns=MAP_COLUMNS)
-    need = [c for c in ("country_iso3", "stance", "basis", "group", "_group_name", "file",
-                        "source", "date",
-                        "date_precision", "date_basis", "_lo", "_implied", "_country_name",
-                        "country") if c in positions.columns]
+    need = [c for c in MAP_READS if c in positions.columns]
     p = positions.loc[keep, need]
     implied = p["_implied"] if "_implied" in p else p["basis"].isin(["member_of_group", "roster"])
     named_any = (~implied).groupby(p["country_iso3"]).any()
@@ -208,6 +210,10 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------- country profile timeline
 
 
+PROFILE_FIGURE_COLUMNS = ["_lane", "stance", "_implied", "_t0", "date", "date_precision",
+                          "date_basis", "text", "basis", "_group_name"]
+
+
 def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                    max_lanes: int = 30) -> go.Figure:
     """A state's dated positions over time: one lane per counterpart ("→ China" for positions
@@ -217,7 +223,8 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
     recv = as_target[(as_target["_lo"] > 0) & (as_target["country_iso3"] != iso3)]
     who = recv["_country_name"].where(recv["country_iso3"] != "", recv["_group_name"])
     recv = recv.assign(_lane="← " + who.astype(str))
-    both = pd.concat([held, recv], ignore_index=True)
+    both = pd.concat([held.loc[:, PROFILE_FIGURE_COLUMNS], recv.loc[:, PROFILE_FIGURE_COLUMNS]],
+                     ignore_index=True)  # only what the marks read: the parts below are copies
     if both.empty:
         return empty_figure("No dated positions of this state in the view", height=220)
     top = both["_lane"].value_counts().index[:max_lanes]
@@ -252,7 +259,7 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
         xaxis=xaxis,
         yaxis=dict(type="category", categoryorder="array",
-                   categoryarray=[escape_html(pd.Series([o])).iloc[0] for o in order][::-1],
+                   categoryarray=list(escape_html(pd.Series(order, dtype=object)))[::-1],
                    title=None, automargin=True),
         hoverlabel=dict(align="left"),
     )

@@ -73,3 +73,76 @@ def timeline_counts(v: FrameView, lane: str) -> TimelineCounts:
                            "stance": stance_names[stance_k], "n": n.astype(np.int64)})
     distinct, per_day = _per_day(days)
     return TimelineCounts(counts, bucket, distinct, per_day, int((~dated).sum()))
+
+
+def _firsts(codes: np.ndarray, size: int) -> np.ndarray:
+    """The position of the first row of each code (-1 where a code has no row)."""
+    first = np.full(size, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+    return np.where(first == len(codes), -1, first)
+
+
+def _named(v: FrameView, col: str, name_col: str, keep: np.ndarray) -> tuple[np.ndarray, dict]:
+    """Row counts per code of `col` over the kept rows selected by `keep`, and the display
+    name (`name_col`) of each code's first such row, keyed by value."""
+    values = v.codes.values("positions", col)
+    codes = v.codes_of("positions", col)[keep]
+    n = np.bincount(codes, minlength=len(values))
+    first = _firsts(codes, len(values))
+    present = np.flatnonzero(n)
+    rows = v.where("positions", keep)[first[present]]
+    names = v.base.positions[name_col].to_numpy(dtype=object)[rows]
+    return n, {str(values[c]): name for c, name in zip(present, names)}
+
+
+def _real(v: FrameView, col: str) -> np.ndarray:
+    """Kept positions whose `col` is a state (not empty, not missing)."""
+    codes = v.codes_of("positions", col)
+    _, index = v.codes.of("positions", col)
+    blank = index.get("", -1)
+    return (codes >= 0) & (codes != blank)
+
+
+def state_counts(v: FrameView) -> tuple[pd.Series, dict[str, str]]:
+    """Positions per state (holder or target) and its display name: what profile.states_in
+    counts, for profile.states_from."""
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for col, name_col in (("country_iso3", "_country_name"), ("toward_iso3", "_toward_name")):
+        n, first = _named(v, col, name_col, _real(v, col))
+        values = v.codes.values("positions", col)
+        for c in np.flatnonzero(n):
+            key = str(values[c])
+            counts[key] = counts.get(key, 0) + int(n[c])
+            names.setdefault(key, first[key])  # holders' rows come first, as in states_in
+    return pd.Series(counts, dtype="int64"), names
+
+
+def pair_counts(v: FrameView) -> tuple[pd.DataFrame, dict[str, str], dict[str, str]]:
+    """Positions per (country_iso3, toward_iso3, stance) between two states, and the names of
+    holders and targets: what relations.pairs counts, for relations.pairs_from_counts."""
+    keep = _real(v, "country_iso3") & _real(v, "toward_iso3")
+    if not keep.any():
+        return pd.DataFrame(columns=["country_iso3", "toward_iso3", "stance", "n"]), {}, {}
+    parts = []
+    for col in ("country_iso3", "toward_iso3", "stance"):
+        codes = v.codes_of("positions", col)[keep]
+        parts.append((codes, v.codes.values("positions", col)))
+    sizes = [len(values) + 1 for _, values in parts]  # +1: a missing stance (-1) gets a slot
+    key = np.zeros(int(keep.sum()), dtype=np.int64)
+    for (codes, _), size in zip(parts, sizes):
+        key = key * size + (codes.astype(np.int64) + 1)
+    keys, n = np.unique(key, return_counts=True)
+    cols = {}
+    for (codes, values), size, col in reversed(list(zip(parts, sizes,
+                                                        ("country_iso3", "toward_iso3", "stance")))):
+        slot = keys % size
+        cols[col] = np.append(values, None)[slot - 1]  # slot 0 is -1: missing
+        keys = keys // size
+    frame = pd.DataFrame({c: cols[c] for c in ("country_iso3", "toward_iso3", "stance")})
+    frame = frame[frame["stance"].notna()]  # groupby drops a missing stance
+    frame["n"] = n[frame.index.to_numpy()].astype(np.int64)
+    frame = frame.reset_index(drop=True)
+    _, holders = _named(v, "country_iso3", "_country_name", keep)
+    _, targets = _named(v, "toward_iso3", "_toward_name", keep)
+    return frame, holders, targets

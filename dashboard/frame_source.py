@@ -20,7 +20,7 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
-from .frame_counts import timeline_counts
+from .frame_counts import pair_counts, state_counts, timeline_counts
 from .frame_view import Codes, FrameView, IndexRows
 from .model import TableSet
 from .names import file_titles
@@ -31,8 +31,6 @@ from .timeline import TimelineInfo, timeline_figure
 VIEWS_KEPT = 12
 HEADLINE_COLUMNS = {"events": ["_lo", "_file_code"], "positions": ["country_iso3", "_file_code"],
                     "claims": ["_file_code"]}  # what summary.headline reads
-STATE_COLUMNS = ["country_iso3", "toward_iso3", "_country_name", "_toward_name"]  # states_in
-PAIR_COLUMNS = ["country_iso3", "toward_iso3", "stance", "_country_name", "_toward_name"]
 
 
 class FrameSource:
@@ -92,7 +90,8 @@ class FrameSource:
         if not target:
             return charts.map_frame(v.take("positions", np.arange(0)), target)
         keep = self._toward(v, target) & ~v.isin("positions", "country_iso3", [""])
-        return charts.map_frame(v.take("positions", v.where("positions", keep)), target)
+        return charts.map_frame(v.take("positions", v.where("positions", keep), charts.MAP_READS),
+                                target)
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
         """Roster and bloc-membership positions toward `target` that the filters hide."""
@@ -151,7 +150,7 @@ class FrameSource:
     # ------------------------------------------------------------ country, relations
 
     def states(self, f: Query) -> pd.Series:
-        return prof.states_in(self._slim(self.frame_view(f), {"positions": STATE_COLUMNS}))
+        return prof.states_from(*state_counts(self.frame_view(f)))  # states_in, on codes
 
     def profile(self, f: Query, iso3: str) -> Profile:
         """prof.profile on the rows it reads: positions held by or toward the state, claims
@@ -165,7 +164,7 @@ class FrameSource:
         return prof.profile(few, iso3)
 
     def pairs(self, f: Query) -> pd.DataFrame:
-        return relations.pairs(self._columns(self.frame_view(f), "positions", PAIR_COLUMNS))
+        return relations.pairs_from_counts(*pair_counts(self.frame_view(f)))  # pairs, on codes
 
     # ------------------------------------------------------------ evidence, downloads
 

@@ -162,9 +162,17 @@ class FrameView:
         """Row numbers of the kept rows selected by a mask over them."""
         return self.numbers(table)[keep]
 
-    def take(self, table: str, numbers: np.ndarray) -> pd.DataFrame:
-        """Every column of the rows with these row numbers (a few rows: a cell, a state)."""
-        return getattr(self.base, table).iloc[numbers]
+    def take(self, table: str, numbers: np.ndarray,
+             cols: Sequence[str] | None = None) -> pd.DataFrame:
+        """Every column (or those of `cols` the table has) of the rows with these row numbers
+        (a few rows: a cell, a state)."""
+        whole = getattr(self.base, table)
+        if cols is None:
+            return whole.iloc[numbers]
+        index = whole.index[numbers]
+        return pd.DataFrame({c: pd.Series(whole[c].array.take(numbers), index=index, name=c,
+                                          dtype=whole[c].dtype, copy=False)
+                             for c in cols if c in whole.columns}, index=index, copy=False)
 
     def paged(self, table: str, numbers: np.ndarray | None = None) -> "IndexRows":
         """`Rows` of the kept rows (or of the given row numbers), a page taken at a time."""
