@@ -231,20 +231,22 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
     both = both[both["_lane"].isin(top)]
     order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
     fig = go.Figure()
+    # the hover columns once for every mark (element-wise: the same text as part by part)
+    dates = date_label(both["date"], both["date_precision"], both["date_basis"]).to_numpy()
+    texts = hover_text(both["text"]).to_numpy()
+    bases = escape_html(both["basis"].map(BASIS_LABELS).fillna(both["basis"])
+                        + " " + both["_group_name"].astype(str)).to_numpy()
+    lanes = escape_html(both["_lane"])
     for s in STANCE_ORDER:
         for implied in (False, True):
-            part = both[(both["stance"] == s) & (both["_implied"] == implied)]
+            sel = ((both["stance"] == s) & (both["_implied"] == implied)).to_numpy()
+            part = both[sel]
             if part.empty:
                 continue
             color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
-            custom = np.column_stack([
-                date_label(part["date"], part["date_precision"], part["date_basis"]).to_numpy(),
-                hover_text(part["text"]).to_numpy(),
-                escape_html(part["basis"].map(BASIS_LABELS).fillna(part["basis"])
-                            + " " + part["_group_name"].astype(str)).to_numpy(),
-            ]).astype(str)
+            custom = np.column_stack([dates[sel], texts[sel], bases[sel]]).astype(str)
             fig.add_trace(go.Scatter(
-                x=part["_t0"], y=escape_html(part["_lane"]), mode="markers",
+                x=part["_t0"], y=lanes[sel], mode="markers",
                 marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
                                                             width=0.6)),
                 name=STANCE_LABELS[s] + (" (implied)" if implied else ""), legendgroup=s,
