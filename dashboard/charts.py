@@ -230,23 +230,23 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
     top = both["_lane"].value_counts().index[:max_lanes]
     both = both[both["_lane"].isin(top)]
     order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
-    fig = go.Figure()
     # the hover columns once for every mark (element-wise: the same text as part by part)
     dates = date_label(both["date"], both["date_precision"], both["date_basis"]).to_numpy()
     texts = hover_text(both["text"]).to_numpy()
     bases = escape_html(both["basis"].map(BASIS_LABELS).fillna(both["basis"])
                         + " " + both["_group_name"].astype(str)).to_numpy()
     lanes = escape_html(both["_lane"])
+    stance, implied_col = both["stance"].to_numpy(dtype=object), both["_implied"].to_numpy()
+    traces: list[dict] = []  # dicts: plotly validates them once, in the figure
     for s in STANCE_ORDER:
         for implied in (False, True):
-            sel = ((both["stance"] == s) & (both["_implied"] == implied)).to_numpy()
-            part = both[sel]
-            if part.empty:
+            sel = (stance == s) & (implied_col == implied)
+            if not sel.any():
                 continue
             color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
             custom = np.column_stack([dates[sel], texts[sel], bases[sel]]).astype(str)
-            fig.add_trace(go.Scatter(
-                x=part["_t0"], y=lanes[sel], mode="markers",
+            traces.append(dict(
+                type="scatter", x=both["_t0"][sel], y=lanes[sel], mode="markers",
                 marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
                                                             width=0.6)),
                 name=STANCE_LABELS[s] + (" (implied)" if implied else ""), legendgroup=s,
@@ -256,7 +256,8 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
             ))
     t0 = both["_t0"].to_numpy()
     xaxis = time_axis(focus_range(t0), slider=False, points=t0)
-    fig.update_layout(
+    fig = go.Figure(data=traces)
+    fig.update_layout(  # (as update_layout, not a layout dict: the same JSON as before)
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
         xaxis=xaxis,
