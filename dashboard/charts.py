@@ -74,21 +74,42 @@ def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
     need = [c for c in MAP_READS if c in positions.columns]
     p = positions.loc[keep, need]
     implied = p["_implied"] if "_implied" in p else p["basis"].isin(["member_of_group", "roster"])
-    named_any = (~implied).groupby(p["country_iso3"]).any()
-    has_named = p["country_iso3"].map(named_any)
-    decisive = p[~implied | ~has_named]  # named rows decide where there are any
-    g = decisive.groupby("country_iso3")["stance"]
-    stances = pd.DataFrame({"stance": g.first().where(g.nunique() == 1, "mixed"),
-                            "n": p.groupby("country_iso3").size()})
-    stances["shading"] = np.where(named_any.reindex(stances.index).fillna(False), "named",
-                                  "implied")
+    implied = implied.to_numpy(dtype=bool)
+    # per country, on integer codes (sorted like groupby's keys)
+    codes, countries = pd.factorize(p["country_iso3"], sort=True)
+    k = len(countries)
+    named_any = np.bincount(codes[~implied], minlength=k) > 0
+    decisive = ~implied | ~named_any[codes]  # named rows decide where there are any
+    st_codes, st_values = pd.factorize(p["stance"])  # -1: missing (groupby skips it)
+    ok = decisive & (st_codes >= 0)
+    dc, ds = codes[ok], st_codes[ok]
+    distinct = np.unique(dc.astype(np.int64) * max(len(st_values), 1) + ds)
+    nunique = np.bincount(distinct // max(len(st_values), 1), minlength=k)
+    first = _first_rows(dc, k)  # each country's first decisive row with a stance (-1: none)
+    picked = np.where(first >= 0, ds[np.maximum(first, 0)], -1) if len(ds) else np.full(k, -1)
+    first_stance = pd.Series(np.append(np.asarray(st_values, dtype=object), None)[picked],
+                             index=pd.Index(countries, name="country_iso3"),
+                             dtype=p["stance"].dtype)
+    stances = pd.DataFrame({"stance": first_stance.where(nunique == 1, "mixed"),
+                            "n": pd.Series(np.bincount(codes, minlength=k).astype(np.int64),
+                                           index=first_stance.index)})
+    stances["shading"] = np.where(named_any, "named", "implied")
     # hover: named rows first, then by date; at most MAP_HOVER_LINES per country
-    q = p.assign(_named=~implied).sort_values(["country_iso3", "_named", "_lo"],
-                                              ascending=[True, False, True])
-    lines = q.groupby("country_iso3", sort=False).head(MAP_HOVER_LINES)
+    order = np.lexsort((p["_lo"].to_numpy(), implied, codes))  # stable, as sort_values
+    sorted_codes = codes[order]
+    starts = np.searchsorted(sorted_codes, np.arange(k))
+    rank = np.arange(len(order)) - starts[sorted_codes]
+    lines = p.assign(_named=~implied).iloc[order[rank < MAP_HOVER_LINES]]
     name_col = p["_country_name"] if "_country_name" in p else p["country"]
-    names = name_col.groupby(p["country_iso3"]).first()
-    return map_frame_from(stances.rename_axis("iso3").reset_index(), lines, names.to_dict())
+    names = dict(zip(countries, name_col.to_numpy(dtype=object)[_first_rows(codes, k)]))
+    return map_frame_from(stances.rename_axis("iso3").reset_index(), lines, names)
+
+
+def _first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """The first row of each code 0..size-1 (-1 where a code has none)."""
+    first = np.full(size, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+    return np.where(first == len(codes), -1, first)
 
 
 def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
