@@ -146,3 +146,16 @@ def pair_counts(v: FrameView) -> tuple[pd.DataFrame, dict[str, str], dict[str, s
     _, holders = _named(v, "country_iso3", "_country_name", keep)
     _, targets = _named(v, "toward_iso3", "_toward_name", keep)
     return frame, holders, targets
+
+
+def target_counts(v: FrameView) -> pd.Series:
+    """Positions per target state, most first, ties by code: charts.target_counts on codes."""
+    keep = _real(v, "toward_iso3")
+    values = v.codes.values("positions", "toward_iso3")
+    n = np.bincount(v.codes_of("positions", "toward_iso3")[keep], minlength=len(values))
+    present = np.flatnonzero(n)
+    dtype = v.base.positions["toward_iso3"].dtype  # what value_counts would index by
+    frame = pd.DataFrame({"code": pd.Series(values[present], dtype=dtype),
+                          "n": n[present].astype(np.int64)})
+    frame = frame.sort_values(["n", "code"], ascending=[False, True])
+    return frame.set_index("code")["n"]

@@ -20,7 +20,7 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
-from .frame_counts import pair_counts, state_counts, timeline_counts
+from .frame_counts import pair_counts, state_counts, target_counts, timeline_counts
 from .frame_view import Codes, FrameView, IndexRows
 from .model import TableSet
 from .names import file_titles
@@ -79,8 +79,7 @@ class FrameSource:
         return summary.headline(self._slim(self.frame_view(f), HEADLINE_COLUMNS), self.tables)
 
     def targets(self, f: Query) -> pd.Series:
-        return charts.target_counts(self._columns(self.frame_view(f), "positions",
-                                                  ["toward_iso3"]))
+        return target_counts(self.frame_view(f))  # charts.target_counts, on codes
 
     def _toward(self, v: FrameView, target: str) -> np.ndarray:
         return v.isin("positions", "toward_iso3", [target])

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from dashboard import profile, relations, timeline
+from dashboard import charts, profile, relations, timeline
 from dashboard.filters import Filters, filter_tables
-from dashboard.frame_counts import pair_counts, state_counts, timeline_counts
+from dashboard.frame_counts import pair_counts, state_counts, target_counts, timeline_counts
 from dashboard.frame_view import Codes, FrameView
 from tests.test_dashboard_model import prepared
 
@@ -36,3 +36,11 @@ def test_states_and_pairs_match_the_pure_functions():
         assert_series_equal(profile.states_from(*state_counts(view)), profile.states_in(expected))
         assert_frame_equal(relations.pairs_from_counts(*pair_counts(view)),
                            relations.pairs(expected.positions))
+
+
+def test_target_counts_match_the_chart_helper():
+    t = prepared()
+    codes = Codes(t)
+    for f in VIEWS:
+        assert_series_equal(target_counts(FrameView(t, codes, f)),
+                            charts.target_counts(filter_tables(t, f).positions))
