@@ -147,14 +147,20 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
     Traces are given as dicts: plotly validates them once (trace objects would be validated,
     then deep-copied into the figure)."""
     traces: list[dict] = []
+    stance = frame["stance"].to_numpy(dtype=object)
+    shade = frame["shading"].to_numpy(dtype=object)
+    iso3 = frame["iso3"].to_numpy(dtype=object)  # plain arrays: no per-trace frame conversion
+    hover = frame["hover"].to_numpy(dtype=object)
     for s in STANCE_ORDER:
         for shading in ("named", "implied"):
-            part = frame[(frame["stance"] == s) & (frame["shading"] == shading)]
-            if part.empty:
+            sel = (stance == s) & (shade == shading)
+            if not sel.any():
                 continue
+            part = {"iso3": iso3[sel], "hover": hover[sel]}
             color = STANCE_COLORS[s] if shading == "named" else lighten(STANCE_COLORS[s])
             traces.append(dict(
-                type="choropleth", locations=part["iso3"], locationmode="ISO-3", z=np.ones(len(part)),
+                type="choropleth", locations=part["iso3"], locationmode="ISO-3",
+                z=np.ones(int(sel.sum())),
                 colorscale=[[0, color], [1, color]], zmin=0, zmax=1, showscale=False,
                 marker=dict(line=dict(color="white", width=0.4)),
                 name=STANCE_LABELS[s] + ("" if shading == "named" else " (implied)"),
@@ -207,9 +213,10 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
             part["n"].astype(str).to_numpy(), detail[part.index].to_numpy(),
         ]).astype(str)
         fig.add_trace(go.Scatter(
-            x=part["target"].astype(str), y=part["holder"].astype(str), mode="markers",
+            x=part["target"].astype(str).to_numpy(dtype=object),
+            y=part["holder"].astype(str).to_numpy(dtype=object), mode="markers",
             marker=dict(symbol="square", color=STANCE_COLORS[s],
-                        size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1),
+                        size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1).to_numpy(),
                         line=dict(color="white", width=0.5)),
             name=STANCE_LABELS[s], customdata=custom,
             hovertemplate=("<b>%{customdata[2]}</b> toward <b>%{customdata[3]}</b><br>"
@@ -267,7 +274,8 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
             color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
             custom = np.column_stack([dates[sel], texts[sel], bases[sel]]).astype(str)
             traces.append(dict(
-                type="scatter", x=both["_t0"][sel], y=lanes[sel], mode="markers",
+                type="scatter", x=both["_t0"][sel], y=lanes.to_numpy(dtype=object)[sel],
+                mode="markers",
                 marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
                                                             width=0.6)),
                 name=STANCE_LABELS[s] + (" (implied)" if implied else ""), legendgroup=s,
