@@ -19,7 +19,9 @@ Modules with one job each:
   uploads    - checking, parsing (with a time budget) and storing uploaded articles
   source     - the data source the pages read (the swap point): frame_source (pandas tables)
                or store_source (a DuckDB store, $STANCE_STORE; SQL in store_overview and
-               store_profile; ahead runs the Overview's queries side by side)
+               store_profile; ahead runs the Overview's queries side by side). The
+               pandas source filters into frame_view (kept row numbers, columns taken on
+               use, masks on integer codes) and counts on codes in frame_counts
   shell      - what every page shares: opening the source, sidebar filters, link, caches
   views      - the sections pages are made of (st.* calls)
   pages      - the five pages and their st.navigation entries (app_pages/ holds one thin

@@ -52,6 +52,11 @@ MAP_LINE_COLUMNS = ["country_iso3", "stance", "basis", "group", "_group_name", "
                     "date", "date_precision", "date_basis"]
 
 
+MAP_READS = ("toward_iso3", "country_iso3", "stance", "basis", "group", "_group_name", "file",
+             "source", "date", "date_precision", "date_basis", "_lo", "_implied",
+             "_country_name", "country")  # every column map_frame reads
+
+
 def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
     """One row per country holding a position toward `target`.
 
@@ -66,27 +71,45 @@ def map_frame(positions: pd.DataFrame, target: str | None) -> pd.DataFrame:
         positions["country_iso3"].to_numpy() != "")
     if not keep.any():
         return pd.DataFrame(columns=MAP_COLUMNS)
-    need = [c for c in ("country_iso3", "stance", "basis", "group", "_group_name", "file",
-                        "source", "date",
-                        "date_precision", "date_basis", "_lo", "_implied", "_country_name",
-                        "country") if c in positions.columns]
+    need = [c for c in MAP_READS if c in positions.columns]
     p = positions.loc[keep, need]
     implied = p["_implied"] if "_implied" in p else p["basis"].isin(["member_of_group", "roster"])
-    named_any = (~implied).groupby(p["country_iso3"]).any()
-    has_named = p["country_iso3"].map(named_any)
-    decisive = p[~implied | ~has_named]  # named rows decide where there are any
-    g = decisive.groupby("country_iso3")["stance"]
-    stances = pd.DataFrame({"stance": g.first().where(g.nunique() == 1, "mixed"),
-                            "n": p.groupby("country_iso3").size()})
-    stances["shading"] = np.where(named_any.reindex(stances.index).fillna(False), "named",
-                                  "implied")
+    implied = implied.to_numpy(dtype=bool)
+    # per country, on integer codes (sorted like groupby's keys)
+    codes, countries = pd.factorize(p["country_iso3"], sort=True)
+    k = len(countries)
+    named_any = np.bincount(codes[~implied], minlength=k) > 0
+    decisive = ~implied | ~named_any[codes]  # named rows decide where there are any
+    st_codes, st_values = pd.factorize(p["stance"])  # -1: missing (groupby skips it)
+    ok = decisive & (st_codes >= 0)
+    dc, ds = codes[ok], st_codes[ok]
+    distinct = np.unique(dc.astype(np.int64) * max(len(st_values), 1) + ds)
+    nunique = np.bincount(distinct // max(len(st_values), 1), minlength=k)
+    first = _first_rows(dc, k)  # each country's first decisive row with a stance (-1: none)
+    picked = np.where(first >= 0, ds[np.maximum(first, 0)], -1) if len(ds) else np.full(k, -1)
+    first_stance = pd.Series(np.append(np.asarray(st_values, dtype=object), None)[picked],
+                             index=pd.Index(countries, name="country_iso3"),
+                             dtype=p["stance"].dtype)
+    stances = pd.DataFrame({"stance": first_stance.where(nunique == 1, "mixed"),
+                            "n": pd.Series(np.bincount(codes, minlength=k).astype(np.int64),
+                                           index=first_stance.index)})
+    stances["shading"] = np.where(named_any, "named", "implied")
     # hover: named rows first, then by date; at most MAP_HOVER_LINES per country
-    q = p.assign(_named=~implied).sort_values(["country_iso3", "_named", "_lo"],
-                                              ascending=[True, False, True])
-    lines = q.groupby("country_iso3", sort=False).head(MAP_HOVER_LINES)
+    order = np.lexsort((p["_lo"].to_numpy(), implied, codes))  # stable, as sort_values
+    sorted_codes = codes[order]
+    starts = np.searchsorted(sorted_codes, np.arange(k))
+    rank = np.arange(len(order)) - starts[sorted_codes]
+    lines = p.assign(_named=~implied).iloc[order[rank < MAP_HOVER_LINES]]
     name_col = p["_country_name"] if "_country_name" in p else p["country"]
-    names = name_col.groupby(p["country_iso3"]).first()
-    return map_frame_from(stances.rename_axis("iso3").reset_index(), lines, names.to_dict())
+    names = dict(zip(countries, name_col.to_numpy(dtype=object)[_first_rows(codes, k)]))
+    return map_frame_from(stances.rename_axis("iso3").reset_index(), lines, names)
+
+
+def _first_rows(codes: np.ndarray, size: int) -> np.ndarray:
+    """The first row of each code 0..size-1 (-1 where a code has none)."""
+    first = np.full(size, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+    return np.where(first == len(codes), -1, first)
 
 
 def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
@@ -124,14 +147,20 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
     Traces are given as dicts: plotly validates them once (trace objects would be validated,
     then deep-copied into the figure)."""
     traces: list[dict] = []
+    stance = frame["stance"].to_numpy(dtype=object)
+    shade = frame["shading"].to_numpy(dtype=object)
+    iso3 = frame["iso3"].to_numpy(dtype=object)  # plain arrays: no per-trace frame conversion
+    hover = frame["hover"].to_numpy(dtype=object)
     for s in STANCE_ORDER:
         for shading in ("named", "implied"):
-            part = frame[(frame["stance"] == s) & (frame["shading"] == shading)]
-            if part.empty:
+            sel = (stance == s) & (shade == shading)
+            if not sel.any():
                 continue
+            part = {"iso3": iso3[sel], "hover": hover[sel]}
             color = STANCE_COLORS[s] if shading == "named" else lighten(STANCE_COLORS[s])
             traces.append(dict(
-                type="choropleth", locations=part["iso3"], locationmode="ISO-3", z=np.ones(len(part)),
+                type="choropleth", locations=part["iso3"], locationmode="ISO-3",
+                z=np.ones(int(sel.sum())),
                 colorscale=[[0, color], [1, color]], zmin=0, zmax=1, showscale=False,
                 marker=dict(line=dict(color="white", width=0.4)),
                 name=STANCE_LABELS[s] + ("" if shading == "named" else " (implied)"),
@@ -170,7 +199,9 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
     targets = sorted(cells["target"].astype(str).unique(), key=str.lower)
     biggest = max(int(cells["n"].max()), 1)
     counts = [s for s in STANCES if s in cells.columns]
-    detail = cells[counts].astype(str).radd([f"{s} " for s in counts]).agg(" · ".join, axis=1)
+    detail = pd.Series("", index=cells.index, dtype=object)  # "support 3 · oppose 1 · ..."
+    for i, s in enumerate(counts):
+        detail = detail + ("" if i == 0 else " · ") + f"{s} " + cells[s].astype(str)
     fig = go.Figure()
     for s in STANCE_ORDER:
         part = cells[cells["stance"] == s]
@@ -182,9 +213,10 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
             part["n"].astype(str).to_numpy(), detail[part.index].to_numpy(),
         ]).astype(str)
         fig.add_trace(go.Scatter(
-            x=part["target"].astype(str), y=part["holder"].astype(str), mode="markers",
+            x=part["target"].astype(str).to_numpy(dtype=object),
+            y=part["holder"].astype(str).to_numpy(dtype=object), mode="markers",
             marker=dict(symbol="square", color=STANCE_COLORS[s],
-                        size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1),
+                        size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1).to_numpy(),
                         line=dict(color="white", width=0.5)),
             name=STANCE_LABELS[s], customdata=custom,
             hovertemplate=("<b>%{customdata[2]}</b> toward <b>%{customdata[3]}</b><br>"
@@ -206,6 +238,10 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
 # ---------------------------------------------------------------- country profile timeline
 
 
+PROFILE_FIGURE_COLUMNS = ["_lane", "stance", "_implied", "_t0", "date", "date_precision",
+                          "date_basis", "text", "basis", "_group_name"]
+
+
 def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                    max_lanes: int = 30) -> go.Figure:
     """A state's dated positions over time: one lane per counterpart ("→ China" for positions
@@ -215,27 +251,31 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
     recv = as_target[(as_target["_lo"] > 0) & (as_target["country_iso3"] != iso3)]
     who = recv["_country_name"].where(recv["country_iso3"] != "", recv["_group_name"])
     recv = recv.assign(_lane="← " + who.astype(str))
-    both = pd.concat([held, recv], ignore_index=True)
+    both = pd.concat([held.loc[:, PROFILE_FIGURE_COLUMNS], recv.loc[:, PROFILE_FIGURE_COLUMNS]],
+                     ignore_index=True)  # only what the marks read: the parts below are copies
     if both.empty:
         return empty_figure("No dated positions of this state in the view", height=220)
     top = both["_lane"].value_counts().index[:max_lanes]
     both = both[both["_lane"].isin(top)]
     order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
-    fig = go.Figure()
+    # the hover columns once for every mark (element-wise: the same text as part by part)
+    dates = date_label(both["date"], both["date_precision"], both["date_basis"]).to_numpy()
+    texts = hover_text(both["text"]).to_numpy()
+    bases = escape_html(both["basis"].map(BASIS_LABELS).fillna(both["basis"])
+                        + " " + both["_group_name"].astype(str)).to_numpy()
+    lanes = escape_html(both["_lane"])
+    stance, implied_col = both["stance"].to_numpy(dtype=object), both["_implied"].to_numpy()
+    traces: list[dict] = []  # dicts: plotly validates them once, in the figure
     for s in STANCE_ORDER:
         for implied in (False, True):
-            part = both[(both["stance"] == s) & (both["_implied"] == implied)]
-            if part.empty:
+            sel = (stance == s) & (implied_col == implied)
+            if not sel.any():
                 continue
             color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
-            custom = np.column_stack([
-                date_label(part["date"], part["date_precision"], part["date_basis"]).to_numpy(),
-                hover_text(part["text"]).to_numpy(),
-                escape_html(part["basis"].map(BASIS_LABELS).fillna(part["basis"])
-                            + " " + part["_group_name"].astype(str)).to_numpy(),
-            ]).astype(str)
-            fig.add_trace(go.Scatter(
-                x=part["_t0"], y=escape_html(part["_lane"]), mode="markers",
+            custom = np.column_stack([dates[sel], texts[sel], bases[sel]]).astype(str)
+            traces.append(dict(
+                type="scatter", x=both["_t0"][sel], y=lanes.to_numpy(dtype=object)[sel],
+                mode="markers",
                 marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
                                                             width=0.6)),
                 name=STANCE_LABELS[s] + (" (implied)" if implied else ""), legendgroup=s,
@@ -245,12 +285,13 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
             ))
     t0 = both["_t0"].to_numpy()
     xaxis = time_axis(focus_range(t0), slider=False, points=t0)
-    fig.update_layout(
+    fig = go.Figure(data=traces)
+    fig.update_layout(  # (as update_layout, not a layout dict: the same JSON as before)
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
         xaxis=xaxis,
         yaxis=dict(type="category", categoryorder="array",
-                   categoryarray=[escape_html(pd.Series([o])).iloc[0] for o in order][::-1],
+                   categoryarray=list(escape_html(pd.Series(order, dtype=object)))[::-1],
                    title=None, automargin=True),
         hoverlabel=dict(align="left"),
     )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from stance.tables import STANCES
@@ -119,38 +120,54 @@ def _in(col: pd.Series, values: Sequence[str]):
     return col.isin(values).to_numpy()
 
 
-def filter_frame(df: pd.DataFrame, table: str, f: Filters) -> pd.DataFrame:
-    """Apply the filters to one prepared table ("events", "positions" or "claims").
+def column_isin(df: pd.DataFrame, col: str, values: Sequence[str]) -> np.ndarray:
+    """Rows of `df` whose `col` is one of `values` (the default test of `filter_mask`)."""
+    return _in(df[col], values)
+
+
+Isin = Callable[[pd.DataFrame, str, Sequence[str]], np.ndarray]
+
+
+def filter_mask(df: pd.DataFrame, table: str, f: Filters, isin: Isin = column_isin) -> np.ndarray:
+    """The rows of one prepared table ("events", "positions" or "claims") the filters keep,
+    as a boolean array. `isin(df, col, values)` tests a column against chosen values (a
+    source may answer it from integer codes it made once; the result must be the same).
 
     An event passes the stance filter when a position or claim citing it has a chosen stance
     (implied positions count: the stance is the event's, whoever is listed).
     """
-    mask = _date_mask(df, f)
+    mask = np.asarray(_date_mask(df, f))
     if f.files:
-        mask &= _in(df["file"], f.files)
+        mask = mask & isin(df, "file", f.files)
     if f.topics:
-        mask &= _in(df["topic"], f.topics)
+        mask = mask & isin(df, "topic", f.topics)
     if f.search:
-        mask &= search_mask(df["text"], f.search)
+        mask = mask & search_mask(df["text"], f.search)
     if table == "events":
         if f.countries:
-            mask &= _in(df["actor_iso3"], f.countries) | _in(df["target_iso3"], f.countries)
+            mask = mask & (isin(df, "actor_iso3", f.countries) | isin(df, "target_iso3", f.countries))
         if f.stances:
-            mask &= (df["_stance_bits"].to_numpy() & stance_bits(f.stances)) != 0
+            mask = mask & ((df["_stance_bits"].to_numpy() & stance_bits(f.stances)) != 0)
     elif table == "positions":
         if f.countries:
-            mask &= _in(df["country_iso3"], f.countries) | _in(df["toward_iso3"], f.countries)
+            mask = mask & (isin(df, "country_iso3", f.countries) | isin(df, "toward_iso3", f.countries))
         if f.stances:
-            mask &= _in(df["stance"], f.stances)
+            mask = mask & isin(df, "stance", f.stances)
         if not f.include_implied:
-            mask &= ~df["_member"].to_numpy()
+            mask = mask & ~df["_member"].to_numpy()
         if not f.include_roster:
-            mask &= ~df["_roster"].to_numpy()
+            mask = mask & ~df["_roster"].to_numpy()
     elif table == "claims":
         if f.countries:
-            mask &= _in(df["toward_iso3"], f.countries)
+            mask = mask & isin(df, "toward_iso3", f.countries)
         if f.stances:
-            mask &= _in(df["stance"], f.stances)
+            mask = mask & isin(df, "stance", f.stances)
+    return mask
+
+
+def filter_frame(df: pd.DataFrame, table: str, f: Filters) -> pd.DataFrame:
+    """Apply the filters to one prepared table (see `filter_mask`)."""
+    mask = filter_mask(df, table, f)
     if mask.all():  # nothing removed: no copy
         return df
     return df[mask]

@@ -1,8 +1,9 @@
 """The pandas data source: the parsed corpus in memory, filtered with boolean masks.
 
 The default source (the articles folder). Every answer is computed from the filtered view
-(`filters.filter_tables`, cached per view for the last few views) with the pure functions of
-dashboard.summary, charts, timeline, relations and profile.
+(a `dashboard.frame_view.FrameView`: the kept row numbers, cached for the last few views, its
+columns taken as they are read) with the pure functions of dashboard.summary, charts,
+timeline, relations and profile, given only the columns (or the few rows) they read.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -18,13 +20,17 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
+from .frame_counts import pair_counts, state_counts, target_counts, timeline_counts
+from .frame_view import Codes, FrameView, IndexRows
 from .model import TableSet
 from .names import file_titles
 from .profile import Profile
-from .source import FrameRows
+from . import timeline as tl
 from .timeline import TimelineInfo, timeline_figure
 
 VIEWS_KEPT = 12
+HEADLINE_COLUMNS = {"events": ["_lo", "_file_code"], "positions": ["country_iso3", "_file_code"],
+                    "claims": ["_file_code"]}  # what summary.headline reads
 
 
 class FrameSource:
@@ -35,90 +41,129 @@ class FrameSource:
         self.label = f"{folder.name}/"
         self.options: FilterOptions = filters.options_from(tables)
         self.titles = file_titles(tables.documents)
-        self._views: OrderedDict[Query, TableSet] = OrderedDict()
+        self.codes = Codes(tables)
+        self._views: OrderedDict[Query, FrameView] = OrderedDict()
         self._lock = threading.Lock()
 
-    def view(self, f: Query) -> TableSet:
-        """The filtered tables, kept for the last VIEWS_KEPT views."""
+    def frame_view(self, f: Query) -> FrameView:
+        """The filtered view (row numbers, columns taken on use), kept for the last
+        VIEWS_KEPT views."""
         q = view_query(f)
         with self._lock:
             if q in self._views:
                 self._views.move_to_end(q)
                 return self._views[q]
-        view = filters.filter_tables(self.tables, q)
+        view = FrameView(self.tables, self.codes, q)
         with self._lock:
             self._views[q] = view
             while len(self._views) > VIEWS_KEPT:
                 self._views.popitem(last=False)
         return view
 
+    def view(self, f: Query) -> TableSet:
+        """The filtered tables, every column (what `filters.filter_tables` gives)."""
+        return self.frame_view(f).tables()
+
+    def _columns(self, v: FrameView, table: str, cols: list[str]) -> pd.DataFrame:
+        have = getattr(self.tables, table).columns
+        return v.columns(table, [c for c in cols if c in have])
+
+    def _slim(self, v: FrameView, wanted: dict[str, list[str]]) -> TableSet:
+        """The view with only the `wanted` columns of each row table (none of the others)."""
+        return TableSet(v.documents, *(self._columns(v, t, wanted.get(t, []))
+                                       for t in ("events", "positions", "claims")))
+
     # ------------------------------------------------------------ overview
 
     def headline(self, f: Query) -> summary.Headline:
-        return summary.headline(self.view(f), self.tables)
+        return summary.headline(self._slim(self.frame_view(f), HEADLINE_COLUMNS), self.tables)
 
     def targets(self, f: Query) -> pd.Series:
-        return charts.target_counts(self.view(f).positions)
+        return target_counts(self.frame_view(f))  # charts.target_counts, on codes
+
+    def _toward(self, v: FrameView, target: str) -> np.ndarray:
+        return v.isin("positions", "toward_iso3", [target])
 
     def map_frame(self, f: Query, target: str | None) -> pd.DataFrame:
-        return charts.map_frame(self.view(f).positions, target)
+        v = self.frame_view(f)
+        if not target:
+            return charts.map_frame(v.take("positions", np.arange(0)), target)
+        keep = self._toward(v, target) & ~v.isin("positions", "country_iso3", [""])
+        return charts.map_frame(v.take("positions", v.where("positions", keep), charts.MAP_READS),
+                                target)
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
         """Roster and bloc-membership positions toward `target` that the filters hide."""
         if f.include_roster and f.include_implied:
             return 0, 0
         po = self.tables.positions
-        implied = po[po["_implied"].to_numpy()]  # the few rows that can be hidden, first
-        at = filters.filter_frame(implied[implied["toward_iso3"] == target], "positions",
-                                  replace(view_query(f), include_roster=True, include_implied=True))
-        return (0 if f.include_roster else int(at["_roster"].sum()),
-                0 if f.include_implied else int(at["_member"].sum()))
+        relaxed = replace(view_query(f), include_roster=True, include_implied=True)
+        at = (self.codes.mask("positions", relaxed) & po["_implied"].to_numpy()
+              & self.codes.isin("positions", "toward_iso3", [target]))
+        return (0 if f.include_roster else int((at & po["_roster"].to_numpy()).sum()),
+                0 if f.include_implied else int((at & po["_member"].to_numpy()).sum()))
 
     def bloc_toward(self, f: Query, target: str) -> int:
-        po = self.view(f).positions
-        return int(((po["toward_iso3"] == target) & (po["country_iso3"] == "")).sum())
+        v = self.frame_view(f)
+        return int((self._toward(v, target) & v.isin("positions", "country_iso3", [""])).sum())
 
     def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
-        return timeline_figure(self.view(f).events, lane)
+        v = self.frame_view(f)
+        dated = int((v.column("events", "_lo").to_numpy() > 0).sum())
+        if dated > tl.AGGREGATE_ABOVE:  # drawn as counts (what timeline_figure does), on codes
+            return tl.counts_figure(timeline_counts(v, lane))
+        return timeline_figure(v.frame("events"), lane)
 
     def undated_hidden(self, f: Query) -> int:
-        ev = self.tables.events
-        undated = ev[ev["_lo"].to_numpy() == 0]
-        return len(filters.filter_frame(undated, "events",
-                                        replace(view_query(f), include_undated=True)))
+        relaxed = replace(view_query(f), include_undated=True)
+        undated = self.tables.events["_lo"].to_numpy() == 0
+        return int((self.codes.mask("events", relaxed) & undated).sum())
 
     # ------------------------------------------------------------ rows
 
-    def rows(self, table: str, f: Query) -> FrameRows:
-        return FrameRows(table, getattr(self.view(f), table))
+    def rows(self, table: str, f: Query) -> IndexRows:
+        return self.frame_view(f).paged(table)
 
-    def undated_events(self, f: Query) -> FrameRows:
-        ev = self.view(f).events
-        return FrameRows("events", ev[ev["_lo"].to_numpy() == 0])
+    def undated_events(self, f: Query) -> IndexRows:
+        v = self.frame_view(f)
+        return v.paged("events", v.where("events", v.column("events", "_lo").to_numpy() == 0))
 
-    def bloc_positions(self, f: Query) -> FrameRows:
-        po = self.view(f).positions
-        return FrameRows("positions", po[po["country_iso3"] == ""])
+    def bloc_positions(self, f: Query) -> IndexRows:
+        v = self.frame_view(f)
+        return v.paged("positions", v.where("positions", v.isin("positions", "country_iso3", [""])))
 
-    def pair_rows(self, f: Query, holder: str, target: str) -> FrameRows:
-        return FrameRows("positions", relations.pair_positions(self.view(f).positions, holder,
-                                                               target))
+    def pair_rows(self, f: Query, holder: str, target: str) -> IndexRows:
+        """The positions behind one cell (as relations.pair_positions)."""
+        v = self.frame_view(f)
+        keep = v.isin("positions", "country_iso3", [holder]) & self._toward(v, target)
+        return v.paged("positions", v.where("positions", keep))
 
-    def state_rows(self, f: Query, iso3: str) -> FrameRows:
-        po = self.view(f).positions
-        held, toward = po[po["country_iso3"] == iso3], po[po["toward_iso3"] == iso3]
-        return FrameRows("positions", pd.concat([held, toward[toward["country_iso3"] != iso3]]))
+    def state_rows(self, f: Query, iso3: str) -> IndexRows:
+        """Positions it holds, then those toward it that it does not hold."""
+        v = self.frame_view(f)
+        held = v.isin("positions", "country_iso3", [iso3])
+        toward = self._toward(v, iso3) & ~held
+        return v.paged("positions", np.concatenate([v.where("positions", held),
+                                                    v.where("positions", toward)]))
 
     # ------------------------------------------------------------ country, relations
 
     def states(self, f: Query) -> pd.Series:
-        return prof.states_in(self.view(f))
+        return prof.states_from(*state_counts(self.frame_view(f)))  # states_in, on codes
 
     def profile(self, f: Query, iso3: str) -> Profile:
-        return prof.profile(self.view(f), iso3)
+        """prof.profile on the rows it reads: positions held by or toward the state, claims
+        toward it or made by a group (the others cannot be listed)."""
+        v = self.frame_view(f)
+        po = v.isin("positions", "country_iso3", [iso3]) | self._toward(v, iso3)
+        cl = v.isin("claims", "toward_iso3", [iso3]) | ~v.isin("claims", "group", [""])
+        few = TableSet(v.documents, v.take("events", np.arange(0)),
+                       v.take("positions", v.where("positions", po)),
+                       v.take("claims", v.where("claims", cl)))
+        return prof.profile(few, iso3)
 
     def pairs(self, f: Query) -> pd.DataFrame:
-        return relations.pairs(self.view(f).positions)
+        return relations.pairs_from_counts(*pair_counts(self.frame_view(f)))  # pairs, on codes
 
     # ------------------------------------------------------------ evidence, downloads
 
@@ -133,7 +178,7 @@ class FrameSource:
         return None
 
     def table_csv(self, table: str, f: Query) -> bytes:
-        return downloads.table_csv(getattr(self.view(f), table), table)
+        return downloads.table_csv(self.frame_view(f).frame(table), table)
 
     def tables_zip(self, f: Query, query: dict) -> bytes:
         return downloads.all_tables_zip(self.view(f), query)

@@ -110,10 +110,7 @@ def country(ctx: Context) -> None:
                "and those made by a bloc it belonged to or about a letter it signed (it may "
                "be among the countries counted).")
     if len(p.claims_about) or len(p.claims_maybe):
-        both = pd.concat([p.claims_about.assign(_rel="about it"),
-                          p.claims_maybe.assign(_rel="may include it")], ignore_index=True)
-        table = views.claims_table(both, ctx.names)
-        table.insert(0, "relation", both["_rel"].to_numpy())
+        table = ctx.memo("country claims", lambda: _claims_rows(ctx, p), extra=iso3)
         st.dataframe(table, hide_index=True, key="country_claims")
     else:
         st.caption("None in this view.")
@@ -122,6 +119,16 @@ def country(ctx: Context) -> None:
     row = views.paged_table(ctx, rows, "country", iso3)
     if row is not None:
         views.evidence_view(ctx, row, chosen=row.name == "chosen")
+
+
+def _claims_rows(ctx: Context, p: prof.Profile) -> pd.DataFrame:
+    """The count claims about the state and those that may include it, as shown (once per
+    view and state: the result is shared, never changed)."""
+    both = pd.concat([p.claims_about.assign(_rel="about it"),
+                      p.claims_maybe.assign(_rel="may include it")], ignore_index=True)
+    table = views.claims_table(both, ctx.names)
+    table.insert(0, "relation", both["_rel"].to_numpy())
+    return table
 
 
 def _stance_list(by_stance: dict[str, str], empty: str) -> None:

@@ -120,10 +120,11 @@ def profile(view: TableSet, iso3: str) -> Profile:
     first = int_to_iso(int(dated.min())) if len(dated) else None
     last = int_to_iso(int(dated.max())) if len(dated) else None
     blocs = bloc_memberships(iso3, first, last)
-    stands = _counted(as_holder[as_holder["toward_iso3"] != ""].assign(
-        toward=as_holder["_toward_name"]), "toward")
-    holders = as_target.assign(holder=as_target["_country_name"].where(
-        as_target["country_iso3"] != "", as_target["_group_name"]))
+    held = as_holder[as_holder["toward_iso3"] != ""]  # counted on two columns, not every one
+    stands = _counted(pd.DataFrame({"stance": held["stance"], "toward": held["_toward_name"]}),
+                      "toward")
+    holders = pd.DataFrame({"stance": as_target["stance"], "holder": as_target["_country_name"].where(
+        as_target["country_iso3"] != "", as_target["_group_name"])})
     stood_by = _counted(holders[holders["holder"] != ""], "holder")
     roster = as_holder[as_holder["_roster"]]
     groups = maybe_groups(blocs, roster["group"])

@@ -57,7 +57,18 @@ def escape_html(s: pd.Series) -> pd.Series:
 
 
 def hover_text(s: pd.Series, limit: int = HOVER_TEXT_CHARS, width: int = 70) -> pd.Series:
-    """Shortened, wrapped and escaped text for a hover label."""
+    """Shortened, wrapped and escaped text for a hover label.
+
+    Worked out once per distinct text (several positions often quote one sentence; the
+    regular expressions cost far more than the lookup), then given to every row."""
+    codes, uniques = pd.factorize(s)
+    if len(uniques) * 2 > len(s):  # mostly distinct: no gain
+        return _hover_text(s, limit, width)
+    done = _hover_text(pd.Series(np.append(np.asarray(uniques, dtype=object), "")), limit, width)
+    return pd.Series(done.to_numpy()[codes], index=s.index, dtype=done.dtype)  # -1 (NA): ""
+
+
+def _hover_text(s: pd.Series, limit: int, width: int) -> pd.Series:
     s = s.fillna("").astype(str).str.replace(r"\s+", " ", regex=True).str.strip()
     long = s.str.len() > limit
     s = s.str.slice(0, limit).where(~long, s.str.slice(0, limit - 1) + "…")

@@ -41,6 +41,7 @@ def _files_in(view: TableSet) -> int:
     frames = (view.events, view.positions, view.claims)
     if all("_file_code" in df.columns for df in frames):
         codes = np.concatenate([df["_file_code"].to_numpy() for df in frames])
-        return int(len(np.unique(codes[codes >= 0])))
+        codes = codes[codes >= 0]
+        return int(np.count_nonzero(np.bincount(codes))) if len(codes) else 0
     docs = pd.concat([df["file"] for df in frames], ignore_index=True)
     return int(docs[docs != ""].nunique())

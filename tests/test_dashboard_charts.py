@@ -153,3 +153,21 @@ def test_map_hover_escapes_names():
     t.positions.loc[0, "source"] = "<script>x</script>"
     m = charts.map_frame(prepare(t).positions, "CHN")
     assert "<script>" not in " ".join(m["hover"]) and "&lt;script&gt;" in " ".join(m["hover"])
+
+
+def test_folding_timeline_counts_on_codes_matches_the_groupby():
+    from pandas.testing import assert_frame_equal
+
+    from dashboard.timeline import _fold_counts, _fold_counts_grouped
+
+    counts = pd.DataFrame({"lane": ["b", "a", "c", "a", "d", "b", "e"],
+                           "period": [3, 1, 2, 1, 5, 3, 1],
+                           "stance": ["support", "oppose", "support", "oppose", "none", "concern",
+                                      "support"],
+                           "n": [2, 1, 7, 4, 1, 1, 3]})
+    for max_lanes in (10, 3, 1):
+        got, want = _fold_counts(counts, max_lanes), _fold_counts_grouped(counts, max_lanes)
+        assert_frame_equal(got[0], want[0])
+        assert got[1:] == want[1:]
+    with_missing = counts.assign(stance=counts["stance"].where(counts["n"] != 1))
+    assert_frame_equal(_fold_counts(with_missing, 3)[0], _fold_counts_grouped(with_missing, 3)[0])

@@ -1,0 +1,47 @@
+"""FrameView: a filter state's rows by number, columns taken on use, the same frames as
+filters.filter_tables."""
+from __future__ import annotations
+
+import numpy as np
+from pandas.testing import assert_frame_equal
+
+from dashboard.filters import Filters, filter_mask, filter_tables
+from dashboard.frame_view import Codes, FrameView
+from tests.test_dashboard_model import prepared
+
+VIEWS = [Filters(), Filters(stances=("concern",)), Filters(countries=("USA",), include_implied=True),
+         Filters(topics=("xinjiang",), include_undated=False), Filters(files=("b.txt",)),
+         Filters(search="evidence", include_roster=False)]
+
+
+def test_codes_answer_every_filter_as_the_string_masks_do():
+    t = prepared()
+    codes = Codes(t)
+    for f in VIEWS:
+        for table in ("events", "positions", "claims"):
+            df = getattr(t, table)
+            assert (codes.mask(table, f) == filter_mask(df, table, f)).all()
+    assert not codes.isin("positions", "stance", ["no such stance"]).any()
+
+
+def test_a_view_gives_the_frames_filter_tables_gives():
+    t = prepared()
+    codes = Codes(t)
+    for f in VIEWS:
+        view, expected = FrameView(t, codes, f), filter_tables(t, f)
+        got = view.tables()
+        for table in ("documents", "events", "positions", "claims"):
+            assert_frame_equal(getattr(got, table), getattr(expected, table))
+        po = expected.positions
+        assert_frame_equal(view.columns("positions", ["stance", "_lo"]), po.loc[:, ["stance", "_lo"]])
+        assert view.count("positions") == len(po)
+        rows = view.paged("positions")
+        assert len(rows) == len(po)
+        assert_frame_equal(rows.page(1, 2), po.iloc[:2])
+        assert_frame_equal(rows.page(99, 2), po.iloc[(max(1, -(-len(po) // 2)) - 1) * 2:][:2])
+        usa = view.isin("positions", "country_iso3", ["USA"])
+        assert_frame_equal(view.take("positions", view.where("positions", usa)),
+                           po[po["country_iso3"] == "USA"])
+        few = view.take("positions", view.where("positions", usa), ["stance", "nope"])
+        assert list(few.columns) == ["stance"] and len(few) == int(usa.sum())
+        assert np.array_equal(view.codes_of("positions", "stance") >= 0, po["stance"].notna().to_numpy())
