@@ -85,6 +85,7 @@ _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
+_SAID_AFTER = re.compile(r"[’']?s?\s*(?:said|says|told|added|stated|warned|insisted)\b", re.IGNORECASE)
 _SWITCH = re.compile(r"(?:switch|shift|transfer)", re.IGNORECASE)
 _TO_NEXT = re.compile(r"\s+to\s+(?:the\s+)?")
 _ATTRIBUTIVE_TEXT = re.compile(r"(?:-(?:drafted|sponsored|proposed|led|backed))?\s+(?:draft|text|resolution)\b",
@@ -481,15 +482,25 @@ class DocumentExtractor:
         out: list[Statement] = []
         headline = self.headline
         co_holders = {st.holder.iso3 or st.holder.bloc for st in analysis.statements}
+        demands = [st for st in analysis.statements if st.cue is not None and 0 <= st.cue.start - st.holder.end <= 3
+                   and st.cue.text.lower().startswith(("should ", "must "))]
         for st in analysis.statements:
             own_id = st.holder.iso3 or st.holder.bloc
-            if st.cue is not None and st.cue.text.lower().startswith("should ") and st.holder.end <= st.cue.start:
-                # "Pakistan should end cross-border terrorism": a demand made of the subject by the speaker
-                speaker = self._owner() or self.last_holder
+            if st in demands:
+                # "Pakistan should end cross-border terrorism[, India said]", "India said Pakistan must stop ...": a
+                # demand made of the subject by the speaker named with it, else by the page's owner or the last holder
+                attributed = next((x.holder for x in analysis.statements if x is not st and (x.cue is None or x.cue is st.cue)
+                                   and (x.holder.iso3 or x.holder.bloc) != own_id), None)
+                if attributed is None and st.target is not None and st.target.start > st.cue.end and \
+                        _SAID_AFTER.match(self.text, st.target.end, e):
+                    attributed = st.target
+                speaker = attributed or self._owner() or self.last_holder
                 if speaker is not None and (speaker.iso3 or speaker.bloc) != own_id and \
-                        (speaker.iso3 or speaker.bloc) not in co_holders:
+                        (attributed is not None or (speaker.iso3 or speaker.bloc) not in co_holders):
                     out.append(Statement(speaker, "concern", st.cue, st.holder))
                 continue
+            if demands and (st.cue is None or any(st.cue is d.cue for d in demands)):
+                continue   # the speaker of a demand is read with the demand
             if st.stance is None and self._did_the_same(st.holder, e):
                 # "Nicaragua did the same in 2021", "days after Spain and Norway took the same step": the act just reported
                 earlier = next((x for x in out if x.stance and x.target is not None), None)

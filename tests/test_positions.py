@@ -483,3 +483,10 @@ def test_ties_with_an_entity_that_is_no_state_take_no_state_as_target():
                        "foreign minister summoned their envoys.")
     assert {("ISR", "oppose", "ESP"), ("ISR", "oppose", "IRL"), ("ISR", "oppose", "NOR")} <= got
     assert ("NOR", "oppose", "ESP") not in got
+
+
+def test_a_demand_that_a_state_should_or_must_act_is_the_speakers_concern_toward_it():
+    assert ("IND", "concern", "PAK") in positions_of("Pakistan should end cross-border terrorism, India said.")
+    got = positions_of("India said Pakistan must stop cross-border terrorism.")
+    assert ("IND", "concern", "PAK") in got and ("PAK", "concern", "IND") not in got
+    assert ("GBR", "concern", "RUS") in positions_of('"Russia must withdraw," Britain\'s envoy told the Council.')
