@@ -348,6 +348,11 @@ def _share_spliced_objects(text: str, statements: list[Statement]) -> None:
 
 
 TIES_WITH_NAMED = re.compile(r"\s+with\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
+_ACT_SUBJECT = re.compile(
+    r"\s*[\"“]?(?:The|This|That|Their|Its|the)\s+(?:[\w-]+\s+)?(?:move|decision|step|announcement|plan|launch|test|"
+    r"strike|attack|law|ban|measure|expulsion|recognition|visit|deal|agreement)s?\b[^.;]{0,40}?\b(?:was|were|has\s+been|"
+    r"had\s+been|have\s+been|is|are)\b")
+_AND_PASSIVE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?:restor|resum|normali|re-?establish|establish|upgrad)\w*\s+(?:full\s+|formal\s+|their\s+|its\s+)?"
                      r"(?:diplomatic\s+)?(?:relations|ties)\b", re.IGNORECASE)
 
@@ -885,6 +890,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         next_holder = mentions[following].start if following is not None else end
         cue = _cue_for(text, holder, cues, cue_starts) or (
             cues[0] if cues and (passive or received or (quote_end is not None and cues[0].start < quote_end)) else None)
+        if passive and index in passive_by and cues[0].end <= holder.start:
+            cue = cues[0]   # "The move was hailed by Algeria and condemned by Morocco": Algeria hailed it
         if cue is not None and following is not None and holder.end <= mentions[following].start < cue.start \
                 and not (passive or received or quote_end is not None) \
                 and (mentions[following].iso3 or mentions[following].bloc) not in partners.get(index, set()) | {
@@ -938,14 +945,17 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                                if m.iso3 and m.iso3 not in own), None)
             stance = defended(text, cue, target, compose_cues(cue, text, cues, target, cue_starts))
             artefact = artefact_object(text, cue, end) if target is None else ""
+            if target is None and not artefact and passive and _ACT_SUBJECT.match(text, start, cue.start):
+                artefact = "act"   # "The move was hailed by Algeria": the act just reported is the object
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
             # a second verb of the same subject: "established relations with China and cut ties with Taiwan"
             k = bisect_left(cue_starts, cue.end)
             while k < len(cues) and cues[k].start < next_holder:
                 later = cues[k]
                 k += 1
-                if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 60), later.start):
-                    continue
+                if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 60), later.start) \
+                        or text[later.end:later.end + 4].lower() == " by ":
+                    continue   # "... and condemned by Morocco": a passive with its own agent, not a second verb
                 second = target_in(later.end, end, own)
                 if second is not None and second.start > later.end and (target is None or (second.iso3 or second.bloc) != (
                         target.iso3 or target.bloc)) and second.start - later.end <= 40:
@@ -981,8 +991,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 spoken.add(m.start)
         break
     # A later passive with its agent: "The draft, which would have condemned X, was vetoed by China".
-    for cue in cues[1:]:
-        if cue.stance == "withdraw" or not _PASSIVE_AUX.search(text, max(start, cue.start - 25), cue.start):
+    for n, cue in enumerate(cues[1:], 1):
+        coordinated = passive and n == 1 and _AND_PASSIVE.search(text, max(start, cue.start - 12), cue.start)
+        if cue.stance == "withdraw" or not (_PASSIVE_AUX.search(text, max(start, cue.start - 25), cue.start) or coordinated):
             continue
         j = bisect_left(starts, cue.end)
         if j < len(mentions) and mentions[j].start - cue.end <= 40 and mentions[j].start not in spoken \
@@ -998,7 +1009,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                          and st.target is not None and st.stance is not None]
                 if prior:
                     stance, target = compose(cue.stance, prior[-1].stance), prior[-1].target
+            artefact = "act" if target is None and _ACT_SUBJECT.match(text, start, cue.start) else ""
             for agent in agents:
                 if target is None or (agent.iso3 or agent.bloc) != (target.iso3 or target.bloc):
-                    result.statements.append(Statement(agent, stance, cue, target))
+                    result.statements.append(Statement(agent, stance, cue, target, artefact=artefact))
     return result

@@ -490,3 +490,10 @@ def test_a_demand_that_a_state_should_or_must_act_is_the_speakers_concern_toward
     got = positions_of("India said Pakistan must stop cross-border terrorism.")
     assert ("IND", "concern", "PAK") in got and ("PAK", "concern", "IND") not in got
     assert ("GBR", "concern", "RUS") in positions_of('"Russia must withdraw," Britain\'s envoy told the Council.')
+
+
+def test_coordinated_passives_each_with_its_agent():
+    got = positions_of("Tunisia recalled its ambassador from Libya on Monday. "
+                       "The move was hailed by Algeria and condemned by Morocco.")
+    assert ("DZA", "oppose", "MAR") not in got
+    assert {("DZA", "support", "TUN"), ("MAR", "oppose", "TUN")} <= got
