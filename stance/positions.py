@@ -352,6 +352,7 @@ _ACT_SUBJECT = re.compile(
     r"\s*[\"“]?(?:The|This|That|Their|Its|the)\s+(?:[\w-]+\s+)?(?:move|decision|step|announcement|plan|launch|test|"
     r"strike|attack|law|ban|measure|expulsion|recognition|visit|deal|agreement)s?\b[^.;]{0,40}?\b(?:was|were|has\s+been|"
     r"had\s+been|have\s+been|is|are)\b")
+_COMMA_VERB = re.compile(r",\s*$")   # "suspends relations with Sahrawi republic, backs Moroccan autonomy plan"
 _AND_PASSIVE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?:restor|resum|normali|re-?establish|establish|upgrad)\w*\s+(?:full\s+|formal\s+|their\s+|its\s+)?"
                      r"(?:diplomatic\s+)?(?:relations|ties)\b", re.IGNORECASE)
@@ -953,7 +954,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             while k < len(cues) and cues[k].start < next_holder:
                 later = cues[k]
                 k += 1
-                if later.stance == "withdraw" or not _AND_VERB.search(text, max(start, later.start - 60), later.start) \
+                if later.stance == "withdraw" or not (_AND_VERB.search(text, max(start, later.start - 60), later.start)
+                                                      or _COMMA_VERB.search(text, max(start, later.start - 3), later.start)) \
                         or text[later.end:later.end + 4].lower() == " by ":
                     continue   # "... and condemned by Morocco": a passive with its own agent, not a second verb
                 second = target_in(later.end, end, own)

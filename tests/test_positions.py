@@ -497,3 +497,8 @@ def test_coordinated_passives_each_with_its_agent():
                        "The move was hailed by Algeria and condemned by Morocco.")
     assert ("DZA", "oppose", "MAR") not in got
     assert {("DZA", "support", "TUN"), ("MAR", "oppose", "TUN")} <= got
+
+
+def test_a_headline_second_verb_after_a_comma_keeps_its_own_object():
+    got = positions_of("Panama suspends relations with Sahrawi republic, backs Moroccan autonomy plan")
+    assert ("PAN", "support", "MAR") in got and ("PAN", "oppose", "MAR") not in got
