@@ -466,9 +466,10 @@ def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int],
     k = bisect_left(cue_starts, cue.end)
     while k < len(cues) and cues[k].start < limit:
         later = cues[k]
-        if later.stance != "withdraw" and _AND_VERB.search(text, max(start, later.start - 60), later.start):
-            between = text[cue.end:later.start]
-            return later.start if len(between.split()) >= 3 else len(text)
+        if later.stance != "withdraw" and (_AND_VERB.search(text, max(start, later.start - 60), later.start)
+                                           or _COMMA_VERB.search(text, max(start, later.start - 3), later.start)):
+            between = text[cue.end:later.start]   # also "welcomed the deal, urging North Korea to comply"
+            return later.start if len(between.split()) >= 3 or between.rstrip().endswith(",") else len(text)
         k += 1
     return len(text)
 

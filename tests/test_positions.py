@@ -502,3 +502,7 @@ def test_coordinated_passives_each_with_its_agent():
 def test_a_headline_second_verb_after_a_comma_keeps_its_own_object():
     got = positions_of("Panama suspends relations with Sahrawi republic, backs Moroccan autonomy plan")
     assert ("PAN", "support", "MAR") in got and ("PAN", "oppose", "MAR") not in got
+
+
+def test_a_participle_after_a_comma_is_a_second_statement():
+    assert ("JPN", "concern", "PRK") in positions_of("Deal signed\n\nJapan welcomed the deal, urging North Korea to comply.")
