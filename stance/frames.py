@@ -91,6 +91,7 @@ _ON_BEHALF_LIST = re.compile(
     r"member\s+states|governments)\s*:?)?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
+_TO_INFINITIVE = re.compile(r"\s*,?\s*to\s+[a-z]+", re.IGNORECASE)
 _JOINING = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\b", re.IGNORECASE)
 _VOTE_IN_LEAD = re.compile(r"\bvot(?:ed|ing|e)\s+(?:in\s+favou?r|for|yes|against|no)\b|\babstain(?:ed|ing)?\b|\bvetoed\b|"
                            r"\b(?:countries|states|members|delegations|nations|votes?)\s+(?:in\s+favou?r|against)\b",
@@ -429,6 +430,9 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
         label = _SIGN_LEAD.search(lead)
         if label is not None and _NEGATED_LEAD.search(lead, max(0, label.start() - 60)):
             continue
+        if label is not None and label.group().lstrip().lower().startswith("along") and \
+                _TO_INFINITIVE.match(text, last.end, end):
+            label = None   # "one of a few countries, along with A and B, to recognise ...": a description, no act
         if label is not None and _JOINING.search(label.group()):
             voted = None
             for voted in _VOTE_IN_LEAD.finditer(lead):

@@ -112,6 +112,7 @@ _STANCE_NOUN_AFTER = re.compile(
     r"rejection|backing|opposition|protest|recognition|endorsement|denunciation|objection|concerns?)\b",
     re.IGNORECASE)
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
+_ALONG_WITH = re.compile(r"\s*,\s*along\s+with\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
 _PREP_BEFORE = re.compile(
@@ -412,6 +413,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
         elif _ON_BEHALF.search(left) or (mention.bloc and mention.start - start <= 10 and _FOR_FRONTED.fullmatch(left)):
             roles[index] = "group"      # also "For the Arab Group, Egypt called on ..."
+        elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
+                _ALONG_WITH.fullmatch(text, mentions[index - 1].end, mention.start):
+            roles[index] = "holder"     # "Japan, along with South Korea and Australia, condemned ...": co-subjects
         elif ("by" in left or "with" in left or "along" in left) and _CO_HOLDER.search(left) or (
                 index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
                 and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)

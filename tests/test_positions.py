@@ -506,3 +506,9 @@ def test_a_headline_second_verb_after_a_comma_keeps_its_own_object():
 
 def test_a_participle_after_a_comma_is_a_second_statement():
     assert ("JPN", "concern", "PRK") in positions_of("Deal signed\n\nJapan welcomed the deal, urging North Korea to comply.")
+
+
+def test_along_with_in_a_description_lists_no_holders():
+    got = positions_of("The small West African state was one of a few countries, along with Burkina Faso and "
+                       "Eswatini, to recognise Taiwan, which China regards as its own.")
+    assert not {r for r in got if r[0] in ("BFA", "SWZ") and r[1] == "oppose"}
