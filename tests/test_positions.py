@@ -512,3 +512,8 @@ def test_along_with_in_a_description_lists_no_holders():
     got = positions_of("The small West African state was one of a few countries, along with Burkina Faso and "
                        "Eswatini, to recognise Taiwan, which China regards as its own.")
     assert not {r for r in got if r[0] in ("BFA", "SWZ") and r[1] == "oppose"}
+
+
+def test_condemning_strikes_on_a_state_defends_it():
+    assert ("QAT", "support", "SAU") in positions_of("Qatar condemned the drone strikes on Saudi Arabia.")
+    assert ("EGY", "oppose", "ISR") in positions_of("Egypt condemned Israel's strikes on Lebanon.")
