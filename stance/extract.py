@@ -526,7 +526,12 @@ class DocumentExtractor:
                 # is read as part of that backing ("opposes any politicisation").
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
             else:
-                out.append(self._implicit_target(st, co_holders))
+                resolved = self._implicit_target(st, co_holders)
+                if st.target is None and resolved.target is not None and any(
+                        x is not st and x.holder.iso3 == st.holder.iso3 and x.target is not None
+                        and x.target.iso3 == resolved.target.iso3 for x in analysis.statements):
+                    continue   # "welcomed the deal, urging North Korea to comply": North Korea is the second verb's
+                out.append(resolved)
         owner = self._owner()
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _FIRST_PERSON.match(self.text, s, min(e, s + 80)):
