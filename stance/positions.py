@@ -943,6 +943,13 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 bound = cue.end   # "Moscow's praise was matched by a message from Kyiv": the praise names no object
             target = occupier(target_in(cue.end, bound, own) or target_before(cue.start, own)
                               or situation_in(cue.end, bound, own), own)
+            if target is not None and target.bloc and not target.iso3:
+                # "rejected EU sanctions on Russia": the bloc acts; the state its act is aimed at is the one defended
+                k = bisect_left(starts, target.end)
+                aimed = mentions[k] if k < len(mentions) and mentions[k].iso3 and mentions[k].start - target.end <= 60 else None
+                if aimed is not None and aimed.iso3 not in own and _against_hint(text[target.end:aimed.start]) and \
+                        _AGAINST_TARGET.search(text, target.end, aimed.start):
+                    target = aimed
             named = TIES_WITH_NAMED.match(text, cue.end, end) if cue.text[-4:].lower() in ("ions", "ties") else None
             if named is not None and (target is None or target.start != named.end() - 1):
                 target = None   # "suspends relations with Sahrawi republic, backs ...": the entity named is no state

@@ -518,3 +518,10 @@ def test_along_with_in_a_description_lists_no_holders():
 def test_condemning_strikes_on_a_state_defends_it():
     assert ("QAT", "support", "SAU") in positions_of("Qatar condemned the drone strikes on Saudi Arabia.")
     assert ("EGY", "oppose", "ISR") in positions_of("Egypt condemned Israel's strikes on Lebanon.")
+
+
+def test_rejecting_a_blocs_act_against_a_state_defends_that_state():
+    assert ("HUN", "support", "RUS") in positions_of("Hungary rejected EU sanctions on Russia.")
+    from stance.pipeline import parse_text
+    p = parse_text("The Alliance of Sahel States rejected ECOWAS sanctions on Niger.").positions
+    assert ("AES", "support", "NER") in set(zip(p["group"], p["stance"], p["toward_iso3"]))
