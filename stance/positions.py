@@ -300,6 +300,8 @@ _UNNAMED_INCLUDING = re.compile(
     r"\b(?:delegations|speakers|countries|states|nations|governments|members|others|participants|allies|partners|"
     r"capitals|donors)\s*,?\s*(?:including|among\s+them|such\s+as|notably|in\s+particular)\s+(?:those\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE)
+_OWN_POST_IN = re.compile(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?(?:embassy|consulate|mission|diplomats?|nationals|citizens|"
+                          r"troops|peacekeepers|soldiers|ships?|vessels?)\s+in\s+(?:the\s+)?(?:[\w'’-]+,\s*)?$", re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -845,8 +847,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         while j < len(mentions) and mentions[j].start < hi and j - bisect_left(starts, lo) < _SCAN:
             m = mentions[j]
             if roles[j] == "place" and m.iso3 and m.iso3 not in exclude and \
-                    _SITUATION_IN.search(text, max(lo, m.start - 80), m.start):
-                return m
+                    _SITUATION_IN.search(text, max(lo, m.start - 80), m.start) and \
+                    not _OWN_POST_IN.search(text, max(lo, m.start - 40), m.start):
+                return m   # not "the attack on its embassy in Kabul": the holder's own post, not the host's act
             j += 1
         return None
 

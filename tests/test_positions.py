@@ -525,3 +525,9 @@ def test_rejecting_a_blocs_act_against_a_state_defends_that_state():
     from stance.pipeline import parse_text
     p = parse_text("The Alliance of Sahel States rejected ECOWAS sanctions on Niger.").positions
     assert ("AES", "support", "NER") in set(zip(p["group"], p["stance"], p["toward_iso3"]))
+
+
+def test_an_attack_on_the_holders_own_post_abroad_does_not_target_the_host():
+    got = positions_of('The Indian government said it "strongly condemns" the attack on its embassy in Kabul.')
+    assert ("IND", "oppose", "AFG") not in got
+    assert ("NOR", "oppose", "BLR") in positions_of("Norway condemned the crackdown on protesters in Belarus.")
