@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import TIGHT_SEPARATOR, VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
 from .positions import (TERROR_ACT, TIES_WITH_NAMED, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
@@ -873,17 +873,10 @@ class DocumentExtractor:
                 or not _DIRECT_OBJECT.fullmatch(self.text, st.cue.end, target.start):
             return []
         k = bisect_left(self.sentence_starts, target.start)
-        out, end, seen = [], target.end, {target.iso3 or target.bloc, st.holder.iso3}
-        for m in self.sentence_mentions[k + 1:k + 40]:   # a bloc inside the list is an item too, not a state
-            if m.start < end:
-                continue
-            if not (m.iso3 or m.bloc) or not TIGHT_SEPARATOR.fullmatch(self.text, end, m.start) or m.start in speakers:
-                break   # "condemned the strike on Syria, France regretted it": France opens its own clause
-            end = m.end
-            if m.iso3 and m.iso3 not in seen:
-                out.append(m)
-                seen.add(m.iso3)
-        return out
+        # a bloc inside the list is an item, not a state; a state opening its own clause ends the list
+        # ("condemned the strike on Syria, France regretted it")
+        run = state_run(self.text, self.sentence_mentions[k + 1:k + 40], target, through_blocs=True, stop=speakers)
+        return [m for m in run[1:] if m.iso3 != st.holder.iso3]
 
     def _switched_to(self, st: Statement) -> Mention | None:
         """The state a switch of recognition or ties goes to ("switched ties from Taiwan to China")."""

@@ -253,18 +253,25 @@ def _runs(text: str, mentions: list[Mention], start: int, end: int) -> list[list
     return runs
 
 
-TIGHT_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:the\s+)?", re.IGNORECASE)
+_TIGHT_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:the\s+)?", re.IGNORECASE)
 
 
-def state_run(text: str, mentions: list[Mention], first: Mention) -> list[Mention]:
-    """`first` and the states listed right after it ("Madrid, Dublin and Oslo"), by commas and "and" only."""
-    run = [first]
+def state_run(text: str, mentions: list[Mention], first: Mention, through_blocs: bool = False,
+              stop: frozenset[int] | set[int] = frozenset()) -> list[Mention]:
+    """`first` and the states listed right after it ("Madrid, Dublin and Oslo"), by commas and "and" only.
+
+    `through_blocs`: a bloc inside the list is an item that is not returned ("on the US, the European Union,
+    Australia and Norway"). `stop`: starts of mentions that end the list (a state opening its own clause)."""
+    run, end = [first], first.end
     for m in mentions:
-        if m.start < run[-1].end or m.iso3 in {r.iso3 for r in run}:
+        if m.start < end or (m.iso3 and m.iso3 in {r.iso3 for r in run}):
             continue
-        if not m.iso3 or not TIGHT_SEPARATOR.fullmatch(text, run[-1].end, m.start):
+        if m.start in stop or not (m.iso3 or (through_blocs and m.bloc)) or \
+                not _TIGHT_SEPARATOR.fullmatch(text, end, m.start):
             break
-        run.append(m)
+        end = m.end
+        if m.iso3:
+            run.append(m)
     return run
 
 
@@ -645,7 +652,7 @@ def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> li
         if act is None:
             continue
         run, k = [m], j
-        while k > 0 and mentions[k - 1].iso3 and TIGHT_SEPARATOR.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+        while k > 0 and mentions[k - 1].iso3 and _TIGHT_SEPARATOR.fullmatch(text, mentions[k - 1].end, mentions[k].start):
             k -= 1
             run.insert(0, mentions[k])
         joined = _JOINED_BY.match(text, act.end(), end)   # "presented the text, joined by Colombia"
