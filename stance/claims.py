@@ -28,7 +28,9 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _COMPOUND = rf"(?:{'|'.join(_TENS)})[-‐ ](?:{'|'.join(_UNITS)})"   # "twenty-four", "thirty five"
 _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=True))
+QUALIFIER = _QUAL   # qualifiers and count words, shared with positions (a count before a demonym)
 _NUMBER = r"(?:half\s+a|a|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|\d{1,3}(?:,\d{3})*|\d+|" + _COMPOUND + "|" + "|".join(sorted(_WORDS, key=len, reverse=True))
+NUMBER = _NUMBER
 _NOUN = (
     r"(?:(?:(?-i:[A-Z]{2,6})|other|more|additional|further|western|african|asian|arab|european|latin\s+american|"
     r"islamic|muslim|developing|member|united\s+nations|un|u\.n\.|small|island|like-minded|union|gulf|nordic|baltic|"

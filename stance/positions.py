@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .claims import NUMBER, QUALIFIER
 from .composition import compose
 from .lexicon import LEXICON
 from .rules.vocabulary import vocabulary_words, words
@@ -289,9 +290,8 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
 # A count before a demonym ("sanctions on 11 Iranian officials", "expelled several Russian diplomats") says
 # how many; the words before it say what the state's people are to the sentence.
 _COUNT_TAIL = re.compile(
-    r"(?:\b(?:more\s+than|over|about|some|at\s+least|nearly|another|a\s+further|up\s+to)\s+)?"
-    r"\b(?:\d[\d,]*|several|dozens\s+of|scores\s+of|hundreds\s+of|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|twenty|thirty|forty|fifty)\s+$", re.IGNORECASE)
+    rf"(?:\b(?:{QUALIFIER}|another|a\s+further)\s+)?\b(?:{NUMBER}|several|dozens\s+of|scores\s+of|hundreds\s+of)\s+$",
+    re.IGNORECASE)
 
 
 _RECALLED_ENVOY = re.compile(r"\brecall(?:s|ed|ing)?\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
