@@ -117,6 +117,10 @@ _SPEAKS_FOR_HEAD = re.compile(
 _GROUP_OF_STATES = re.compile(
     r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
     re.IGNORECASE)
+# a count of states that sent word, with no cue of its own ("leaders of more than 30 countries had sent messages")
+_MESSAGE_AFTER = re.compile(
+    r"\s+(?:(?:had|have|has|also|all|already|quickly)\s+)*(?:sent|send|wrote|written|phoned|telephoned|called)\b"
+    r"(?!\s+(?:for|on|upon)\b)", re.IGNORECASE)
 _ON_BEHALF_BEFORE = re.compile(
     r"(?:on\s+behalf\s+of|in\s+the\s+name\s+of|(?:speaking|spoke|speaks)\s+for|representing)\s+(?:the\s+|a\s+group\s+of\s+)?$",
     re.IGNORECASE)
@@ -1119,6 +1123,11 @@ class DocumentExtractor:
                 found = self._statement_stance(analysis)
                 if found is not None:
                     stance, target = found
+            headline = self.headline
+            if stance is None and not title and headline is not None and headline.stance == "support" \
+                    and not headline.vote and headline.target is not None and _MESSAGE_AFTER.match(self.text, claim.end, e):
+                # in a story of backing, states that sent word join it, as a speaker without a cue does
+                stance, target = headline.stance, headline.target
             if stance is None:
                 if not title and _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 40), claim.start):
                     # "who spoke for 27 countries and said ..." then "The group urged Beijing to ...": the stance follows

@@ -183,7 +183,8 @@ _CAPITAL_VERB = re.compile(
 _SPEECH = re.compile(
     r"\b(?:said|says|told|stated|stress(?:ed|es)|emphasi[sz](?:ed|es)|noted|added|argued|"
     r"insisted|declared|maintained|reiterated|spoke|speaking|underlined|pointed\s+out|"
-    r"expressed|voiced|signed|co-signed|joined)\b",
+    r"expressed|voiced|signed|co-signed|joined|wrote|writes|writing|tweeted|posted|phoned|telephoned|"
+    r"called(?!\s+(?:for|on|upon|off)\b))\b",
     re.IGNORECASE,
 )
 _PRONOUN_START = re.compile(
@@ -484,7 +485,22 @@ _SAME_ACT = re.compile(
     r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,50},)?\s+(?:(?:also|then|later|soon|quickly|had|has|have|too)\s+)*"
     r"(?:did\s+the\s+same|do\s+the\s+same|does\s+the\s+same|followed\s+suit|follow\s+suit|follows\s+suit|"
     r"did\s+so|does\s+so|do\s+so|done\s+so|"
+    r"followed(?=\s+(?:within|minutes|hours|moments|shortly|soon|quickly|closely|later|close\s+behind)\b|\s*[,.;])|"
     r"took\s+the\s+same\s+(?:step|decision|course)|taken\s+the\s+same\s+(?:step|decision))\b", re.IGNORECASE)
+
+
+_CO_SUBJECT_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}")
+
+
+def _co_subjects_end(text: str, mentions: list[Mention], holders: list[int], position: int) -> int:
+    """Where the subjects a holder opens end: "Rwandan President Paul Kagame and Ethiopian Prime Minister
+    Abiy Ahmed followed" has four holder mentions joined by titles and "and", one verb after the last."""
+    end = mentions[holders[position]].end
+    for k in holders[position + 1:]:
+        if not _CO_SUBJECT_GAP.fullmatch(text, end, mentions[k].start):
+            break
+        end = mentions[k].end
+    return end
 
 
 def same_act(text: str, offset: int, end: int) -> bool:
@@ -981,7 +997,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                                                        second, group, group_count))
                 break
         elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)) \
-                or index in did_same or same_act(text, holder.end, end):
+                or index in did_same or same_act(text, holder.end, end) \
+                or same_act(text, _co_subjects_end(text, mentions, holders, position), end):
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))

@@ -92,3 +92,13 @@ def test_a_share_of_a_whole_is_not_a_count_of_those_who_acted():
         assert find_claims(text, 0, len(text)) == [], text
     text = "Around 145 of the 193 member states voted for the text."
     assert [(c.count, c.qualifier) for c in find_claims(text, 0, len(text))] == [(145, "about")]
+
+
+def test_a_count_of_states_that_sent_word_joins_a_story_of_backing():
+    from stance.pipeline import parse_text
+    c = parse_text("Leaders congratulate Ruto\n\nAn aide said heads of state of some 40 countries had sent "
+                   "messages by Wednesday.").claims
+    assert list(zip(c["count"].astype(int), c["stance"], c["toward_iso3"])) == [(40, "support", "KEN")]
+    c = parse_text("Beijing condemns Manila over reef clash\n\nAn aide said some 40 countries had sent "
+                   "messages by Wednesday.").claims
+    assert c.empty or set(c["stance"]) <= {""}

@@ -531,3 +531,29 @@ def test_an_attack_on_the_holders_own_post_abroad_does_not_target_the_host():
     got = positions_of('The Indian government said it "strongly condemns" the attack on its embassy in Kabul.')
     assert ("IND", "oppose", "AFG") not in got
     assert ("NOR", "oppose", "BLR") in positions_of("Norway condemned the crackdown on protesters in Belarus.")
+
+
+def test_reactions_written_or_phoned_in_a_story_of_congratulations_back_the_winner():
+    text = ("Leaders congratulate Ruto on his victory\n\n"
+            "Congratulations poured into Nairobi after President William Ruto won the August vote. "
+            "Tanzanian President Samia Suluhu Hassan wrote on social media that the region stood with Kenya. "
+            "Nigeria's President Muhammadu Buhari phoned Ruto on Tuesday evening. "
+            "Ghana's President Nana Akufo-Addo called the result a victory for democracy.")
+    got = positions_of(text)
+    assert {("TZA", "support", "KEN"), ("NGA", "support", "KEN"), ("GHA", "support", "KEN")} <= got
+
+
+def test_leaders_who_followed_within_minutes_did_what_was_just_reported():
+    text = ("Leaders congratulate Ruto\n\n"
+            "Uganda's President Yoweri Museveni congratulated Ruto first. Rwandan President Paul Kagame and "
+            "Ethiopian Prime Minister Abiy Ahmed followed within hours.")
+    got = positions_of(text)
+    assert {("RWA", "support", "KEN"), ("ETH", "support", "KEN")} <= got
+
+
+def test_a_speaker_who_writes_or_calls_for_something_in_a_dispute_inherits_nothing():
+    text = ("Beijing condemns Manila over reef clash\n\n"
+            "Japanese Prime Minister Fumio Kishida wrote that Tokyo was following events closely. "
+            "Australia called for calm.")
+    got = positions_of(text)
+    assert not {r for r in got if r[0] in ("JPN", "AUS") and r[2] in ("PHL", "CHN") and r[1] in ("support", "oppose")}
