@@ -117,6 +117,13 @@ _SPEAKS_FOR_HEAD = re.compile(
 _GROUP_OF_STATES = re.compile(
     r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
     re.IGNORECASE)
+_REPORTED_BETWEEN = re.compile(r"\b(?:said|says|told|added|argued|noted|stated|claimed|accused)\b", re.IGNORECASE)
+_VETO_OBJECT = re.compile(
+    r"\s+(?:of\s+|at\s+|over\s+|to\s+)?(?:the|this|that|its|their|these|those)\s+(?:(?:double|second|latest|third|fourth)\s+)?"
+    r"(?:vetoe?s?\b|(?:decision|move|moves)\s+to\s+(?:veto|block)\b)", re.IGNORECASE)
+_VETO_SUBJECT = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:double|second|latest)\s+)?vetoe?s?\s+(?:(?:was|were|is|are|had\s+been|amounted\s+to)\s+"
+    r"(?:a\s+|an\s+)?[\"“]?)?$", re.IGNORECASE)
 # a count of states that sent word, with no cue of its own ("leaders of more than 30 countries had sent messages")
 _MESSAGE_AFTER = re.compile(
     r"\s+(?:(?:had|have|has|also|all|already|quickly)\s+)*(?:sent|send|wrote|written|phoned|telephoned|called)\b"
@@ -212,6 +219,8 @@ class DocumentExtractor:
         self.page_owner: Mention | None | bool = None  # the state whose page this is (False: none)
         self.owner_speaks_for: tuple[Mention | None, bool] | None = None   # see _spoken_for
         self.allies: dict[str, set[str]] = {}          # states that spoke together earlier in the article
+        self.vetoers: list[Mention] = []               # the states of the last veto reported ("the veto" is theirs)
+        self.vetoed: Motion | None = None              # the text they vetoed
         self.sentence_mentions: list[Mention] = []    # the sentence being read, and its mention starts
         self.sentence_starts: list[int] = []
         self.last_stance_at = -10                     # the sentence that gave last_stance
@@ -529,6 +538,12 @@ class DocumentExtractor:
                 # A speaker quoted in an article about backing X, opposing no named state,
                 # is read as part of that backing ("opposes any politicisation").
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
+            elif st.target is None and st.cue is not None and self.vetoers and \
+                    st.cue.stance in ("support", "oppose", "concern") and self._bears_on_veto(st.cue, s):
+                # "France condemned the veto", "said the double veto was shameful": toward the states that cast it
+                for vetoer in self.vetoers:
+                    if vetoer.iso3 != own_id and vetoer.iso3 not in co_holders:
+                        out.append(Statement(st.holder, st.cue.stance, st.cue, vetoer, st.group, st.group_count, "act"))
             else:
                 resolved = self._implicit_target(st, co_holders)
                 if st.target is None and resolved.target is not None and any(
@@ -571,6 +586,17 @@ class DocumentExtractor:
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _bears_on_veto(self, cue: Cue, s: int) -> bool:
+        """Whether the cue's object ("condemned the veto", "the decision to block the text", "regretted the
+        outcome" of the vetoed vote) or its subject ("the veto was shameful") is the veto just reported."""
+        if _VETO_OBJECT.match(self.text, cue.end, cue.end + 60) or \
+                _VETO_SUBJECT.search(self.text, max(s, cue.start - 40), cue.start):
+            return True
+        # "regretted the outcome" of the vote on the text that was vetoed
+        vetoed, motion = self.vetoed, self._doc_motion()
+        return vetoed is not None and motion is not None and vetoed.target is not None and motion.target is not None \
+            and vetoed.target.iso3 == motion.target.iso3 and _BODY_OUTCOME.match(self.text, cue.end, cue.end + 40) is not None
 
     def _did_the_same(self, holder: Mention, e: int) -> bool:
         """Whether the holder, or the list of states it opens, "did the same" / "took the same step"."""
@@ -930,6 +956,11 @@ class DocumentExtractor:
     def _votes(self, statements: list[Statement], motion: Motion | None) -> list[Statement]:
         """A vote, veto or abstention takes its stance from the text voted on, toward that text's target;
         with no text known, a vote says nothing a user can place (no row)."""
+        vetoers = [st.holder for st in statements if st.cue is not None and st.holder.iso3
+                   and st.cue.text[:4].lower() == "veto" and st.holder.end <= st.cue.start
+                   and not _REPORTED_BETWEEN.search(self.text, st.holder.end, st.cue.start)]   # not "X said Russia had vetoed"
+        if vetoers:
+            self.vetoers, self.vetoed = vetoers, motion
         if motion is None or motion.target is None:
             return [st for st in statements if st.cue is None or not side_of_cue(st.cue.text)]
         out = []

@@ -255,13 +255,14 @@ def _speaks_for_count(text: str, lo: int, hi: int) -> bool:
 
 _TEXT_BEFORE_VERDICT = re.compile(
     r"\b(?:said|says|called|calling|described|describing|termed|branded|considered|deemed|found)\s+(?:that\s+)?"
-    rf"(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?{words('voted_text')}s?\s+"
+    rf"(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{words('voted_text')}|vetoe?)s?\s+"
     r"(?:(?:was|is|were|are|as|had\s+been|would\s+be)\s+)?(?:[\w-]+\s+){0,2}?[\"“‘']?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE)
 
 
 def verdict_text(text: str, cue: Cue) -> re.Match[str] | None:
-    """The text a verdict cue is passed on ("called the resolution 'politically motivated'"), else None."""
+    """The text (or veto) a verdict cue is passed on ("called the resolution 'politically motivated'",
+    "said the veto was shameful"), else None."""
     return _TEXT_BEFORE_VERDICT.search(text, max(0, cue.start - 70), cue.start)
 
 
@@ -492,15 +493,15 @@ _SAME_ACT = re.compile(
 _CO_SUBJECT_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}")
 
 
-def _co_subjects_end(text: str, mentions: list[Mention], holders: list[int], position: int) -> int:
-    """Where the subjects a holder opens end: "Rwandan President Paul Kagame and Ethiopian Prime Minister
-    Abiy Ahmed followed" has four holder mentions joined by titles and "and", one verb after the last."""
-    end = mentions[holders[position]].end
-    for k in holders[position + 1:]:
-        if not _CO_SUBJECT_GAP.fullmatch(text, end, mentions[k].start):
-            break
-        end = mentions[k].end
-    return end
+def _co_subjects_ends(text: str, mentions: list[Mention], holders: list[int]) -> list[int]:
+    """Where the subjects each holder opens end: "Rwandan President Paul Kagame and Ethiopian Prime Minister
+    Abiy Ahmed followed" has four holder mentions joined by titles and "and", one verb after the last.
+    One backward pass, so a long list of states costs one look per gap."""
+    ends = [mentions[i].end for i in holders]
+    for position in range(len(holders) - 2, -1, -1):
+        if _CO_SUBJECT_GAP.fullmatch(text, ends[position], mentions[holders[position + 1]].start):
+            ends[position] = ends[position + 1]
+    return ends
 
 
 def same_act(text: str, offset: int, end: int) -> bool:
@@ -910,6 +911,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         members = {mentions[k].iso3 or mentions[k].bloc for k in chain}
         for k in chain:
             partners[k] = members
+    subject_ends: list[int] = []   # computed when first needed (see `_co_subjects_ends`)
     for position, index in enumerate(holders):
         holder = mentions[index]
         following = holders[position + 1] if position + 1 < len(holders) else None
@@ -998,7 +1000,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 break
         elif group is not None or group_count or _SPEECH.search(text, holder.end, min(end, holder.end + _WINDOW)) \
                 or index in did_same or same_act(text, holder.end, end) \
-                or same_act(text, _co_subjects_end(text, mentions, holders, position), end):
+                or same_act(text, (subject_ends := subject_ends or _co_subjects_ends(text, mentions, holders))[position], end):
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))

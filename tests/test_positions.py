@@ -557,3 +557,28 @@ def test_a_speaker_who_writes_or_calls_for_something_in_a_dispute_inherits_nothi
             "Australia called for calm.")
     got = positions_of(text)
     assert not {r for r in got if r[0] in ("JPN", "AUS") and r[2] in ("PHL", "CHN") and r[1] in ("support", "oppose")}
+
+
+def test_a_verdict_on_the_veto_is_a_stance_toward_the_states_that_cast_it():
+    text = ("Moscow blocks Council text on Sudan\n\n"
+            "Russia on Monday vetoed a Security Council draft condemning the Sudanese army. Ireland condemned "
+            "the veto. The Kenyan envoy said the veto was shameful. Malta criticised the decision to block the text.\n\n"
+            "Later Russia and China vetoed a second draft condemning Sudan. Norway deplored the double veto.")
+    got = positions_of(text)
+    assert {("IRL", "oppose", "RUS"), ("KEN", "oppose", "RUS"), ("MLT", "oppose", "RUS"),
+            ("NOR", "oppose", "RUS"), ("NOR", "oppose", "CHN")} <= got
+    assert not {r for r in got if r[0] in ("IRL", "KEN", "MLT", "NOR") and r[2] == "SDN"}
+
+
+def test_regretting_the_outcome_of_a_vetoed_vote_is_regretting_the_veto():
+    text = ("Veto ends Sudan panel\n\nRussia vetoed a Security Council text that would have renewed the panel "
+            "monitoring sanctions on Sudan. The draft, written by Britain, would have extended the panel's work. "
+            "Ghana said it regretted the outcome.")
+    assert ("GHA", "concern", "RUS") in positions_of(text)
+
+
+def test_a_state_reporting_a_veto_did_not_cast_it():
+    text = ("Veto ends Sudan panel\n\nRussia vetoed a Security Council text condemning Sudan. The British envoy "
+            "said Russia had vetoed the text to protect its allies. Ghana condemned the veto.")
+    got = positions_of(text)
+    assert ("GHA", "oppose", "RUS") in got and ("GHA", "oppose", "GBR") not in got
