@@ -43,6 +43,12 @@ _UNNAMED_STATES_OBJECT = re.compile(
     r"delegations|sponsors|capitals)\b|\s+the\s+(?:West|sponsors|co-sponsors)\b"
     r"|\s+(?:upon\s+|on\s+)?(?:the\s+)?(?:international\s+community|world\s+community|all\s+(?:states|countries|nations))\b(?!\s+(?:in|of)\b)",
     re.IGNORECASE)
+# "urged both sides to show restraint": the two parties of the story (see `_both_sides`)
+_BOTH_SIDES = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|appeal(?:s|ed|ing)?\s+to|"
+    r"encourag(?:e|es|ed|ing)|told|tells|invit(?:e|es|ed|ing))\s+"
+    r"(?:both\s+(?:sides|countries|parties|nations|governments|neighbou?rs|capitals)|"
+    r"the\s+two\s+(?:sides|countries|parties|nations|governments|neighbou?rs|capitals|states))\b", re.IGNORECASE)
 _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     rf"{TERROR_ACT}\b")
@@ -199,6 +205,7 @@ class DocumentExtractor:
         self.asked_states: list[Mention] = []     # states the last question named ("Has Canada shared ...?")
         self.pending_claims: list[tuple[CountClaim, dict, int]] = []   # (claim, row base, sentence): awaiting a stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
+        self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -824,6 +831,9 @@ class DocumentExtractor:
         if key in self.seen_positions:
             return None
         self.seen_positions.add(key)
+        if toward and (not self.recent_targets or self.recent_targets[-1].iso3 != toward):
+            # the states positions were last toward, most recent last, each once: whom "both sides" are
+            self.recent_targets = [m for m in self.recent_targets if m.iso3 != toward][-5:] + [target]
         row = dict(base)
         row.update({"country_iso3": iso3, "country": countries.country_name(iso3) if iso3 else "",
                     "stance": stance, "toward_iso3": toward, "toward": _name(target), "basis": basis,
@@ -857,9 +867,13 @@ class DocumentExtractor:
                 continue
             group = st.group.bloc if st.group is not None else ""
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
+            both = self._both_sides(st, e)   # "urged both sides to ...": each of the two parties
+            if st.target is None and both:
+                st = Statement(holder, st.stance, st.cue, both.pop(0), st.group, st.group_count, st.artefact)
             row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
             rows += [row] if row else []
-            for other in self._target_list(st, s, e, speakers) + self._target_allies(st, s, e) + self._between_pair(st):
+            for other in self._target_list(st, s, e, speakers) + self._target_allies(st, s, e) + self._between_pair(st) \
+                    + both:
                 # "recalled its ambassadors from Madrid, Dublin and Oslo": each listed state is a target
                 row = self._position(base, holder.iso3, st.stance, other, basis, group)
                 rows += [row] if row else []
@@ -917,6 +931,21 @@ class DocumentExtractor:
             return None
         return next((m for m in self.sentence_mentions if m.start == to.end() and m.iso3
                      and m.iso3 != st.holder.iso3), None)
+
+    def _both_sides(self, st: Statement, e: int) -> list[Mention]:
+        """ "urged both sides to show restraint", "called on the two countries to talk": the two parties of
+        the story, the states named in this sentence first, then those the last statements were toward.
+        Only the two that are not the holder; none unless two are known."""
+        if st.cue is None or not st.holder.iso3 or \
+                _BOTH_SIDES.search(self.text, st.cue.start, min(e, st.cue.end + 80)) is None:
+            return []
+        pair: list[Mention] = []
+        for m in [*self.sentence_mentions, *reversed(self.recent_targets)]:
+            if m.iso3 and m.iso3 != st.holder.iso3 and all(m.iso3 != p.iso3 for p in pair):
+                pair.append(m)
+                if len(pair) == 2:
+                    return [p for p in pair if st.target is None or p.iso3 != st.target.iso3]
+        return []
 
     def _between_pair(self, st: Statement) -> list[Mention]:
         """ "welcomed the ceasefire between Thailand and Cambodia": the second party is a target as well."""
@@ -1100,15 +1129,20 @@ class DocumentExtractor:
     def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis, statements: list[Statement],
                       s: int, e: int, motion: Motion | None = None) -> tuple[str | None, Mention | None]:
         """What a counted group did and toward whom: its own verb, else its speaker's, else the sentence's."""
-        if motion is not None and motion.target is not None and \
-                sponsored_by_before(self.text, max(s, claim.start - 40), claim.start):
-            return vote_stance("for", motion), motion.target   # "co-sponsored by more than 60 countries"
+        if sponsored_by_before(self.text, max(s, claim.start - 40), claim.start):
+            # "co-sponsored by more than 60 countries": they vote for the text, toward its target if it is known
+            if motion is not None and motion.target is not None:
+                return vote_stance("for", motion), motion.target
+            if self.last_stance is None and self.headline is None:
+                return "support", None
         if _ON_BEHALF_BEFORE.search(self.text, max(s, claim.start - 30), claim.start):
             speaker = next((st for st in statements if st.group_count), None)
             if speaker is not None:
                 return speaker.stance, speaker.target
         if claim.vote:
             cue = Cue(claim.start, claim.end, claim.text, {"for": "support", "against": "oppose"}.get(claim.vote, "neutral"))
+            if self.last_stance is None and self.headline is None:
+                return cue.stance, None   # a tally on a text nobody described: how many voted, toward no state
             artefact = "text"
         else:
             k = bisect_left(analysis.cue_starts, claim.end)
@@ -1127,7 +1161,8 @@ class DocumentExtractor:
         voted = vote_stance(side_of_cue(cue.text), motion)
         if voted is not None:   # "143 countries voted in favour of the resolution": the text's stance
             return voted, motion.target
-        target = analysis.target_between(self.text, cue.end, following if cue.start >= claim.end else e)
+        # a tally's own brackets name its voters, not its target ("13 votes in favour (Albania, Brazil, ...)")
+        target = None if claim.vote else analysis.target_between(self.text, cue.end, following if cue.start >= claim.end else e)
         if target is None and cue.start < claim.start:
             target = analysis.target if analysis.stance == cue.stance else None
         if target is not None:

@@ -115,6 +115,8 @@ _STANCE_NOUN_AFTER = re.compile(
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALONG_WITH = re.compile(r"\s*,\s*along\s+with\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
+_TEXT_SPONSOR_BEFORE = re.compile(
+    rf"\b{words('voted_text')}s?\b[^.;]{{0,60}}?\b{words('sponsor_verb')}\s+(?:jointly\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
 _PREP_BEFORE = re.compile(
     r"\b(?:with|to|from|against|about|over|toward|towards|on|for|between|among|than|into|upon|onto|versus|"
@@ -420,6 +422,11 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
                 _ALONG_WITH.fullmatch(text, mentions[index - 1].end, mention.start):
             roles[index] = "holder"     # "Japan, along with South Korea and Australia, condemned ...": co-subjects
+        elif left.endswith(("by ", "by the ")) and _TEXT_SPONSOR_BEFORE.search(left) and \
+                not text.startswith((" on behalf", ", on behalf", " in the name"), mention.end):
+            # "The draft, put forward by the UAE, called for ...": the text speaks, not its sponsor (who
+            # votes for it, `frames.find_sponsor_acts`); one tabling it on behalf of a group stays its voice
+            roles[index] = "other"
         elif ("by" in left or "with" in left or "along" in left) and _CO_HOLDER.search(left) or (
                 index and roles.get(index - 1) == "member" and mention.kind in ("name", "possessive")
                 and _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start)

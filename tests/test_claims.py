@@ -102,3 +102,16 @@ def test_a_count_of_states_that_sent_word_joins_a_story_of_backing():
     c = parse_text("Beijing condemns Manila over reef clash\n\nAn aide said some 40 countries had sent "
                    "messages by Wednesday.").claims
     assert c.empty or set(c["stance"]) <= {""}
+
+
+def test_a_tally_on_a_text_nobody_described_counts_voters_toward_no_state():
+    from stance.pipeline import parse_text
+    text = ("Council vote fails\n\nThe draft, put forward by Malta and co-sponsored by nearly 60 member states, "
+            "also called for access for aid convoys. It drew 12 votes in favour (Algeria, Brazil, Chile, Ecuador, "
+            "France, Guyana, Japan, Malta, Mozambique, Sierra Leone, Slovenia and Switzerland), two against and one abstention.")
+    t = parse_text(text)
+    got = set(zip(t.claims["count"].astype(int), t.claims["stance"], t.claims["toward_iso3"]))
+    assert {(12, "support", ""), (2, "oppose", ""), (1, "neutral", ""), (60, "support", "")} <= got
+    assert not {row for row in got if row[2]}   # not the first voter, not the sponsor
+    p = t.positions
+    assert ("MLT", "concern") not in set(zip(p["country_iso3"], p["stance"]))   # the text calls, not its sponsor

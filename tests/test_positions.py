@@ -582,3 +582,14 @@ def test_a_state_reporting_a_veto_did_not_cast_it():
             "said Russia had vetoed the text to protect its allies. Ghana condemned the veto.")
     got = positions_of(text)
     assert ("GHA", "oppose", "RUS") in got and ("GHA", "oppose", "GBR") not in got
+
+
+def test_a_call_on_both_sides_is_addressed_to_the_two_parties_of_the_story():
+    text = ("Calls for calm after border clash\n\n"
+            "Moscow urged Armenia and Azerbaijan to halt the shelling. Paris called on both sides to exercise "
+            "restraint. Tehran regretted Azerbaijan's offensive and urged the two countries to return to talks.")
+    got = positions_of(text)
+    assert {("FRA", "neutral", "ARM"), ("FRA", "neutral", "AZE"),
+            ("IRN", "concern", "AZE"), ("IRN", "concern", "ARM")} <= got
+    # a call on all parties stays as it was: no pair is invented
+    assert not {r for r in positions_of("Japan urged all parties concerned to stop military action.") if r[2]}
