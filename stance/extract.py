@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import blocs, countries, letters, people
 from .composition import compose
@@ -88,6 +88,10 @@ _OFFICE_SUBJECT = re.compile(
 _STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \t]*(?:\n[ \t]*)?"
                                 r"(?i:ministry|embassy|permanent\s+mission|mission|government|consulate)\b")
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
+_WE_APPOSITION = re.compile(r"[\"“]?We\s*,\s+the\s+")   # "We, the Heads of State and Government of ...,"
+# where "We, the ... of A, B and C," ends: a comma before the verb ("..., met in", "..., strongly condemn")
+_APPOSITION_END = re.compile(r",\s+(?!(?:and|the|as|including|together|along)\b)(?-i:[a-z])")
+_WE_OPENING = re.compile(r"[\"“]?((?-i:We|Our))\s+(?!,)")
 _FIRST_PERSON = re.compile(r"(?:[A-Z][^:\n]{0,60}:\s*)?[\"“‘]?(?:We|Our|Ours)\b")
 _OWN_VOTE_AFTER = re.compile(r"(?:[’']s)?\s+(?:veto|vetoes|vote|votes|abstention|draft|resolution|motion|text|bid)\b",
                              re.IGNORECASE)   # "Russian veto ends ...": the voter, not the text's subject
@@ -206,6 +210,7 @@ class DocumentExtractor:
         self.pending_claims: list[tuple[CountClaim, dict, int]] = []   # (claim, row base, sentence): awaiting a stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
+        self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -349,12 +354,40 @@ class DocumentExtractor:
             self.previous_states, self.previous_all = [], set()
             return
         analysis = self._analyse(s, e, mentions)
+        if not title:
+            analysis = self._in_our_voice(s, e, mentions, analysis)
         try:
             self._read_sentence(s, e, mentions, first_in_item, title, analysis)
         finally:
             if not title:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
                 self.previous_all = {m.iso3 for m in mentions if m.iso3}
+
+    def _in_our_voice(self, s: int, e: int, mentions: list[Mention], analysis: Analysis) -> Analysis:
+        """A communiqué's "we": "We, the G7 Foreign Ministers of Canada, France, ...," names who speaks; its
+        later sentences opening with "We" or "Our" are theirs ("We urge North Korea to ..."). The sentence is
+        read again with the first voice standing at "We"; the other voices share its statements."""
+        if _WE_APPOSITION.match(self.text, s, e):
+            closing = _APPOSITION_END.search(self.text, s, e)
+            voices: list[Mention] = []
+            for m in mentions:
+                if m.start < (closing.start() if closing else e) and (m.iso3 or m.bloc) and m.kind != "person" and \
+                        all((v.iso3, v.bloc) != (m.iso3, m.bloc) for v in voices):
+                    voices.append(m)
+            if voices:
+                self.we_voices = voices
+            return analysis
+        we = _WE_OPENING.match(self.text, s, e) if self.we_voices and not analysis.statements else None
+        if we is None:
+            return analysis
+        first = self.we_voices[0]
+        standing = Mention(we.start(1), we.end(1), we.group(1), first.iso3, first.bloc, first.kind or "name")
+        found = analyse(self.text, s, e, [standing] + mentions)
+        ours = [st for st in found.statements if st.holder is standing]
+        for voice in self.we_voices[1:]:
+            other = Mention(standing.start, standing.end, standing.text, voice.iso3, voice.bloc, voice.kind or "name")
+            found.statements.extend(replace(st, holder=other) for st in ours)
+        return found
 
     def _nothing_to_read(self, s: int, e: int) -> bool:
         """A sentence naming no state or bloc, with no cue, count, tally or date of its own, gives no row and

@@ -593,3 +593,28 @@ def test_a_call_on_both_sides_is_addressed_to_the_two_parties_of_the_story():
             ("IRN", "concern", "AZE"), ("IRN", "concern", "ARM")} <= got
     # a call on all parties stays as it was: no pair is invented
     assert not {r for r in positions_of("Japan urged all parties concerned to stop military action.") if r[2]}
+
+
+def test_we_in_a_communique_are_the_voices_its_opening_names():
+    from stance.pipeline import parse_text
+    text = ("Quad statement\n\n"
+            "We, the foreign ministers of Australia, India, Japan and the United States, met in Tokyo on Tuesday. "
+            "We condemn Russia's attacks on Ukrainian energy infrastructure. "
+            "We also voice concern over China's coercive actions and reaffirm our support for the Philippines.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    for state in ("AUS", "IND", "JPN", "USA"):
+        assert {(state, "oppose", "RUS"), (state, "concern", "CHN"), (state, "support", "PHL")} <= got, state
+    text = ("ASEAN statement\n\nWe, the ASEAN Foreign Ministers, met in Jakarta. "
+            "We call on Myanmar to end the violence.")
+    p = parse_text(text).positions
+    assert ("ASEAN", "concern", "MMR") in set(zip(p["group"], p["stance"], p["toward_iso3"]))
+
+
+def test_a_quoted_we_with_its_own_speaker_is_that_speakers():
+    from stance.pipeline import parse_text
+    text = ("G7 statement\n\nWe, the G7 foreign ministers, met in Capri. "
+            '"We reject Britain\'s claims," the Iranian foreign ministry said.')
+    p = parse_text(text).positions
+    assert ("IRN", "oppose", "GBR") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("G7", "oppose") not in set(zip(p["group"], p["stance"]))
