@@ -88,6 +88,7 @@ _OFFICE_SUBJECT = re.compile(
 _STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \t]*(?:\n[ \t]*)?"
                                 r"(?i:ministry|embassy|permanent\s+mission|mission|government|consulate)\b")
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
+_SPEAKER_LABEL = re.compile(r"((?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}):\s")
 _WE_APPOSITION = re.compile(r"[\"“]?We\s*,\s+the\s+")   # "We, the Heads of State and Government of ...,"
 # where "We, the ... of A, B and C," ends: a comma before the verb ("..., met in", "..., strongly condemn")
 _APPOSITION_END = re.compile(r",\s+(?!(?:and|the|as|including|together|along)\b)(?-i:[a-z])")
@@ -737,6 +738,14 @@ class DocumentExtractor:
                           if m.iso3 and m.start - match.end() <= 12 and m.kind in ("name", "demonym", "possessive")), None)
             if first is not None:
                 counts.setdefault(first.iso3, [0, first])[0] += 1
+        for p_start, p_end in self.paragraphs:
+            # "Mao Ning: We firmly oppose ...": a known spokesperson's label opens the answer
+            label = _SPEAKER_LABEL.match(self.text, p_start, p_end)
+            if label is None:
+                continue
+            person = next((m for m in _mentions(self.text, p_start, label.end(1)) if m.kind == "person"), None)
+            if person is not None:
+                counts.setdefault(person.iso3, [0, person])[0] += 1
         best = max(counts.values(), key=lambda c: c[0], default=None)
         return best[1] if best is not None and best[0] >= 2 else None
 

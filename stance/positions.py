@@ -408,7 +408,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             # "The Pacific nation of Nauru has ...", "The Kingdom of Bahrain condemned ...": the subject itself
             left = ""
         if index == 0 and mention.start - start <= 2 and text.startswith(":", mention.end):
-            roles[index] = "other"      # "Myanmar: UN rights chief alarmed": a headline's topic label
+            # "Myanmar: UN rights chief alarmed": a headline's topic label; "Mao Ning: We oppose ...": the speaker
+            roles[index] = "holder" if mention.kind == "person" else "other"
         elif mention.kind in ("name", "capital") and _FROM_BEFORE.search(left) and \
                 _RELATIVE_ACT_AFTER.match(text, mention.end, min(end, mention.end + 60)):
             roles[index] = "holder"     # "drew a furious response from Beijing, which recalled its ambassador"

@@ -618,3 +618,21 @@ def test_a_quoted_we_with_its_own_speaker_is_that_speakers():
     p = parse_text(text).positions
     assert ("IRN", "oppose", "GBR") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("G7", "oppose") not in set(zip(p["group"], p["stance"]))
+
+
+def test_a_spokespersons_label_opens_the_answer_in_a_transcript():
+    from stance.pipeline import parse_text
+    text = ("Regular press conference, 4 May 2023\n\n"
+            "CCTV: Canada has expelled a Chinese diplomat. What is your comment?\n\n"
+            "Wang Wenbin: We strongly condemn Canada's decision. We urge Canada to stop its provocations.\n\n"
+            "Reuters: Several countries have criticised the new law. How do you respond?\n\n"
+            "Wang Wenbin: We reject the smears of the United Kingdom.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert {("CHN", "oppose", "CAN"), ("CHN", "concern", "CAN"), ("CHN", "oppose", "GBR")} <= got
+
+
+def test_a_state_before_a_colon_is_still_a_headline_label():
+    from stance.pipeline import parse_text
+    p = parse_text("Myanmar: rights chief alarmed by air strikes\n\nThe strikes went on.").positions
+    assert "MMR" not in set(p["country_iso3"])
