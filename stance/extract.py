@@ -49,6 +49,10 @@ _BOTH_SIDES = re.compile(
     r"encourag(?:e|es|ed|ing)|told|tells|invit(?:e|es|ed|ing))\s+"
     r"(?:both\s+(?:sides|countries|parties|nations|governments|neighbou?rs|capitals)|"
     r"the\s+two\s+(?:sides|countries|parties|nations|governments|neighbou?rs|capitals|states))\b", re.IGNORECASE)
+_MEDIA_OBJECT = re.compile(
+    r"\s+(?:the|this|that|these|a|an)\s+(?:[\w-]+\s+){0,2}?(?:article|articles|story|stories|op-ed|editorial|coverage|piece|"
+    r"documentary|broadcast|report|reports|reporting)\b[^.;]{0,40}?\b(?:(?:published|aired|broadcast|carried|run)\s+(?:by|in|on)|"
+    r"(?:in|by)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*\s+(?:newspaper|magazine|daily|weekly|website|channel|outlet))\b", re.IGNORECASE)
 _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     rf"{TERROR_ACT}\b")
@@ -88,6 +92,7 @@ _OFFICE_SUBJECT = re.compile(
 _STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \t]*(?:\n[ \t]*)?"
                                 r"(?i:ministry|embassy|permanent\s+mission|mission|government|consulate)\b")
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
+_OUR_NEXT_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:we\s+|also\s+|would\s+|will\s+|further\s+)*$", re.IGNORECASE)
 _SPEAKER_LABEL = re.compile(r"((?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}):\s")
 _WE_APPOSITION = re.compile(r"[\"“]?We\s*,\s+the\s+")   # "We, the Heads of State and Government of ...,"
 # where "We, the ... of A, B and C," ends: a comma before the verb ("..., met in", "..., strongly condemn")
@@ -596,7 +601,13 @@ class DocumentExtractor:
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _FIRST_PERSON.match(self.text, s, min(e, s + 80)):
             # "We have already rejected the allegations" on a ministry's or an embassy's own page
-            out.append(self._implicit_target(self._owner_statement(owner, analysis)))
+            first = self._owner_statement(owner, analysis)
+            later = self._our_second_verbs(owner, analysis, e)
+            if later and first.target is not None and first.target.start >= later[0].cue.start:
+                out.append(replace(first, target=None))   # the state named is the later verb's, not this one's
+            else:
+                out.append(self._implicit_target(first))
+            out.extend(later)
             return out
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _OFFICE_SUBJECT.match(self.text, s, min(e, s + 80)):
@@ -660,6 +671,22 @@ class DocumentExtractor:
         if not self.bloc_tally:
             return None
         return max(self.bloc_tally.values(), key=lambda c: c[0])[1]
+
+    def _our_second_verbs(self, owner: Mention, analysis: Analysis, e: int) -> list[Statement]:
+        """ "We call on the media to ... and we thank the Government of the United Kingdom for its support":
+        each later verb of "we" with a state of its own after it is a statement of its own."""
+        out: list[Statement] = []
+        for k in range(1, len(analysis.cues)):
+            cue = analysis.cues[k]
+            if cue.stance not in ("support", "oppose", "concern") or \
+                    not _OUR_NEXT_VERB.search(self.text, max(analysis.cues[k - 1].end, cue.start - 30), cue.start):
+                continue
+            hi = analysis.cues[k + 1].start if k + 1 < len(analysis.cues) else e
+            target = analysis.target_between(self.text, cue.end, hi)
+            if target is not None and target.iso3 and target.iso3 != owner.iso3 and \
+                    all(target.iso3 != st.target.iso3 for st in out if st.target is not None):
+                out.append(Statement(owner, cue.stance, cue, target))
+        return out
 
     def _owner_statement(self, owner: Mention, analysis: Analysis) -> Statement:
         """The page owner's own stance. Defending itself ("stop the groundless accusations against China" on
@@ -764,6 +791,8 @@ class DocumentExtractor:
             return st
         if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):
             return st   # "accused the Western members of the Council": states the text does not name
+        if st.cue is not None and _MEDIA_OBJECT.match(self.text, st.cue.end, st.cue.end + 120):
+            return st   # "rejects the biased article published by The Guardian": an outlet's piece, no state's act
         if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):
             return st   # "saddened by the loss of lives in the earthquake": grief at no state's act
         if st.cue is not None and st.cue.text.lower().endswith(("relations", "ties")) and \

@@ -115,6 +115,8 @@ _STANCE_NOUN_AFTER = re.compile(
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALONG_WITH = re.compile(r"\s*,\s*along\s+with\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(r"\s+(?:state\s+|state-run\s+|national\s+|mainstream\s+|local\s+)?(?:media|press|newspapers?|"
+                          r"outlets?|journalists?|reporters?|broadcasters?|television|tabloids?)\b", re.IGNORECASE)
 _TEXT_SPONSOR_BEFORE = re.compile(
     rf"\b{words('voted_text')}s?\b[^.;]{{0,60}}?\b{words('sponsor_verb')}\s+(?:jointly\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_LIST = re.compile(r"\b(?:in|at|near|from)\s+(?:[a-z]+\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s*$")
@@ -410,6 +412,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         if index == 0 and mention.start - start <= 2 and text.startswith(":", mention.end):
             # "Myanmar: UN rights chief alarmed": a headline's topic label; "Mao Ning: We oppose ...": the speaker
             roles[index] = "holder" if mention.kind == "person" else "other"
+        elif mention.kind == "demonym" and _MEDIA_AFTER.match(text, mention.end, min(end, mention.end + 30)):
+            roles[index] = "other"      # "the British media", "Chinese state media": outlets, not the state
         elif mention.kind in ("name", "capital") and _FROM_BEFORE.search(left) and \
                 _RELATIVE_ACT_AFTER.match(text, mention.end, min(end, mention.end + 60)):
             roles[index] = "holder"     # "drew a furious response from Beijing, which recalled its ambassador"

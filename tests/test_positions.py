@@ -636,3 +636,18 @@ def test_a_state_before_a_colon_is_still_a_headline_label():
     from stance.pipeline import parse_text
     p = parse_text("Myanmar: rights chief alarmed by air strikes\n\nThe strikes went on.").positions
     assert "MMR" not in set(p["country_iso3"])
+
+
+def test_an_embassy_rebuttal_of_a_newspaper_and_its_thanks_to_a_government():
+    from stance.pipeline import parse_text
+    text = ("Embassy of the Republic of Armenia in France\n\nPress release\n\n"
+            "The Embassy firmly rejects the article published by Le Monde on 3 May, which distorts the facts. "
+            "We call on the French media to check their sources and we thank the Government of France for its "
+            "steady support for our sovereignty.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("ARM", "support", "FRA") in got
+    assert not {r for r in got if r[1] in ("oppose", "concern")}   # an outlet and its journalists are no state
+    got = positions_of("Pakistan thanked Turkey for raising the issue. Ukraine thanked the countries that backed the text "
+                       "and said the world had rejected Russia's claim.")
+    assert ("PAK", "support", "TUR") in got and ("UKR", "support", "RUS") not in got
