@@ -270,14 +270,26 @@ def verdict_text(text: str, cue: Cue) -> re.Match[str] | None:
     return _TEXT_BEFORE_VERDICT.search(text, max(0, cue.start - 70), cue.start)
 
 
+_IN_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]*\s+$")
+_NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])[a-z]")
+_LOWER_WORD = re.compile(r"\b(?-i:[a-z])[a-z]{3,}\b")
+
+
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     """Stance cues in text[start:end], dropping negated ones; also whether any was negated."""
     cues: list[Cue] = []
     negated = False
+    title_case: bool | None = None
     for match in LEXICON.cue.finditer(text, start, end):
         stance = LEXICON.cue_labels.get(match.name)
         if stance == "non" or stance is None:
             continue
+        if match.text[:1].isupper() and match.start > start and _IN_NAME.search(text, max(start, match.start - 30), match.start) \
+                and _NAME_GOES_ON.match(text, match.end):
+            if title_case is None:
+                title_case = len(_LOWER_WORD.findall(text, start, min(end, start + 200))) < 3
+            if not title_case:
+                continue   # "the paramilitary Rapid Support Forces": a word of a name, not a cue
         window_start = max(start, match.start - 45)
         window = text[window_start:match.start]
         breaks = list(_CLAUSE_BREAK.finditer(window))

@@ -651,3 +651,13 @@ def test_an_embassy_rebuttal_of_a_newspaper_and_its_thanks_to_a_government():
     got = positions_of("Pakistan thanked Turkey for raising the issue. Ukraine thanked the countries that backed the text "
                        "and said the world had rejected Russia's claim.")
     assert ("PAK", "support", "TUR") in got and ("UKR", "support", "RUS") not in got
+
+
+def test_a_cue_word_inside_a_name_is_no_cue():
+    def cues(text):
+        return [c.text for c in find_cues(text, 0, len(text))[0]]
+    assert cues("Fighting between the army and the paramilitary Rapid Support Forces went on.") == []
+    assert cues("Sudan welcomed the talks with the Rapid Support Forces.") == ["welcomed"]
+    assert cues("Germany Condemns Russian Strikes On Kyiv") == ["Condemns"]   # a title-case headline keeps its verb
+    assert positions_of("Donors pledge aid for Sudan\n\nDonors pledged 2 billion euros for Sudan, at war with the "
+                        "Rapid Support Forces. The United States announced $147 million.") == set()
