@@ -115,6 +115,7 @@ _STANCE_NOUN_AFTER = re.compile(
 _CO_HOLDER = re.compile(r"\b(?:joined\s+by|together\s+with|alongside|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _ALONG_WITH = re.compile(r"\s*,\s*along\s+with\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|;|and|,\s*and|as\s+well\s+as)?\s*(?:the\s+)?", re.IGNORECASE)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _MEDIA_AFTER = re.compile(r"\s+(?:state\s+|state-run\s+|national\s+|mainstream\s+|local\s+)?(?:media|press|newspapers?|"
                           r"outlets?|journalists?|reporters?|broadcasters?|television|tabloids?)\b", re.IGNORECASE)
 _TEXT_SPONSOR_BEFORE = re.compile(
@@ -180,7 +181,7 @@ _POSTED_TO = re.compile(
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_VERB = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|"
-    r"on\s+\w+\s+|repeatedly\s+|quickly\s+|swiftly\s+|strongly\s+|firmly\s+)?"
+    r"on\s+\w+\s+|[a-z]+ly\s+)?"
     r"(?:said|says|say|told|stated|announced|[a-z]+ed|[a-z]+s)\b"
     r"|\s*(?:,\s*|\s+and\s+)(?:the\s+)?[A-Z]"   # one of a list of subjects: "Tokyo, Seoul and Washington condemn"
 )
@@ -320,7 +321,7 @@ _UNNAMED_INCLUDING = re.compile(
     re.IGNORECASE)
 _OWN_POST_IN = re.compile(r"\b(?:its|their|our)\s+(?:[\w-]+\s+)?(?:embassy|consulate|mission|diplomats?|nationals|citizens|"
                           r"troops|peacekeepers|soldiers|ships?|vessels?)\s+in\s+(?:the\s+)?(?:[\w'’-]+,\s*)?$", re.IGNORECASE)
-_AIMED_AT = re.compile(r"\b(?:out|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
+_AIMED_AT = re.compile(r"\b(?:out|back|aim|swipe|swipes|jab|jabs)\s+at\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _RELATIVE_PASSIVE = re.compile(r"\b(?:that|which)\s+(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s+(?:\w+ly\s+)?$",
@@ -473,6 +474,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
             roles[index] = "target"     # "the sovereignty of China"
+        elif left.endswith(("to ", "to the ")) and _ACCORDING_TO.search(left):
+            roles[index] = "holder"     # "according to the Russian foreign ministry": the source speaks
         elif _PREP_BEFORE.search(left) or (mention.kind in ("person", "name", "capital") and _OBJECT_VERB.search(left)):
             roles[index] = "target"     # "talks with China", "accusations against Canada", "sent Putin a message"
         elif mention.kind == "possessive" and _STANCE_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
@@ -995,8 +998,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 if aimed is not None and aimed.iso3 not in own and _against_hint(text[target.end:aimed.start]) and \
                         _AGAINST_TARGET.search(text, target.end, aimed.start):
                     target = aimed
-            named = TIES_WITH_NAMED.match(text, cue.end, end) if cue.text[-4:].lower() in ("ions", "ties") else None
-            if named is not None and (target is None or target.start != named.end() - 1):
+            named = TIES_WITH_NAMED.match(text, cue.end, end) if cue.text.lower().endswith(("relations", "ties")) else None
+            if named is not None and (target is None or not target.start <= named.end() - 1 < target.end):
                 target = None   # "suspends relations with Sahrawi republic, backs ...": the entity named is no state
             if target is None and quote_end is not None and attribution_end < end:
                 # '"We condemn this," a spokesman said, adding that China would be held responsible'

@@ -661,3 +661,23 @@ def test_a_cue_word_inside_a_name_is_no_cue():
     assert cues("Germany Condemns Russian Strikes On Kyiv") == ["Condemns"]   # a title-case headline keeps its verb
     assert positions_of("Donors pledge aid for Sudan\n\nDonors pledged 2 billion euros for Sudan, at war with the "
                         "Rapid Support Forces. The United States announced $147 million.") == set()
+
+
+def test_representations_with_a_state_named_with_its_article_target_it():
+    got = positions_of("China lodged stern representations with the United States after the arms sale.")
+    assert ("CHN", "oppose", "USA") in got
+    # relations with a named entity that is no state still give no target
+    got = positions_of("Panama suspended relations with the Sahrawi Arab Democratic Republic.")
+    assert not {r for r in got if r[0] == "PAN" and r[1] == "oppose"}
+
+
+def test_according_to_names_the_source_that_speaks():
+    assert ("RUS", "support", "CHN") in positions_of(
+        "According to the Russian foreign ministry, Moscow fully supports Beijing's position on the issue.")
+    assert ("RUS", "support", "CHN") in positions_of(
+        'According to the Russian foreign ministry, Moscow "fully supports" Beijing\'s position.')
+
+
+def test_hitting_back_at_a_state_opposes_it():
+    assert ("CHN", "oppose", "USA") in positions_of("China hits back at US over Taiwan arms sale")
+    assert ("IRN", "oppose", "GBR") in positions_of("Iran lashed out at Britain over the sanctions.")
