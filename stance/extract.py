@@ -56,6 +56,9 @@ _MEDIA_OBJECT = re.compile(
 _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     rf"{TERROR_ACT}\b")
+# "condemned the Houthi attacks", "denounced Hamas": an armed group's acts, no state's
+_ARMED_GROUP_OBJECT = re.compile(
+    r"\s+(?:the\s+|this\s+|these\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?-i:" + words("armed_group") + r")(?:[’']s)?\b")
 _APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
                                  re.IGNORECASE)
 _SUSPENDED_PASSIVE = re.compile(r"suspended$", re.IGNORECASE)
@@ -93,6 +96,18 @@ _STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \
                                 r"(?i:ministry|embassy|permanent\s+mission|mission|government|consulate)\b")
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _OUR_NEXT_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:we\s+|also\s+|would\s+|will\s+|further\s+)*$", re.IGNORECASE)
+_COLLECTIVE_NOUNS = frozenset({"ministers", "leaders"})
+_OFFICIAL_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "embassy",
+                             "ministry", "government", "delegation", "mission"})
+_REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|tells|added|stated|argued|noted|insisted|warned)\b",
+                             re.IGNORECASE)
+_BODY_NOUNS = frozenset({"council", "bloc", "group", "grouping", "alliance", "union", "organisation", "organization"})
+_ANAPHOR_AT = re.compile(
+    r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;\"“]{0,60}?,\s+)?"
+    r"[\"“‘']?(?P<a>(?-i:He|She|It|They|he|she|it|they)|(?-i:The|the|Its|its|Their|their)\s+(?:foreign\s+)?(?P<noun>"
+    r"ministers|ministry|spokesperson|spokesman|spokeswoman|government|embassy|ambassador|envoy|delegation|mission|"
+    r"president|leaders|council|bloc|group|grouping|alliance|union|organisation|organization))\b"
+    r"(?!\s+(?:of|for|in)\b)")
 _SPEAKER_LABEL = re.compile(r"((?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}):\s")
 _WE_APPOSITION = re.compile(r"[\"“]?We\s*,\s+the\s+")   # "We, the Heads of State and Government of ...,"
 # where "We, the ... of A, B and C," ends: a comma before the verb ("..., met in", "..., strongly condemn")
@@ -161,7 +176,7 @@ class Headline:
     stance: str
     target: Mention | None
     topic: str
-    vote: bool = False   # read from a vote or veto: a story of taking sides, not of backing
+    vote: bool = False   # read from a vote or veto, or two sides in one title: a story of taking sides, not of backing
 
 
 def _mentions(text: str, start: int, end: int) -> list[Mention]:
@@ -217,6 +232,7 @@ class DocumentExtractor:
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
+        self.last_person: Mention | None = None   # the last known official named ("Nasser Kanaani"): who "the spokesman" is
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -283,6 +299,9 @@ class DocumentExtractor:
         candidates.extend(sentences[:2])
         for s, e, mentions in candidates:
             analysis = self._analyse(s, e, mentions)
+            sides = {c.stance for c in analysis.cues}
+            # "53 countries back Beijing ..., 27 object": a duel of two sides, not a story of backing
+            contested = "support" in sides and bool(sides & {"oppose", "concern"})
             voted = None
             for st in analysis.statements:
                 side = side_of_cue(st.cue.text) if st.cue is not None else ""
@@ -296,10 +315,10 @@ class DocumentExtractor:
                     if stance:
                         continue   # "Russia vetoed a draft condemning its annexation": no stance toward another
                 if st.stance and st.target is not None and st.target.iso3 and st.target.iso3 != st.holder.iso3:
-                    self.headline = Headline(st.stance, st.target, self._topic(s, e))
+                    self.headline = Headline(st.stance, st.target, self._topic(s, e), vote=contested)
                     return
             if not analysis.statements and analysis.stance and analysis.target is not None and analysis.target.iso3:
-                self.headline = Headline(analysis.stance, analysis.target, self._topic(s, e))
+                self.headline = Headline(analysis.stance, analysis.target, self._topic(s, e), vote=contested)
                 return
 
     # -- rows -----------------------------------------------------------------------------------
@@ -362,11 +381,13 @@ class DocumentExtractor:
         analysis = self._analyse(s, e, mentions)
         if not title:
             analysis = self._in_our_voice(s, e, mentions, analysis)
+            analysis = self._anaphor_voice(s, e, mentions, analysis)
         try:
             self._read_sentence(s, e, mentions, first_in_item, title, analysis)
         finally:
             if not title:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
+                self.last_person = next((m for m in reversed(mentions) if m.kind == "person"), self.last_person)
                 self.previous_all = {m.iso3 for m in mentions if m.iso3}
 
     def _in_our_voice(self, s: int, e: int, mentions: list[Mention], analysis: Analysis) -> Analysis:
@@ -387,13 +408,43 @@ class DocumentExtractor:
         if we is None:
             return analysis
         first = self.we_voices[0]
-        standing = Mention(we.start(1), we.end(1), we.group(1), first.iso3, first.bloc, first.kind or "name")
+        standing = Mention(we.start(1), we.end(1), we.group(1), first.iso3, first.bloc, "anaphor")
         found = analyse(self.text, s, e, [standing] + mentions)
         ours = [st for st in found.statements if st.holder is standing]
         for voice in self.we_voices[1:]:
-            other = Mention(standing.start, standing.end, standing.text, voice.iso3, voice.bloc, voice.kind or "name")
+            other = Mention(standing.start, standing.end, standing.text, voice.iso3, voice.bloc, "anaphor")
             found.statements.extend(replace(st, holder=other) for st in ours)
         return found
+
+    def _anaphor_voice(self, s: int, e: int, mentions: list[Mention], analysis: Analysis) -> Analysis:
+        """A sentence whose subject is "It", "He", "The ministers" or (after a bloc) "The council" is read again
+        with the holder it refers to standing there, so each of its verbs keeps its own object ("The council
+        condemned the attacks and expressed its solidarity with Saudi Arabia")."""
+        if analysis.statements or not analysis.cues or self.last_holder is None:
+            return analysis
+        found = _ANAPHOR_AT.match(self.text, s, e)
+        if found is None:
+            return analysis
+        holder = self.last_holder
+        if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
+            holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"
+        noun = (found.group("noun") or "").lower()
+        if noun in _OFFICIAL_NOUNS and holder.bloc:
+            # "The spokesman rejected the EU measures" after "Nasser Kanaani made the announcement ...": a state's
+            # official, the one last named, not the bloc that acted
+            if self.last_person is None:
+                return analysis
+            holder = self.last_person
+        if noun in _COLLECTIVE_NOUNS and self.last_bloc is not None:
+            holder = self.last_bloc   # "The leaders demanded ..." in a story of a bloc's summit
+        if noun in _BODY_NOUNS | _COLLECTIVE_NOUNS and not holder.bloc:
+            return analysis   # "The council adopted ..." after states spoke: the Security Council, no state's voice
+        if _REPORTED_AFTER.match(self.text, found.end("a"), e):
+            return analysis   # "Its ambassador told the Council that the group opposed ...": the clause has its own subject
+        standing = Mention(found.start("a"), found.end("a"), found.group("a"), holder.iso3, holder.bloc, "anaphor")
+        again = analyse(self.text, s, e, sorted([standing] + [m for m in mentions if not (
+            standing.start <= m.start < standing.end)], key=lambda m: m.start))
+        return again if any(st.holder is standing for st in again.statements) else analysis
 
     def _nothing_to_read(self, s: int, e: int) -> bool:
         """A sentence naming no state or bloc, with no cue, count, tally or date of its own, gives no row and
@@ -791,6 +842,8 @@ class DocumentExtractor:
             return st
         if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):
             return st   # "accused the Western members of the Council": states the text does not name
+        if st.cue is not None and _ARMED_GROUP_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
+            return st   # "condemned the Houthi attacks on shipping": the group's act, not the focus state's
         if st.cue is not None and _MEDIA_OBJECT.match(self.text, st.cue.end, st.cue.end + 120):
             return st   # "rejects the biased article published by The Guardian": an outlet's piece, no state's act
         if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):

@@ -27,7 +27,7 @@ class Mention:
     text: str
     iso3: str = ""   # set for states
     bloc: str = ""   # set for blocs
-    kind: str = ""   # name | possessive | demonym | capital | bloc | person
+    kind: str = ""   # name | possessive | demonym | capital | bloc | person | anaphor ("we", "the ministers")
 
 
 @dataclass(frozen=True)
@@ -413,6 +413,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     """Role of each mention (by index): holder | target | place | member | group | other."""
     roles: dict[int, str] = {}
     for index, mention in enumerate(mentions):
+        if mention.kind == "anaphor":
+            roles[index] = "holder"     # "We", "The ministers" standing for the voice they refer to (see extract)
+            continue
         left = _left(text, start, mention.start)
         if mention.kind == "demonym" and left[-1:] == " " and left[-2:-1].isalnum():
             count = _COUNT_TAIL.search(left)

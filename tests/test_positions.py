@@ -681,3 +681,28 @@ def test_according_to_names_the_source_that_speaks():
 def test_hitting_back_at_a_state_opposes_it():
     assert ("CHN", "oppose", "USA") in positions_of("China hits back at US over Taiwan arms sale")
     assert ("IRN", "oppose", "GBR") in positions_of("Iran lashed out at Britain over the sanctions.")
+
+
+def test_a_blocs_council_or_ministers_keep_each_verb_and_its_object():
+    from stance.pipeline import parse_text
+    text = ("Gulf ministers meet\n\nForeign ministers of the Gulf Cooperation Council on Monday reaffirmed their "
+            "support for the United Arab Emirates. In a statement after their meeting, the ministers called on Iran "
+            "to negotiate. The council also condemned the Houthi attacks on shipping and expressed its solidarity "
+            "with Saudi Arabia.")
+    p = parse_text(text).positions
+    got = set(zip(p["group"], p["stance"], p["toward_iso3"]))
+    assert {("GCC", "concern", "IRN"), ("GCC", "support", "SAU")} <= got
+    assert ("GCC", "oppose", "ARE") not in got   # the Houthis' attacks are no act of the state in focus
+
+
+def test_the_council_after_states_spoke_is_no_states_voice():
+    got = positions_of("Council vote\n\nFrance urged restraint. The council then condemned the attack on Mali.")
+    assert ("FRA", "oppose", "MLI") not in got
+
+
+def test_the_spokesman_after_a_blocs_act_is_the_official_last_named():
+    text = ("Tehran answers Brussels\n\nNasser Kanaani made the announcement hours after the EU imposed sanctions on "
+            "Iranian officials. The spokesman rejected the EU measures as interference in Iran's internal affairs.")
+    from stance.pipeline import parse_text
+    p = parse_text(text).positions
+    assert ("EU", "support", "IRN") not in set(zip(p["group"], p["stance"], p["toward_iso3"]))
