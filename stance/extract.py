@@ -232,6 +232,7 @@ class DocumentExtractor:
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
+        self.text_sponsors: list[Mention] = []    # the states that presented the text last described
         self.last_person: Mention | None = None   # the last known official named ("Nasser Kanaani"): who "the spokesman" is
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
@@ -879,6 +880,11 @@ class DocumentExtractor:
                 inner = "support" if voted.stance == "backing" else "oppose"
                 return Statement(st.holder, compose(st.stance, inner), st.cue, voted.target,
                                  st.group, st.group_count, st.artefact)
+            if voted is not None and voted.target is not None and voted.stance == "critical" and st.stance == "oppose":
+                # "Sri Lanka said the resolution was politically motivated": a state rejecting a text aimed at
+                # itself answers the text's sponsor, if the article named one, else no state
+                sponsor = next((m for m in reversed(self.text_sponsors) if m.iso3 and m.iso3 not in own), None)
+                return Statement(st.holder, "oppose", st.cue, sponsor, st.group, st.group_count, st.artefact)
         if st.cue is not None and _APPLICATION_OBJECT.match(self.text, st.cue.end, st.cue.end + 40):
             # "blocked the application" after "Venezuela's bid to join ...": the applicant the sentence before names
             order = [*reversed(self.previous_states), self.lead_actor, headline_target]
@@ -1137,7 +1143,10 @@ class DocumentExtractor:
         spoken = {st.holder.iso3 for st in statements if st.stance is not None}
         groups = {st.holder.iso3: st for st in analysis.statements if st.group is not None or st.group_count}
         out = []
-        for m in find_sponsor_acts(self.text, s, e, analysis):
+        sponsors = find_sponsor_acts(self.text, s, e, analysis)
+        if sponsors:
+            self.text_sponsors = sponsors   # whom a state rejecting the text answers (see `_implicit_target`)
+        for m in sponsors:
             if m.iso3 in spoken or m.iso3 == motion.target.iso3:
                 continue
             spoke_for = groups.get(m.iso3)

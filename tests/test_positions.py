@@ -706,3 +706,11 @@ def test_the_spokesman_after_a_blocs_act_is_the_official_last_named():
     from stance.pipeline import parse_text
     p = parse_text(text).positions
     assert ("EU", "support", "IRN") not in set(zip(p["group"], p["stance"], p["toward_iso3"]))
+
+
+def test_a_state_rejecting_a_text_aimed_at_it_answers_the_sponsor():
+    text = ("Council votes on Eritrea\n\nThe Human Rights Council adopted a resolution condemning abuses in Eritrea. "
+            "The text was presented by Belgium on behalf of the European Union. Eritrea's envoy said the resolution "
+            "was politically motivated.")
+    got = positions_of(text)
+    assert ("ERI", "oppose", "BEL") in got and not {r for r in got if r[0] == "ERI" and r[2] != "BEL"}
