@@ -153,6 +153,7 @@ _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
 _CLAUSE_BETWEEN = re.compile(r",\s*(?:when|as|after|while|where|because|since|before|but|saying|adding|noting|stating|"
                              r"explaining|claiming)\b|;|\bwhen\b", re.IGNORECASE)
+_WHICH_BEFORE = re.compile(r",\s*(?:which|that|whom)\s+(?:the\s+)?$", re.IGNORECASE)
 _GROUP_OF = re.compile(r"\b(?:core\s+group|group|coalition|alliance|troika|quartet|quad)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
@@ -953,8 +954,12 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         if cue is not None and following is not None and holder.end <= mentions[following].start < cue.start \
                 and not (passive or received or quote_end is not None) \
                 and (mentions[following].iso3 or mentions[following].bloc) not in partners.get(index, set()) | {
-                    holder.iso3 or holder.bloc} and _CLAUSE_BETWEEN.search(text, holder.end, mentions[following].start):
-            cue = None   # "Beijing won the numbers game ..., when Cuba read out a statement in support": Cuba's cue
+                    holder.iso3 or holder.bloc} and (_CLAUSE_BETWEEN.search(text, holder.end, mentions[following].start) or (
+                    0 <= cue.start - mentions[following].end <= 3 and _WHICH_BEFORE.search(
+                        text, max(holder.end, mentions[following].start - 12), mentions[following].start))):
+            # "Beijing won the numbers game ..., when Cuba read out a statement in support": Cuba's cue;
+            # "Israel said it received a request from Syria, which Damascus denied": Damascus's
+            cue = None
         limit = min(next_holder, cue.start) if cue and cue.start > holder.end else next_holder
         group = None
         j = bisect_left(starts, holder.end)
@@ -1034,6 +1039,14 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.speaker_without_cue = True
             target = target_in(holder.end, end, own)
             result.statements.append(Statement(holder, None, None, target, group, group_count))
+    for st in result.statements:
+        if st.target is None and st.cue is not None and st.stance == "oppose" and holders and \
+                0 <= st.cue.start - st.holder.end <= 3 and \
+                _WHICH_BEFORE.search(text, max(start, st.holder.start - 12), st.holder.start):
+            # "Israel said it had received a request from Syria, which Damascus denied": denies the speaker
+            first = mentions[holders[0]]
+            if first.start < st.holder.start and (first.iso3 or first.bloc) != (st.holder.iso3 or st.holder.bloc):
+                st.target = first
     _share_spliced_objects(text, result.statements)
     _mutual_targets(result.statements)
     spoken = {st.holder.start for st in result.statements}

@@ -714,3 +714,11 @@ def test_a_state_rejecting_a_text_aimed_at_it_answers_the_sponsor():
             "was politically motivated.")
     got = positions_of(text)
     assert ("ERI", "oppose", "BEL") in got and not {r for r in got if r[0] == "ERI" and r[2] != "BEL"}
+
+
+def test_a_denial_in_a_relative_clause_is_its_own_subjects_and_answers_the_speaker():
+    got = positions_of("Israel said it had received a request for aid from Syria via a diplomatic channel, "
+                       "which Damascus denied.")
+    assert ("SYR", "oppose", "ISR") in got and not {r for r in got if r[0] == "ISR"}
+    # a relative clause that is not the cue's own keeps the cue with the main subject
+    assert ("CHN", "oppose", "JPN") in positions_of("China, which Russia backs, condemned Japan.")
