@@ -1232,7 +1232,11 @@ class DocumentExtractor:
                 # the sponsors of a text vote for it: "presented by Colombia on behalf of ... - A, B, C"
                 rows += self._member_rows(base, frame, vote_stance("for", motion), motion.target, spoken)
                 continue
-            found = self._statement_stance(analysis, frame)
+            joined = next((st for st in statements if frame.label.startswith("join") and st.holder.end <= frame.start
+                           and st.stance in ("support", "oppose", "concern") and st.target is not None
+                           and st.target.iso3 and all(st.target.iso3 != m.iso3 for m in frame.members)), None)
+            # "Brazil joined France and Germany in condemning the referendums": they did what Brazil did
+            found = (joined.stance, joined.target) if joined is not None else self._statement_stance(analysis, frame)
             if found is None:
                 self.pending_lists.append((frame, base))   # "The signatories ... expressed concern" may follow
                 continue
