@@ -71,11 +71,10 @@ def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
 
 def map_frame(src: "StoreSource", f: Query, target: str | None) -> pd.DataFrame:
     """The map frame (charts.map_frame_from): per-country stance and shading, hover lines."""
-    q = view_query(f)
-    stances = src.wh.map_stances(q, target)
+    stances, lines = src.wh.map_view(view_query(f), target, per_country=charts.MAP_HOVER_LINES,
+                                     columns=charts.MAP_LINE_COLUMNS)
     if stances.empty:
         return pd.DataFrame(columns=charts.MAP_COLUMNS)
-    lines = src.wh.map_lines(q, target, per_country=charts.MAP_HOVER_LINES)
     lines["_group_name"] = group_names(lines["group"])
     return charts.map_frame_from(stances, lines, src.names)
 

@@ -34,6 +34,7 @@ from .timeline import TimelineCounts, TimelineInfo, counts_figure, timeline_figu
 PROFILE_ROWS = 5000     # dated positions of a state drawn on its timeline (each way)
 LISTED_CLAIMS = PAGE_SIZE  # count claims listed on the Country page (each kind)
 UNDATED_SHOWN = 200      # undated events listed under the timeline (views.UNDATED_LIST_LIMIT)
+SEQ_WINDOW = 131_072     # rows (about one DuckDB row group) a page is first looked for in
 
 
 def store_key(wh: Warehouse) -> str:
@@ -120,6 +121,7 @@ class StoreSource:
         self.articles_total = len(self.titles)
         self.keys = StoreKeys.of(wh)
         self.ahead = Ahead()
+        self._seq_spans: dict[str, tuple] = {}
 
     # ------------------------------------------------------------ helpers
 
@@ -151,11 +153,35 @@ class StoreSource:
         numbers are found on the narrow `_seq` column and the rows fetched by that range."""
         if order != "_seq":
             return self.fetch(table, cond, params, order=order, limit=size, offset=offset)
-        lo, hi = self.wh.row(f'SELECT min(_seq), max(_seq) FROM (SELECT _seq FROM "{table}" WHERE {cond} '
-                             f"ORDER BY _seq LIMIT {int(size)} OFFSET {int(offset)})", params)
+        lo, hi = self.page_span(table, cond, params, size, offset)
         if lo is None:
             return self.fetch(table, "FALSE", [], limit=0)
         return self.fetch(table, f"_seq BETWEEN {int(lo)} AND {int(hi)} AND {cond}", params)
+
+    def page_span(self, table: str, cond: str, params: list, size: int, offset: int) -> tuple:
+        """First and last `_seq` of the rows ranked offset+1 .. offset+size by `_seq` (None, None
+        when there are none), looked for among the rows below a bound that grows until the page
+        is full or the bound passes the table's last row. Rows are stored in `_seq` order, so the
+        scan of a low bound reads a few row groups (their _seq ranges are in the zone maps)
+        instead of the whole table; the answer is the same at any bound, as every row above it
+        ranks after every row below."""
+        first, last = self.seq_span(table)
+        if first is None:
+            return None, None
+        width = max(4 * (offset + size), SEQ_WINDOW)
+        while True:
+            bound = first + width
+            n, lo, hi = self.wh.row(f"""SELECT count(*), min(_seq), max(_seq) FROM (SELECT _seq FROM "{table}"
+                WHERE {cond} AND _seq < ? ORDER BY _seq LIMIT {int(size)} OFFSET {int(offset)})""", [*params, bound])
+            if n >= size or bound > last:
+                return lo, hi
+            width *= 8
+
+    def seq_span(self, table: str) -> tuple:
+        """The table's smallest and largest `_seq` (fixed for this source: one store version)."""
+        if table not in self._seq_spans:
+            self._seq_spans[table] = self.wh.row(f'SELECT min(_seq), max(_seq) FROM "{table}"')
+        return self._seq_spans[table]
 
     def rows_where(self, table: str, f: Query, extra: str = "", *params) -> SqlRows:
         cond, p = self.where(table, f, extra, *params)

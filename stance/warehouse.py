@@ -478,37 +478,63 @@ class Warehouse:
         """One row per country holding a position toward `target`: iso3, stance (one stance or
         "mixed"), shading ("named" when any position is stated for the country itself, which then
         decides the stance; else "implied"), n. Positions without a country are left out."""
-        cols = ["iso3", "stance", "shading", "n"]
-        if not target:
-            return pd.DataFrame(columns=cols)
-        cond, params = self.where("positions", q)
-        return self.sql(f"""
-            WITH p AS (SELECT country_iso3, stance, _implied FROM positions
-                       WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''),
-            c AS (SELECT country_iso3, bool_or(NOT _implied) AS named, count(*) AS n FROM p GROUP BY 1),
-            d AS (SELECT p.country_iso3, count(DISTINCT stance) AS k, min(stance) AS s
-                  FROM p JOIN c USING (country_iso3) WHERE NOT p._implied OR NOT c.named GROUP BY 1)
-            SELECT country_iso3 AS iso3, CASE WHEN k = 1 THEN s ELSE 'mixed' END AS stance,
-                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n
-            FROM c JOIN d USING (country_iso3) ORDER BY iso3""", [*params, target])
+        return self.map_view(q, target, 0)[0]
 
-    def map_lines(self, q: Query, target: str | None, per_country: int = 6) -> pd.DataFrame:
+    def map_lines(self, q: Query, target: str | None, per_country: int = 6,
+                  columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Up to `per_country` positions per country toward `target` (named first, then by date),
-        for the map's hover text."""
+        for the map's hover text (the contract's `columns`, all by default)."""
+        return self.map_view(q, target, per_country, columns)[1]
+
+    def map_view(self, q: Query, target: str | None, per_country: int = 6,
+                 columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(`map_stances`, `map_lines`) from one pass over the positions toward `target`.
+
+        Per country one group: its stances among named positions and among all (the named
+        ones decide when there are any; one stance when the least equals the greatest) and the `per_country` smallest keys (implied, first
+        day, row) packed in one integer; the few winning rows are then fetched by row number,
+        only their `columns` (reading the long text columns of scattered rows costs most)."""
+        cols = ["iso3", "stance", "shading", "n"]
+        wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         if not target:
-            return pd.DataFrame(columns=T.POSITION_COLUMNS)
+            return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted)
         cond, params = self.where("positions", q)
-        cols = ", ".join(f'"{c}"' for c in T.POSITION_COLUMNS)
-        # Rank on narrow columns, then fetch the few winning rows by their (sorted) row number.
-        seqs = [r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
-            WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
-            QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
-            [*params, target, int(per_country)]).fetchall()]
-        if not seqs:
-            return _conform(pd.DataFrame(columns=T.POSITION_COLUMNS), "positions")
-        df = self.sql(f"""SELECT {cols} FROM positions WHERE _seq IN (SELECT unnest(?::BIGINT[]))
-                          ORDER BY country_iso3, _implied, _lo, _seq""", [seqs])
-        return _conform(df, "positions")
+        n = max(0, int(per_country))
+        packed = self._seq_bits("positions") is not None and n > 0
+        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {self._seq_bits('positions')})"
+                f" | _seq, {n}) AS keys" if packed else ", NULL AS keys")
+        stances = self.sql(f"""
+            SELECT country_iso3 AS iso3,
+                   CASE WHEN named THEN (CASE WHEN sn = xn THEN sn ELSE 'mixed' END)
+                        ELSE (CASE WHEN sa = xa THEN sa ELSE 'mixed' END) END AS stance,
+                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n, keys
+            FROM (SELECT country_iso3, bool_or(NOT _implied) AS named, count(*) AS n,
+                         min(stance) FILTER (WHERE NOT _implied) AS sn, max(stance) FILTER (WHERE NOT _implied) AS xn,
+                         min(stance) AS sa, max(stance) AS xa{keys}
+                  FROM positions WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> '' GROUP BY 1)
+            ORDER BY iso3""", [*params, target])
+        lines = pd.DataFrame(columns=wanted)
+        if n and len(stances):
+            if packed:
+                mask = (1 << self._seq_bits("positions")) - 1
+                seqs = sorted(int(k) & mask for ks in stances["keys"] for k in ks)
+            else:  # row numbers too large to pack: rank them in a window
+                seqs = [r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
+                    WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
+                    QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
+                    [*params, target, n]).fetchall()]
+            cols_sql = ", ".join(f'"{c}"' for c in wanted)
+            lines = self.sql(f"""SELECT {cols_sql} FROM positions
+                WHERE _seq BETWEEN ? AND ? AND _seq IN (SELECT unnest(?::BIGINT[]))
+                ORDER BY country_iso3, _implied, _lo, _seq""", [seqs[0], seqs[-1], seqs])
+        return stances[cols].reset_index(drop=True), _conform(lines, "positions", wanted)
+
+    def _seq_bits(self, table: str) -> int | None:
+        """Bits below a packed key's first day that hold every `_seq` of `table` (None when the
+        day, 27 bits, and the row number do not fit beside the flag in 63 bits)."""
+        top = self.row(f'SELECT coalesce(max(_seq), 0) FROM "{table}"')[0]
+        bits = max(int(top).bit_length(), 1)
+        return bits if bits + 27 <= 62 else None
 
     def timeline(self, q: Query, lane: str = "actor", bucket: str | None = None, max_lanes: int = 40) -> tuple[pd.DataFrame, dict]:
         """Dated events in the view counted per lane, period and event stance.
@@ -647,10 +673,11 @@ def _int_iso(value: int | None) -> str | None:
     return dt.date(y, m, min(d, last)).isoformat()
 
 
-def _conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """The contract's dtypes (nullable Int64 offsets and counts, str text), as tables.frame gives."""
+def _conform(df: pd.DataFrame, table: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The contract's dtypes (nullable Int64 offsets and counts, str text), as tables.frame gives
+    (of `columns` only, when given)."""
     out = {}
-    for col in T.COLUMNS[table]:
+    for col in (T.COLUMNS[table] if columns is None else columns):
         s = df[col]
         if col in T.INT_COLUMNS:
             out[col] = pd.to_numeric(s, errors="coerce").astype("Int64")
