@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from stance.warehouse import KIND_MEMBER, KIND_ROSTER, Query
+from stance.warehouse import KIND_MEMBER, KIND_ROSTER, Query, kind_condition
 
 from . import charts
 from .filters import view_query
@@ -64,7 +64,7 @@ def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
     counts = targets(src, f)
     if len(counts):
         top = str(counts.index[0])
-        for kind, build in (("map", map_frame), ("hidden", hidden_implied), ("bloc toward", bloc_toward)):
+        for kind, build in (("map", map_frame), ("toward", toward_counts)):
             src.ahead.start(src._view(kind, f, top), lambda build=build: build(src, f, top))
     return counts
 
@@ -79,21 +79,18 @@ def map_frame(src: "StoreSource", f: Query, target: str | None) -> pd.DataFrame:
     return charts.map_frame_from(stances, lines, src.names)
 
 
-def hidden_implied(src: "StoreSource", f: Query, target: str) -> tuple[int, int]:
-    """Roster and bloc-membership positions toward `target` that the filters hide."""
-    if f.include_roster and f.include_implied:
-        return 0, 0
-    cond, p = src.where("positions", replace(view_query(f), include_roster=True, include_implied=True),
-                        "toward_iso3 = ? AND _kind > 0", target)
-    n = dict(src.wh.sql(f"SELECT _kind, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
-             .itertuples(index=False))
-    return (0 if f.include_roster else int(n.get(KIND_ROSTER, 0)),
-            0 if f.include_implied else int(n.get(KIND_MEMBER, 0)))
-
-
-def bloc_toward(src: "StoreSource", f: Query, target: str) -> int:
-    """Positions toward `target` held by a bloc as a whole (no state to draw)."""
-    return src.count("positions", f, "toward_iso3 = ? AND country_iso3 = ''", target)
+def toward_counts(src: "StoreSource", f: Query, target: str) -> tuple[int, int, int]:
+    """(roster positions, bloc-membership positions) toward `target` that the filters hide, and
+    positions toward it held by a bloc as a whole (no state to draw): one pass over the
+    positions toward `target` in the view with every kind, counting each share."""
+    q = view_query(f)
+    kind = kind_condition(q)
+    cond, p = src.where("positions", replace(q, include_roster=True, include_implied=True),
+                        "toward_iso3 = ?", target)
+    roster, member, bloc = src.wh.row(f"""SELECT count(*) FILTER (WHERE _kind = {KIND_ROSTER}),
+        count(*) FILTER (WHERE _kind = {KIND_MEMBER}),
+        count(*) FILTER (WHERE {kind or 'TRUE'} AND country_iso3 = '') FROM positions WHERE {cond}""", p)
+    return (0 if f.include_roster else int(roster), 0 if f.include_implied else int(member), int(bloc))
 
 
 def undated_hidden(src: "StoreSource", f: Query) -> int:
@@ -103,14 +100,18 @@ def undated_hidden(src: "StoreSource", f: Query) -> int:
 
 def timeline_data(src: "StoreSource", f: Query, lane: str):
     """What the timeline draws: up to AGGREGATE_ABOVE dated events, (their rows, undated);
-    above, `TimelineCounts` per lane, period and stance counted in SQL."""
+    above, `TimelineCounts` per lane, period and stance counted in SQL.
+
+    The events per first day come first (undated ones under day 0): they give the dated and
+    undated counts and the span (an event's first day `_t0` is the day `_lo` writes) too."""
     cond, p = src.where("events", f)
-    dated, undated, t_min, t_max = src.wh.row(
-        f"SELECT count(*) FILTER (WHERE _lo > 0), count(*) FILTER (WHERE _lo = 0), "
-        f"min(_t0), max(_t0) FROM events WHERE {cond}", p)
-    if dated <= AGGREGATE_ABOVE:
-        return src.fetch("events", cond + " AND _lo > 0", p), int(undated)
-    bucket = pick_bucket((t_max - t_min).days)
+    per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM events WHERE {cond} GROUP BY 1 ORDER BY 1", p)
+    d, n = per_day["d"].to_numpy("int64"), per_day["n"].to_numpy("int64")
+    undated = int(n[d == 0].sum())
+    days, per_day_n = _period_days(d[d > 0], "day"), n[d > 0]
+    if int(per_day_n.sum()) <= AGGREGATE_ABOVE:
+        return src.fetch("events", cond + " AND _lo > 0", p), undated
+    bucket = pick_bucket(int(days[-1] - days[0]))
     period = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
               "year": "_lo // 10000"}[bucket]
     lanes = src.keys.actors if lane == "actor" else src.keys.topics
@@ -128,9 +129,7 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
         label = counts["topic"].fillna("")
     counts["lane"] = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
     counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
-    days = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY 1 ORDER BY 1", p)
-    return TimelineCounts(counts, bucket, _period_days(days["d"].to_numpy("int64"), "day"),
-                          days["n"].to_numpy("int64"), int(undated))
+    return TimelineCounts(counts, bucket, days, per_day_n, undated)
 
 
 def _period_days(values: np.ndarray, unit: str) -> np.ndarray:

@@ -213,10 +213,13 @@ class StoreSource:
         return self.ahead.get(self._view("map", f, target), lambda: ov.map_frame(self, f, target))
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
-        return self.ahead.get(self._view("hidden", f, target), lambda: ov.hidden_implied(self, f, target))
+        return self._toward(f, target)[:2]
 
     def bloc_toward(self, f: Query, target: str) -> int:
-        return self.ahead.get(self._view("bloc toward", f, target), lambda: ov.bloc_toward(self, f, target))
+        return self._toward(f, target)[2]
+
+    def _toward(self, f: Query, target: str) -> tuple[int, int, int]:
+        return self.ahead.get(self._view("toward", f, target), lambda: ov.toward_counts(self, f, target))
 
     def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
         data = self.ahead.get(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))

@@ -408,9 +408,8 @@ class Warehouse:
         for word in q.search.lower().split():  # literal substrings, no pattern characters
             conds.append("contains(lower(text), ?)")
             params.append(word)
-        if table == "positions" and not (q.include_implied and q.include_roster):
-            kinds = [k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on]
-            conds.append("_kind = 0" if len(kinds) == 2 else f"_kind <> {kinds[0]}")
+        if table == "positions" and (kind := kind_condition(q)):
+            conds.append(kind)
         return (" AND ".join(conds) or "TRUE"), params
 
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
@@ -643,6 +642,14 @@ class Warehouse:
         buffer = io.BytesIO()
         self.write_zip(q, buffer, rows)
         return buffer.getvalue()
+
+
+def kind_condition(q: Query) -> str | None:
+    """The positions' condition on their kind (roster, bloc membership) the view sets, if any."""
+    if q.include_implied and q.include_roster:
+        return None
+    kinds = [k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on]
+    return "_kind = 0" if len(kinds) == 2 else f"_kind <> {kinds[0]}"
 
 
 def _date_conditions(q: Query, params: list) -> list[str]:
