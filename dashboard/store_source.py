@@ -168,14 +168,19 @@ class StoreSource:
         first, last = self.seq_span(table)
         if first is None:
             return None, None
-        width = max(4 * (offset + size), SEQ_WINDOW)
+        need = offset + size
+        width = max(4 * need, SEQ_WINDOW)
         while True:
             bound = first + width
-            n, lo, hi = self.wh.row(f"""SELECT count(*), min(_seq), max(_seq) FROM (SELECT _seq FROM "{table}"
-                WHERE {cond} AND _seq < ? ORDER BY _seq LIMIT {int(size)} OFFSET {int(offset)})""", [*params, bound])
+            found, n, lo, hi = self.wh.row(f"""SELECT max(r), count(*) FILTER (WHERE r > {int(offset)}),
+                min(_seq) FILTER (WHERE r > {int(offset)}), max(_seq) FILTER (WHERE r > {int(offset)})
+                FROM (SELECT _seq, row_number() OVER (ORDER BY _seq) AS r FROM (SELECT _seq FROM "{table}"
+                      WHERE {cond} AND _seq < ? ORDER BY _seq LIMIT {int(need)}))""", [*params, bound])
             if n >= size or bound > last:
                 return lo, hi
-            width *= 8
+            # the next bound from the rows found so far (twice what the density suggests), at
+            # least 8 times further: a sparse view needs few rounds
+            width = max(8 * width, 2 * width * need // max(int(found or 0), 1))
 
     def seq_span(self, table: str) -> tuple:
         """The table's smallest and largest `_seq` (fixed for this source: one store version)."""
