@@ -149,35 +149,36 @@ class StoreSource:
 
     def fetch_page(self, table: str, cond: str, params: list, order: str, size: int,
                    offset: int) -> pd.DataFrame:
-        """`fetch` of one page: when rows are in ingest order, the page's first and last row
-        numbers are found on the narrow `_seq` column and the rows fetched by that range."""
+        """`fetch` of one page: when rows are in ingest order, the page's row numbers are found
+        on the narrow `_seq` column (`page_seqs`) and the rows fetched by those numbers."""
         if order != "_seq":
             return self.fetch(table, cond, params, order=order, limit=size, offset=offset)
-        lo, hi = self.page_span(table, cond, params, size, offset)
-        if lo is None:
+        seqs = self.page_seqs(table, cond, params, size, offset)
+        if not seqs:
             return self.fetch(table, "FALSE", [], limit=0)
-        return self.fetch(table, f"_seq BETWEEN {int(lo)} AND {int(hi)} AND {cond}", params)
+        # by row number, not the view's condition again: the rows of a sparse view lie far apart
+        return self.fetch(table, f"_seq BETWEEN {int(seqs[0])} AND {int(seqs[-1])} AND _seq = ANY(?::BIGINT[])",
+                          [seqs])
 
-    def page_span(self, table: str, cond: str, params: list, size: int, offset: int) -> tuple:
-        """First and last `_seq` of the rows ranked offset+1 .. offset+size by `_seq` (None, None
-        when there are none), looked for among the rows below a bound that grows until the page
-        is full or the bound passes the table's last row. Rows are stored in `_seq` order, so the
-        scan of a low bound reads a few row groups (their _seq ranges are in the zone maps)
-        instead of the whole table; the answer is the same at any bound, as every row above it
+    def page_seqs(self, table: str, cond: str, params: list, size: int, offset: int) -> list[int]:
+        """The `_seq` of the rows ranked offset+1 .. offset+size by `_seq` (in order), looked
+        for among the rows below a bound that grows until the page is full or the bound passes
+        the table's last row. Rows are stored in `_seq` order, so the scan of a low bound reads
+        a few row groups (their _seq ranges are in the zone maps) instead of the whole table; the answer is the same at any bound, as every row above it
         ranks after every row below."""
         first, last = self.seq_span(table)
         if first is None:
-            return None, None
+            return []
         need = offset + size
         width = max(4 * need, SEQ_WINDOW)
         while True:
             bound = first + width
-            found, n, lo, hi = self.wh.row(f"""SELECT max(r), count(*) FILTER (WHERE r > {int(offset)}),
-                min(_seq) FILTER (WHERE r > {int(offset)}), max(_seq) FILTER (WHERE r > {int(offset)})
+            found, n, seqs = self.wh.row(f"""SELECT max(r), count(*) FILTER (WHERE r > {int(offset)}),
+                list(_seq ORDER BY _seq) FILTER (WHERE r > {int(offset)})
                 FROM (SELECT _seq, row_number() OVER (ORDER BY _seq) AS r FROM (SELECT _seq FROM "{table}"
                       WHERE {cond} AND _seq < ? ORDER BY _seq LIMIT {int(need)}))""", [*params, bound])
             if n >= size or bound > last:
-                return lo, hi
+                return list(seqs or [])
             # the next bound from the rows found so far (twice what the density suggests), at
             # least 8 times further: a sparse view needs few rounds
             width = max(8 * width, 2 * width * need // max(int(found or 0), 1))

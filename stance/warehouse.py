@@ -524,7 +524,7 @@ class Warehouse:
                     [*params, target, n]).fetchall()]
             cols_sql = ", ".join(f'"{c}"' for c in wanted)
             lines = self.sql(f"""SELECT {cols_sql} FROM positions
-                WHERE _seq BETWEEN ? AND ? AND _seq IN (SELECT unnest(?::BIGINT[]))
+                WHERE _seq BETWEEN ? AND ? AND _seq = ANY(?::BIGINT[])
                 ORDER BY country_iso3, _implied, _lo, _seq""", [seqs[0], seqs[-1], seqs])
         return stances[cols].reset_index(drop=True), _conform(lines, "positions", wanted)
 
