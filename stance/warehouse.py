@@ -499,9 +499,10 @@ class Warehouse:
             return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted)
         cond, params = self.where("positions", q)
         n = max(0, int(per_country))
-        packed = self._seq_bits("positions") is not None and n > 0
-        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {self._seq_bits('positions')})"
-                f" | _seq, {n}) AS keys" if packed else ", NULL AS keys")
+        bits = self._seq_bits("positions")
+        packed = bits is not None and n > 0
+        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
+                if packed else ", NULL AS keys")
         stances = self.sql(f"""
             SELECT country_iso3 AS iso3,
                    CASE WHEN named THEN (CASE WHEN sn = xn THEN sn ELSE 'mixed' END)
@@ -515,13 +516,13 @@ class Warehouse:
         lines = pd.DataFrame(columns=wanted)
         if n and len(stances):
             if packed:
-                mask = (1 << self._seq_bits("positions")) - 1
+                mask = (1 << bits) - 1
                 seqs = sorted(int(k) & mask for ks in stances["keys"] for k in ks)
             else:  # row numbers too large to pack: rank them in a window
-                seqs = [r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
+                seqs = sorted(r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
                     WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
                     QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
-                    [*params, target, n]).fetchall()]
+                    [*params, target, n]).fetchall())
             cols_sql = ", ".join(f'"{c}"' for c in wanted)
             lines = self.sql(f"""SELECT {cols_sql} FROM positions
                 WHERE _seq BETWEEN ? AND ? AND _seq = ANY(?::BIGINT[])
