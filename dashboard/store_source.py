@@ -210,7 +210,12 @@ class StoreSource:
             self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
         for rows in (self.rows("claims", f), self.bloc_positions(f)):
             self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
-        return self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+        h = self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+        # the headline counted these rows already: their tables need not count them again
+        for rows, n in ((self.rows("events", f), h.events), (self.undated_events(f), h.undated_events),
+                        (self.rows("claims", f), h.claims)):
+            self.ahead.start(rows.key + ("len",), lambda n=n: n)
+        return h
 
     def targets(self, f: Query) -> pd.Series:
         return self.ahead.get(self._view("targets", f), lambda: ov.targets_then_map(self, f))
