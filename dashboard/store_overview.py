@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from stance.warehouse import KIND_MEMBER, KIND_ROSTER, Query, kind_condition
+from stance.warehouse import Query
 
 from . import charts
 from .filters import view_query
@@ -66,33 +66,23 @@ def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
     counts = targets(src, f)
     if len(counts):
         top = str(counts.index[0])
-        for kind, build in (("map", map_frame), ("toward", toward_counts)):
-            src.ahead.start(src._view(kind, f, top), lambda build=build: build(src, f, top))
+        src.ahead.start(src._view("toward", f, top), lambda: toward(src, f, top))
     return counts
 
 
-def map_frame(src: "StoreSource", f: Query, target: str | None) -> pd.DataFrame:
-    """The map frame (charts.map_frame_from): per-country stance and shading, hover lines."""
-    stances, lines = src.wh.map_view(view_query(f), target, per_country=charts.MAP_HOVER_LINES,
-                                     columns=charts.MAP_LINE_COLUMNS)
-    if stances.empty:
-        return pd.DataFrame(columns=charts.MAP_COLUMNS)
-    lines["_group_name"] = group_names(lines["group"])
-    return charts.map_frame_from(stances, lines, src.names)
-
-
-def toward_counts(src: "StoreSource", f: Query, target: str) -> tuple[int, int, int]:
-    """(roster positions, bloc-membership positions) toward `target` that the filters hide, and
-    positions toward it held by a bloc as a whole (no state to draw): one pass over the
-    positions toward `target` in the view with every kind, counting each share."""
+def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFrame, tuple[int, int, int]]:
+    """The map frame (charts.map_frame_from: per-country stance and shading, hover lines) and
+    (roster positions, bloc-membership positions) toward `target` that the filters hide, with
+    the positions toward it held by a bloc as a whole (no state to draw): one pass
+    (`Warehouse.map_view`)."""
     q = view_query(f)
-    kind = kind_condition(q)
-    cond, p = src.where("positions", replace(q, include_roster=True, include_implied=True),
-                        "toward_iso3 = ?", target)
-    roster, member, bloc = src.wh.row(f"""SELECT count(*) FILTER (WHERE _kind = {KIND_ROSTER}),
-        count(*) FILTER (WHERE _kind = {KIND_MEMBER}),
-        count(*) FILTER (WHERE {kind or 'TRUE'} AND country_iso3 = '') FROM positions WHERE {cond}""", p)
-    return (0 if f.include_roster else int(roster), 0 if f.include_implied else int(member), int(bloc))
+    stances, lines, (roster, member, bloc) = src.wh.map_view(
+        q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS)
+    hidden = (0 if q.include_roster else roster, 0 if q.include_implied else member, bloc)
+    if stances.empty:
+        return pd.DataFrame(columns=charts.MAP_COLUMNS), hidden
+    lines["_group_name"] = group_names(lines["group"])
+    return charts.map_frame_from(stances, lines, src.names), hidden
 
 
 def undated_hidden(src: "StoreSource", f: Query) -> int:

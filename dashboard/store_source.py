@@ -221,16 +221,16 @@ class StoreSource:
         return self.ahead.get(self._view("targets", f), lambda: ov.targets_then_map(self, f))
 
     def map_frame(self, f: Query, target: str | None) -> pd.DataFrame:
-        return self.ahead.get(self._view("map", f, target), lambda: ov.map_frame(self, f, target))
+        return self._toward(f, target)[0]
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
-        return self._toward(f, target)[:2]
+        return self._toward(f, target)[1][:2]
 
     def bloc_toward(self, f: Query, target: str) -> int:
-        return self._toward(f, target)[2]
+        return self._toward(f, target)[1][2]
 
-    def _toward(self, f: Query, target: str) -> tuple[int, int, int]:
-        return self.ahead.get(self._view("toward", f, target), lambda: ov.toward_counts(self, f, target))
+    def _toward(self, f: Query, target: str | None) -> tuple:
+        return self.ahead.get(self._view("toward", f, target), lambda: ov.toward(self, f, target))
 
     def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
         data = self.ahead.get(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))

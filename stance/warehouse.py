@@ -26,7 +26,7 @@ import os
 import threading
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -486,48 +486,62 @@ class Warehouse:
         return self.map_view(q, target, per_country, columns)[1]
 
     def map_view(self, q: Query, target: str | None, per_country: int = 6,
-                 columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(`map_stances`, `map_lines`) from one pass over the positions toward `target`.
+                 columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
+        """(`map_stances`, `map_lines`, kinds) from one pass over the positions toward `target`.
 
-        Per country one group: its stances among named positions and among all (the named
-        ones decide when there are any; one stance when the least equals the greatest) and the `per_country` smallest keys (implied, first
-        day, row) packed in one integer; the few winning rows are then fetched by row number,
-        only their `columns` (reading the long text columns of scattered rows costs most)."""
+        The pass reads the view's positions of every kind: per country one group with its
+        stances among the view's named positions and among all of its positions (the named
+        ones decide when there are any; one stance when the least equals the greatest) and
+        the `per_country` smallest keys (implied, first day, row) packed in one integer; the
+        few winning rows are then fetched by row number, only their `columns` (reading the
+        long text columns of scattered rows costs most). kinds: the roster and bloc-membership
+        positions toward `target` of the view with every kind shown, and the view's positions
+        toward it held by a bloc as a whole (no country)."""
         cols = ["iso3", "stance", "shading", "n"]
         wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         if not target:
-            return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted)
-        cond, params = self.where("positions", q)
+            return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted), (0, 0, 0)
+        every, params = self.where("positions", replace(q, include_implied=True, include_roster=True))
+        shown = kind_condition(q) or "TRUE"
         n = max(0, int(per_country))
         bits = self._seq_bits("positions")
         packed = bits is not None and n > 0
-        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
-                if packed else ", NULL AS keys")
-        stances = self.sql(f"""
+        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) "
+                f"FILTER (WHERE {shown}) AS keys" if packed else ", NULL AS keys")
+        groups = self.sql(f"""
             SELECT country_iso3 AS iso3,
                    CASE WHEN named THEN (CASE WHEN sn = xn THEN sn ELSE 'mixed' END)
                         ELSE (CASE WHEN sa = xa THEN sa ELSE 'mixed' END) END AS stance,
-                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n, keys
-            FROM (SELECT country_iso3, bool_or(NOT _implied) AS named, count(*) AS n,
-                         min(stance) FILTER (WHERE NOT _implied) AS sn, max(stance) FILTER (WHERE NOT _implied) AS xn,
-                         min(stance) AS sa, max(stance) AS xa{keys}
-                  FROM positions WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> '' GROUP BY 1)
+                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n, keys, roster, member
+            FROM (SELECT country_iso3, count(*) FILTER (WHERE {shown}) AS n,
+                         coalesce(bool_or(NOT _implied) FILTER (WHERE {shown}), FALSE) AS named,
+                         min(stance) FILTER (WHERE {shown} AND NOT _implied) AS sn,
+                         max(stance) FILTER (WHERE {shown} AND NOT _implied) AS xn,
+                         min(stance) FILTER (WHERE {shown}) AS sa, max(stance) FILTER (WHERE {shown}) AS xa,
+                         count(*) FILTER (WHERE _kind = {KIND_ROSTER}) AS roster,
+                         count(*) FILTER (WHERE _kind = {KIND_MEMBER}) AS member{keys}
+                  FROM positions WHERE {every} AND toward_iso3 = ? GROUP BY 1)
             ORDER BY iso3""", [*params, target])
+        bloc = groups["iso3"] == ""
+        kinds = (int(groups["roster"].sum()), int(groups["member"].sum()), int(groups.loc[bloc, "n"].sum()))
+        stances = groups[~bloc & (groups["n"] > 0)].reset_index(drop=True)
         lines = pd.DataFrame(columns=wanted)
         if n and len(stances):
             if packed:
                 mask = (1 << bits) - 1
                 seqs = sorted(int(k) & mask for ks in stances["keys"] for k in ks)
             else:  # row numbers too large to pack: rank them in a window
+                cond, p = self.where("positions", q)
                 seqs = sorted(r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
                     WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
                     QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
-                    [*params, target, n]).fetchall())
+                    [*p, target, n]).fetchall())
             cols_sql = ", ".join(f'"{c}"' for c in wanted)
             lines = self.sql(f"""SELECT {cols_sql} FROM positions
                 WHERE _seq BETWEEN ? AND ? AND _seq = ANY(?::BIGINT[])
                 ORDER BY country_iso3, _implied, _lo, _seq""", [seqs[0], seqs[-1], seqs])
-        return stances[cols].reset_index(drop=True), _conform(lines, "positions", wanted)
+        stances = stances[cols].astype({"n": "int64"})
+        return stances, _conform(lines, "positions", wanted), kinds
 
     def _seq_bits(self, table: str) -> int | None:
         """Bits below a packed key's first day that hold every `_seq` of `table` (None when the
