@@ -17,7 +17,7 @@ Ingest (`Warehouse.ingest_paths` / `ingest_tables`):
 Queries take a `Query` (date range, countries, stances, topics, files, undated, implied), with
 the same meaning as the dashboard's filters, and return small pandas frames: `counts`,
 `timeline` (counts per lane, period and stance), `map_stances` / `map_lines` (per-country
-stance toward a target), `targets`, `page`, `options`; `iter_csv` / `write_zip` stream.
+stance toward a target; both, with the hidden kinds' counts, in one pass: `map_view`), `targets`, `page`, `options`; `iter_csv` / `write_zip` stream.
 """
 from __future__ import annotations
 
