@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from stance.warehouse import KIND_MEMBER, KIND_ROSTER, Query
+from stance.warehouse import Query
 
 from . import charts
 from .filters import view_query
@@ -30,18 +30,20 @@ DAY0 = "DATE '1970-01-01'"
 def headline(src: "StoreSource", f: Query) -> Headline:
     """Rows in view, undated events, states holding a position, articles with rows in view.
 
-    Files are told apart by their hash where the store's file names hash without collision
-    (`StoreSource.keys`): DuckDB counts distinct integers several times faster than strings."""
+    Each table's condition is evaluated once: its rows in view (narrow columns) are
+    materialised, then counted. Files are told apart by their hash where the store's file
+    names hash without collision (`StoreSource.keys`): DuckDB counts distinct integers several
+    times faster than strings."""
     (ce, pe), (cp, pp), (cc, pc) = (src.where(t, f) for t in ("events", "positions", "claims"))
-    file = "hash(file)" if src.keys.files else "file"
-    events, undated, countries, claims, articles = src.wh.row(f"""SELECT
-        (SELECT count(*) FROM events WHERE {ce}), (SELECT count(*) FROM events WHERE {ce} AND _lo = 0),
-        (SELECT count(DISTINCT country_iso3) FROM positions WHERE {cp} AND country_iso3 <> ''),
-        (SELECT count(*) FROM claims WHERE {cc}),
-        (SELECT count(DISTINCT k) FROM (SELECT {file} AS k FROM events WHERE {ce} AND file <> ''
-            UNION ALL SELECT {file} FROM positions WHERE {cp} AND file <> ''
-            UNION ALL SELECT {file} FROM claims WHERE {cc} AND file <> ''))""",
-        [*pe, *pe, *pp, *pc, *pe, *pp, *pc])
+    file = f"CASE WHEN file <> '' THEN {'hash(file)' if src.keys.files else 'file'} END AS k"
+    events, undated, countries, claims, articles = src.wh.row(f"""
+        WITH e AS MATERIALIZED (SELECT _lo, {file} FROM events WHERE {ce}),
+             p AS MATERIALIZED (SELECT country_iso3, {file} FROM positions WHERE {cp}),
+             c AS MATERIALIZED (SELECT {file} FROM claims WHERE {cc})
+        SELECT (SELECT count(*) FROM e), (SELECT count(*) FROM e WHERE _lo = 0),
+               (SELECT count(DISTINCT country_iso3) FROM p WHERE country_iso3 <> ''), (SELECT count(*) FROM c),
+               (SELECT count(DISTINCT k) FROM (SELECT k FROM e UNION ALL SELECT k FROM p UNION ALL SELECT k FROM c))""",
+        [*pe, *pp, *pc])
     return Headline(int(articles), src.articles_total, int(events), int(undated), int(countries),
                     int(claims))
 
@@ -64,37 +66,23 @@ def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
     counts = targets(src, f)
     if len(counts):
         top = str(counts.index[0])
-        for kind, build in (("map", map_frame), ("hidden", hidden_implied), ("bloc toward", bloc_toward)):
-            src.ahead.start(src._view(kind, f, top), lambda build=build: build(src, f, top))
+        src.ahead.start(src._view("toward", f, top), lambda: toward(src, f, top))
     return counts
 
 
-def map_frame(src: "StoreSource", f: Query, target: str | None) -> pd.DataFrame:
-    """The map frame (charts.map_frame_from): per-country stance and shading, hover lines."""
+def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFrame, tuple[int, int, int]]:
+    """The map frame (charts.map_frame_from: per-country stance and shading, hover lines) and
+    (roster positions, bloc-membership positions) toward `target` that the filters hide, with
+    the positions toward it held by a bloc as a whole (no state to draw): one pass
+    (`Warehouse.map_view`)."""
     q = view_query(f)
-    stances = src.wh.map_stances(q, target)
+    stances, lines, (roster, member, bloc) = src.wh.map_view(
+        q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS)
+    hidden = (0 if q.include_roster else roster, 0 if q.include_implied else member, bloc)
     if stances.empty:
-        return pd.DataFrame(columns=charts.MAP_COLUMNS)
-    lines = src.wh.map_lines(q, target, per_country=charts.MAP_HOVER_LINES)
+        return pd.DataFrame(columns=charts.MAP_COLUMNS), hidden
     lines["_group_name"] = group_names(lines["group"])
-    return charts.map_frame_from(stances, lines, src.names)
-
-
-def hidden_implied(src: "StoreSource", f: Query, target: str) -> tuple[int, int]:
-    """Roster and bloc-membership positions toward `target` that the filters hide."""
-    if f.include_roster and f.include_implied:
-        return 0, 0
-    cond, p = src.where("positions", replace(view_query(f), include_roster=True, include_implied=True),
-                        "toward_iso3 = ? AND _kind > 0", target)
-    n = dict(src.wh.sql(f"SELECT _kind, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
-             .itertuples(index=False))
-    return (0 if f.include_roster else int(n.get(KIND_ROSTER, 0)),
-            0 if f.include_implied else int(n.get(KIND_MEMBER, 0)))
-
-
-def bloc_toward(src: "StoreSource", f: Query, target: str) -> int:
-    """Positions toward `target` held by a bloc as a whole (no state to draw)."""
-    return src.count("positions", f, "toward_iso3 = ? AND country_iso3 = ''", target)
+    return charts.map_frame_from(stances, lines, src.names), hidden
 
 
 def undated_hidden(src: "StoreSource", f: Query) -> int:
@@ -104,14 +92,18 @@ def undated_hidden(src: "StoreSource", f: Query) -> int:
 
 def timeline_data(src: "StoreSource", f: Query, lane: str):
     """What the timeline draws: up to AGGREGATE_ABOVE dated events, (their rows, undated);
-    above, `TimelineCounts` per lane, period and stance counted in SQL."""
+    above, `TimelineCounts` per lane, period and stance counted in SQL.
+
+    The events per first day come first (undated ones under day 0): they give the dated and
+    undated counts and the span (an event's first day `_t0` is the day `_lo` writes) too."""
     cond, p = src.where("events", f)
-    dated, undated, t_min, t_max = src.wh.row(
-        f"SELECT count(*) FILTER (WHERE _lo > 0), count(*) FILTER (WHERE _lo = 0), "
-        f"min(_t0), max(_t0) FROM events WHERE {cond}", p)
-    if dated <= AGGREGATE_ABOVE:
-        return src.fetch("events", cond + " AND _lo > 0", p), int(undated)
-    bucket = pick_bucket((t_max - t_min).days)
+    per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM events WHERE {cond} GROUP BY 1 ORDER BY 1", p)
+    d, n = per_day["d"].to_numpy("int64"), per_day["n"].to_numpy("int64")
+    undated = int(n[d == 0].sum())
+    days, per_day_n = _period_days(d[d > 0], "day"), n[d > 0]
+    if int(per_day_n.sum()) <= AGGREGATE_ABOVE:
+        return src.fetch("events", cond + " AND _lo > 0", p), undated
+    bucket = pick_bucket(int(days[-1] - days[0]))
     period = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
               "year": "_lo // 10000"}[bucket]
     lanes = src.keys.actors if lane == "actor" else src.keys.topics
@@ -129,9 +121,7 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
         label = counts["topic"].fillna("")
     counts["lane"] = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
     counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
-    days = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY 1 ORDER BY 1", p)
-    return TimelineCounts(counts, bucket, _period_days(days["d"].to_numpy("int64"), "day"),
-                          days["n"].to_numpy("int64"), int(undated))
+    return TimelineCounts(counts, bucket, days, per_day_n, undated)
 
 
 def _period_days(values: np.ndarray, unit: str) -> np.ndarray:

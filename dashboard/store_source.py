@@ -34,6 +34,7 @@ from .timeline import TimelineCounts, TimelineInfo, counts_figure, timeline_figu
 PROFILE_ROWS = 5000     # dated positions of a state drawn on its timeline (each way)
 LISTED_CLAIMS = PAGE_SIZE  # count claims listed on the Country page (each kind)
 UNDATED_SHOWN = 200      # undated events listed under the timeline (views.UNDATED_LIST_LIMIT)
+SEQ_WINDOW = 131_072     # rows (about one DuckDB row group) a page is first looked for in
 
 
 def store_key(wh: Warehouse) -> str:
@@ -120,6 +121,7 @@ class StoreSource:
         self.articles_total = len(self.titles)
         self.keys = StoreKeys.of(wh)
         self.ahead = Ahead()
+        self._seq_spans: dict[str, tuple] = {}
 
     # ------------------------------------------------------------ helpers
 
@@ -147,15 +149,45 @@ class StoreSource:
 
     def fetch_page(self, table: str, cond: str, params: list, order: str, size: int,
                    offset: int) -> pd.DataFrame:
-        """`fetch` of one page: when rows are in ingest order, the page's first and last row
-        numbers are found on the narrow `_seq` column and the rows fetched by that range."""
+        """`fetch` of one page: when rows are in ingest order, the page's row numbers are found
+        on the narrow `_seq` column (`page_seqs`) and the rows fetched by those numbers."""
         if order != "_seq":
             return self.fetch(table, cond, params, order=order, limit=size, offset=offset)
-        lo, hi = self.wh.row(f'SELECT min(_seq), max(_seq) FROM (SELECT _seq FROM "{table}" WHERE {cond} '
-                             f"ORDER BY _seq LIMIT {int(size)} OFFSET {int(offset)})", params)
-        if lo is None:
+        seqs = self.page_seqs(table, cond, params, size, offset)
+        if not seqs:
             return self.fetch(table, "FALSE", [], limit=0)
-        return self.fetch(table, f"_seq BETWEEN {int(lo)} AND {int(hi)} AND {cond}", params)
+        # by row number, not the view's condition again: the rows of a sparse view lie far apart
+        return self.fetch(table, f"_seq BETWEEN {int(seqs[0])} AND {int(seqs[-1])} AND _seq = ANY(?::BIGINT[])",
+                          [seqs])
+
+    def page_seqs(self, table: str, cond: str, params: list, size: int, offset: int) -> list[int]:
+        """The `_seq` of the rows ranked offset+1 .. offset+size by `_seq` (in order), looked
+        for among the rows below a bound that grows until the page is full or the bound passes
+        the table's last row. Rows are stored in `_seq` order, so the scan of a low bound reads
+        a few row groups (their _seq ranges are in the zone maps) instead of the whole table; the answer is the same at any bound, as every row above it
+        ranks after every row below."""
+        first, last = self.seq_span(table)
+        if first is None:
+            return []
+        need = offset + size
+        width = max(4 * need, SEQ_WINDOW)
+        while True:
+            bound = first + width
+            found, n, seqs = self.wh.row(f"""SELECT max(r), count(*) FILTER (WHERE r > {int(offset)}),
+                list(_seq ORDER BY _seq) FILTER (WHERE r > {int(offset)})
+                FROM (SELECT _seq, row_number() OVER (ORDER BY _seq) AS r FROM (SELECT _seq FROM "{table}"
+                      WHERE {cond} AND _seq < ? ORDER BY _seq LIMIT {int(need)}))""", [*params, bound])
+            if n >= size or bound > last:
+                return list(seqs or [])
+            # the next bound from the rows found so far (twice what the density suggests), at
+            # least 8 times further: a sparse view needs few rounds
+            width = max(8 * width, 2 * width * need // max(int(found or 0), 1))
+
+    def seq_span(self, table: str) -> tuple:
+        """The table's smallest and largest `_seq` (fixed for this source: one store version)."""
+        if table not in self._seq_spans:
+            self._seq_spans[table] = self.wh.row(f'SELECT min(_seq), max(_seq) FROM "{table}"')
+        return self._seq_spans[table]
 
     def rows_where(self, table: str, f: Query, extra: str = "", *params) -> SqlRows:
         cond, p = self.where(table, f, extra, *params)
@@ -178,19 +210,27 @@ class StoreSource:
             self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
         for rows in (self.rows("claims", f), self.bloc_positions(f)):
             self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
-        return self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+        h = self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+        # the headline counted these rows already: their tables need not count them again
+        for rows, n in ((self.rows("events", f), h.events), (self.undated_events(f), h.undated_events),
+                        (self.rows("claims", f), h.claims)):
+            self.ahead.start(rows.key + ("len",), lambda n=n: n)
+        return h
 
     def targets(self, f: Query) -> pd.Series:
         return self.ahead.get(self._view("targets", f), lambda: ov.targets_then_map(self, f))
 
     def map_frame(self, f: Query, target: str | None) -> pd.DataFrame:
-        return self.ahead.get(self._view("map", f, target), lambda: ov.map_frame(self, f, target))
+        return self._toward(f, target)[0]
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
-        return self.ahead.get(self._view("hidden", f, target), lambda: ov.hidden_implied(self, f, target))
+        return self._toward(f, target)[1][:2]
 
     def bloc_toward(self, f: Query, target: str) -> int:
-        return self.ahead.get(self._view("bloc toward", f, target), lambda: ov.bloc_toward(self, f, target))
+        return self._toward(f, target)[1][2]
+
+    def _toward(self, f: Query, target: str | None) -> tuple:
+        return self.ahead.get(self._view("toward", f, target), lambda: ov.toward(self, f, target))
 
     def timeline(self, f: Query, lane: str) -> tuple[go.Figure, TimelineInfo]:
         data = self.ahead.get(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))

@@ -17,7 +17,7 @@ Ingest (`Warehouse.ingest_paths` / `ingest_tables`):
 Queries take a `Query` (date range, countries, stances, topics, files, undated, implied), with
 the same meaning as the dashboard's filters, and return small pandas frames: `counts`,
 `timeline` (counts per lane, period and stance), `map_stances` / `map_lines` (per-country
-stance toward a target), `targets`, `page`, `options`; `iter_csv` / `write_zip` stream.
+stance toward a target; both, with the hidden kinds' counts, in one pass: `map_view`), `targets`, `page`, `options`; `iter_csv` / `write_zip` stream.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ import os
 import threading
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -408,9 +408,8 @@ class Warehouse:
         for word in q.search.lower().split():  # literal substrings, no pattern characters
             conds.append("contains(lower(text), ?)")
             params.append(word)
-        if table == "positions" and not (q.include_implied and q.include_roster):
-            kinds = [k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on]
-            conds.append("_kind = 0" if len(kinds) == 2 else f"_kind <> {kinds[0]}")
+        if table == "positions" and (kind := kind_condition(q)):
+            conds.append(kind)
         return (" AND ".join(conds) or "TRUE"), params
 
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
@@ -478,37 +477,78 @@ class Warehouse:
         """One row per country holding a position toward `target`: iso3, stance (one stance or
         "mixed"), shading ("named" when any position is stated for the country itself, which then
         decides the stance; else "implied"), n. Positions without a country are left out."""
-        cols = ["iso3", "stance", "shading", "n"]
-        if not target:
-            return pd.DataFrame(columns=cols)
-        cond, params = self.where("positions", q)
-        return self.sql(f"""
-            WITH p AS (SELECT country_iso3, stance, _implied FROM positions
-                       WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''),
-            c AS (SELECT country_iso3, bool_or(NOT _implied) AS named, count(*) AS n FROM p GROUP BY 1),
-            d AS (SELECT p.country_iso3, count(DISTINCT stance) AS k, min(stance) AS s
-                  FROM p JOIN c USING (country_iso3) WHERE NOT p._implied OR NOT c.named GROUP BY 1)
-            SELECT country_iso3 AS iso3, CASE WHEN k = 1 THEN s ELSE 'mixed' END AS stance,
-                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n
-            FROM c JOIN d USING (country_iso3) ORDER BY iso3""", [*params, target])
+        return self.map_view(q, target, 0)[0]
 
-    def map_lines(self, q: Query, target: str | None, per_country: int = 6) -> pd.DataFrame:
+    def map_lines(self, q: Query, target: str | None, per_country: int = 6,
+                  columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Up to `per_country` positions per country toward `target` (named first, then by date),
-        for the map's hover text."""
+        for the map's hover text (the contract's `columns`, all by default)."""
+        return self.map_view(q, target, per_country, columns)[1]
+
+    def map_view(self, q: Query, target: str | None, per_country: int = 6,
+                 columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
+        """(`map_stances`, `map_lines`, kinds) from one pass over the positions toward `target`.
+
+        The pass reads the view's positions of every kind: per country one group with its
+        stances among the view's named positions and among all of its positions (the named
+        ones decide when there are any; one stance when the least equals the greatest) and
+        the `per_country` smallest keys (implied, first day, row) packed in one integer; the
+        few winning rows are then fetched by row number, only their `columns` (reading the
+        long text columns of scattered rows costs most). kinds: the roster and bloc-membership
+        positions toward `target` of the view with every kind shown, and the view's positions
+        toward it held by a bloc as a whole (no country)."""
+        cols = ["iso3", "stance", "shading", "n"]
+        wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         if not target:
-            return pd.DataFrame(columns=T.POSITION_COLUMNS)
-        cond, params = self.where("positions", q)
-        cols = ", ".join(f'"{c}"' for c in T.POSITION_COLUMNS)
-        # Rank on narrow columns, then fetch the few winning rows by their (sorted) row number.
-        seqs = [r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
-            WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
-            QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
-            [*params, target, int(per_country)]).fetchall()]
-        if not seqs:
-            return _conform(pd.DataFrame(columns=T.POSITION_COLUMNS), "positions")
-        df = self.sql(f"""SELECT {cols} FROM positions WHERE _seq IN (SELECT unnest(?::BIGINT[]))
-                          ORDER BY country_iso3, _implied, _lo, _seq""", [seqs])
-        return _conform(df, "positions")
+            return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted), (0, 0, 0)
+        every, params = self.where("positions", replace(q, include_implied=True, include_roster=True))
+        shown = kind_condition(q) or "TRUE"
+        n = max(0, int(per_country))
+        bits = self._seq_bits("positions")
+        packed = bits is not None and n > 0
+        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) "
+                f"FILTER (WHERE {shown}) AS keys" if packed else ", NULL AS keys")
+        groups = self.sql(f"""
+            SELECT country_iso3 AS iso3,
+                   CASE WHEN named THEN (CASE WHEN sn = xn THEN sn ELSE 'mixed' END)
+                        ELSE (CASE WHEN sa = xa THEN sa ELSE 'mixed' END) END AS stance,
+                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n, keys, roster, member
+            FROM (SELECT country_iso3, count(*) FILTER (WHERE {shown}) AS n,
+                         coalesce(bool_or(NOT _implied) FILTER (WHERE {shown}), FALSE) AS named,
+                         min(stance) FILTER (WHERE {shown} AND NOT _implied) AS sn,
+                         max(stance) FILTER (WHERE {shown} AND NOT _implied) AS xn,
+                         min(stance) FILTER (WHERE {shown}) AS sa, max(stance) FILTER (WHERE {shown}) AS xa,
+                         count(*) FILTER (WHERE _kind = {KIND_ROSTER}) AS roster,
+                         count(*) FILTER (WHERE _kind = {KIND_MEMBER}) AS member{keys}
+                  FROM positions WHERE {every} AND toward_iso3 = ? GROUP BY 1)
+            ORDER BY iso3""", [*params, target])
+        bloc = groups["iso3"] == ""
+        kinds = (int(groups["roster"].sum()), int(groups["member"].sum()), int(groups.loc[bloc, "n"].sum()))
+        stances = groups[~bloc & (groups["n"] > 0)].reset_index(drop=True)
+        lines = pd.DataFrame(columns=wanted)
+        if n and len(stances):
+            if packed:
+                mask = (1 << bits) - 1
+                seqs = sorted(int(k) & mask for ks in stances["keys"] for k in ks)
+            else:  # row numbers too large to pack: rank them in a window
+                cond, p = self.where("positions", q)
+                seqs = sorted(r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
+                    WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
+                    QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
+                    [*p, target, n]).fetchall())
+            cols_sql = ", ".join(f'"{c}"' for c in wanted)
+            lines = self.sql(f"""SELECT {cols_sql} FROM positions
+                WHERE _seq BETWEEN ? AND ? AND _seq = ANY(?::BIGINT[])
+                ORDER BY country_iso3, _implied, _lo, _seq""", [seqs[0], seqs[-1], seqs])
+        stances = stances[cols].astype({"n": "int64"})
+        return stances, _conform(lines, "positions", wanted), kinds
+
+    def _seq_bits(self, table: str) -> int | None:
+        """Bits below a packed key's first day that hold every `_seq` of `table` (None when the
+        day, 27 bits, and the row number do not fit beside the flag in 63 bits)."""
+        top = self.row(f'SELECT coalesce(max(_seq), 0) FROM "{table}"')[0]
+        bits = max(int(top).bit_length(), 1)
+        return bits if bits + 27 <= 62 else None
 
     def timeline(self, q: Query, lane: str = "actor", bucket: str | None = None, max_lanes: int = 40) -> tuple[pd.DataFrame, dict]:
         """Dated events in the view counted per lane, period and event stance.
@@ -619,6 +659,14 @@ class Warehouse:
         return buffer.getvalue()
 
 
+def kind_condition(q: Query) -> str | None:
+    """The positions' condition on their kind (roster, bloc membership) the view sets, if any."""
+    if q.include_implied and q.include_roster:
+        return None
+    kinds = [k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on]
+    return "_kind = 0" if len(kinds) == 2 else f"_kind <> {kinds[0]}"
+
+
 def _date_conditions(q: Query, params: list) -> list[str]:
     """The date filter as conditions DuckDB evaluates fast: none when nothing is restricted,
     plain comparisons (pushed into the scan) when undated rows are left out, one CASE
@@ -647,10 +695,11 @@ def _int_iso(value: int | None) -> str | None:
     return dt.date(y, m, min(d, last)).isoformat()
 
 
-def _conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """The contract's dtypes (nullable Int64 offsets and counts, str text), as tables.frame gives."""
+def _conform(df: pd.DataFrame, table: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The contract's dtypes (nullable Int64 offsets and counts, str text), as tables.frame gives
+    (of `columns` only, when given)."""
     out = {}
-    for col in T.COLUMNS[table]:
+    for col in (T.COLUMNS[table] if columns is None else columns):
         s = df[col]
         if col in T.INT_COLUMNS:
             out[col] = pd.to_numeric(s, errors="coerce").astype("Int64")

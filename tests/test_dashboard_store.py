@@ -132,6 +132,31 @@ def test_store_answers_as_pandas_on_synthetic_tables(synthetic, f: Filters) -> N
         assert store.timeline(f, "actor")[1].aggregated  # the SQL counts path is exercised
 
 
+@pytest.mark.parametrize("f", [Filters(), Filters(countries=("CUB",), include_undated=False),
+                               Filters(date_from="2018-01-01", date_to="2018-03-31", countries=("CHN", "USA")),
+                               Filters(search="no such words")])
+def test_pages_through_growing_row_windows_equal_the_pandas_pages(synthetic, monkeypatch, f: Filters) -> None:
+    """Pages are looked for below a growing `_seq` bound: a window far smaller than the view
+    (dense and sparse views, deep pages, the last partial page, no rows) still gives the
+    pandas path's pages."""
+    from dashboard import store_source
+
+    frames, store = synthetic
+    monkeypatch.setattr(store_source, "SEQ_WINDOW", 16)
+    for rows_s, rows_p in [(store.rows(n, f), frames.rows(n, f)) for n in ("events", "positions", "claims")] + [
+            (store.undated_events(f), frames.undated_events(f)), (store.bloc_positions(f), frames.bloc_positions(f))]:
+        size = 37
+        last = max(1, -(-len(rows_p) // size))
+        for number in sorted({n for n in (1, 2, 3, last) if n <= last}):
+            got = rows_s.fetch_page(number, size)
+            want = rows_p.page(number, size)
+            cols = [c for c in want.columns if c not in ("_file_code", "_stance_bits")]
+            assert len(got) == len(want) and len(got) == (min(size, len(rows_p) - (number - 1) * size)
+                                                          if len(rows_p) else 0)
+            assert_frame_equal(got[cols].reset_index(drop=True), want[cols].reset_index(drop=True),
+                               check_dtype=False)
+
+
 @pytest.mark.parametrize("which, f, bucket", [
     ("sample", Filters(), "year"),                     # 1971 to 2024: counts per year
     ("synthetic", Filters(), "month"),

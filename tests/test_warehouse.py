@@ -234,6 +234,22 @@ def test_map_stances_named_positions_decide(tmp_path: Path) -> None:
         assert wh.default_target(Query()) == "CHN"
 
 
+@pytest.mark.parametrize("q", QUERIES[:3] + QUERIES[7:])
+def test_map_hover_rows_from_packed_keys_equal_the_ranked_rows(synthetic, monkeypatch, q: Query) -> None:
+    """The hover rows picked by packed (implied, first day, row) keys are the rows a window
+    ranking picks (the path taken when row numbers are too large to pack)."""
+    wh, _ = synthetic
+    for target in ("USA", "CHN"):
+        packed = wh.map_view(q, target, per_country=3)
+        with monkeypatch.context() as m:
+            m.setattr(Warehouse, "_seq_bits", lambda self, table: None)
+            ranked = wh.map_view(q, target, per_country=3)
+        assert len(packed[1]) and packed[1]["country_iso3"].value_counts().max() <= 3
+        assert_frame_equal(packed[0], ranked[0])
+        assert_frame_equal(packed[1], ranked[1])
+    assert wh.map_lines(q, "USA", 2, columns=["stance", "file"]).columns.tolist() == ["file", "stance"]
+
+
 def test_timeline_counts_every_dated_event_once(synthetic) -> None:
     wh, t = synthetic
     q = Query(countries=("CHN", "RUS", "USA"))
