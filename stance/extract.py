@@ -843,6 +843,11 @@ class DocumentExtractor:
             return st
         if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):
             return st   # "accused the Western members of the Council": states the text does not name
+        critic = self.last_critic.get(st.holder.iso3) if st.holder.iso3 and st.stance == "oppose" else None
+        if critic is not None and st.cue is not None and _ALLEGATIONS.match(self.text, st.cue.end, st.cue.end + 60) \
+                and critic.iso3 not in co_holders:
+            # "Armenia accused Azerbaijan of ethnic cleansing. Baku rejected the accusation.": it answers its critic
+            return Statement(st.holder, "oppose", st.cue, critic, st.group, st.group_count, st.artefact)
         if st.cue is not None and _ARMED_GROUP_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
             return st   # "condemned the Houthi attacks on shipping": the group's act, not the focus state's
         if st.cue is not None and _MEDIA_OBJECT.match(self.text, st.cue.end, st.cue.end + 120):
@@ -997,7 +1002,7 @@ class DocumentExtractor:
                 continue
             group = st.group.bloc if st.group is not None else ""
             basis = "on_behalf_of_group" if (st.group is not None or st.group_count) else "named"
-            both = self._both_sides(st, e)   # "urged both sides to ...": each of the two parties
+            both = self._both_sides(st, e, statements)   # "urged both sides to ...": each of the two parties
             if st.target is None and both:
                 st = Statement(holder, st.stance, st.cue, both.pop(0), st.group, st.group_count, st.artefact)
             row = self._position(base, holder.iso3, st.stance, st.target, basis, group)
@@ -1062,16 +1067,21 @@ class DocumentExtractor:
         return next((m for m in self.sentence_mentions if m.start == to.end() and m.iso3
                      and m.iso3 != st.holder.iso3), None)
 
-    def _both_sides(self, st: Statement, e: int) -> list[Mention]:
+    def _both_sides(self, st: Statement, e: int, statements: list[Statement]) -> list[Mention]:
         """ "urged both sides to show restraint", "called on the two countries to talk": the two parties of
         the story, the states named in this sentence first, then those the last statements were toward.
         Only the two that are not the holder; none unless two are known."""
-        if st.cue is None or not st.holder.iso3 or \
-                _BOTH_SIDES.search(self.text, st.cue.start, min(e, st.cue.end + 80)) is None:
+        if st.cue is None or not st.holder.iso3:
             return []
+        speakers = [x.holder for x in statements if x.holder.iso3]
+        later = [h.start for h in speakers if h.start > st.holder.end]
+        hi = min([e, st.cue.end + 80, *later])   # within the holder's own clause: not "..., while Russia urged both sides"
+        if _BOTH_SIDES.search(self.text, st.cue.start, hi) is None:
+            return []
+        voices = {h.iso3 for h in speakers}
         pair: list[Mention] = []
         for m in [*self.sentence_mentions, *reversed(self.recent_targets)]:
-            if m.iso3 and m.iso3 != st.holder.iso3 and all(m.iso3 != p.iso3 for p in pair):
+            if m.iso3 and m.iso3 not in voices and all(m.iso3 != p.iso3 for p in pair):
                 pair.append(m)
                 if len(pair) == 2:
                     return [p for p in pair if st.target is None or p.iso3 != st.target.iso3]

@@ -518,7 +518,9 @@ _SAME_ACT = re.compile(
     r"(?:did\s+the\s+same|do\s+the\s+same|does\s+the\s+same|followed\s+suit|follow\s+suit|follows\s+suit|"
     r"did\s+so|does\s+so|do\s+so|done\s+so|"
     r"followed(?=\s+(?:within|minutes|hours|moments|shortly|soon|quickly|closely|later|close\s+behind)\b|\s*[,.;])|"
-    r"took\s+the\s+same\s+(?:step|decision|course)|taken\s+the\s+same\s+(?:step|decision))\b", re.IGNORECASE)
+    r"took\s+the\s+same\s+(?:step|decision|course)|taken\s+the\s+same\s+(?:step|decision)|"
+    r"(?:echoed|echoes|echo|repeated|repeats|joined|join|joins)\s+(?:the|that|this|these|those)\s+(?:calls?|appeals?|"
+    r"concerns?|criticism|condemnation|demands?|warnings?))\b", re.IGNORECASE)
 
 
 _CO_SUBJECT_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}")

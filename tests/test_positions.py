@@ -722,3 +722,22 @@ def test_a_denial_in_a_relative_clause_is_its_own_subjects_and_answers_the_speak
     assert ("SYR", "oppose", "ISR") in got and not {r for r in got if r[0] == "ISR"}
     # a relative clause that is not the cue's own keeps the cue with the main subject
     assert ("CHN", "oppose", "JPN") in positions_of("China, which Russia backs, condemned Japan.")
+
+
+def test_rejecting_the_accusation_answers_the_accuser_named_before():
+    got = positions_of("Karabakh offensive\n\nFrance condemned the operation. Armenia accused Azerbaijan of ethnic "
+                       "cleansing. Baku rejected the accusation.")
+    assert ("AZE", "oppose", "ARM") in got and ("AZE", "oppose", "FRA") not in got
+
+
+def test_a_call_on_both_sides_in_another_holders_clause_is_not_the_first_holders():
+    got = positions_of("Clashes on the border\n\nFrance and the United States condemned Azerbaijan's operation, "
+                       "while Russia urged both sides to stop the fighting.")
+    assert ("FRA", "oppose", "USA") not in got and ("USA", "oppose", "FRA") not in got
+    assert ("FRA", "oppose", "AZE") in got
+
+
+def test_states_that_echoed_the_call_made_it_too():
+    got = positions_of("EU urges halt\n\nFrance called on Azerbaijan to halt its attack. "
+                       "Germany, Italy and the Netherlands echoed the call.")
+    assert {("DEU", "concern", "AZE"), ("ITA", "concern", "AZE"), ("NLD", "concern", "AZE")} <= got
