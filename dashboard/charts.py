@@ -7,9 +7,13 @@ reaches a hover label, because plotly renders hover text as HTML.
 """
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.basedatatypes import BaseFigure
 
 from stance.tables import STANCES
 
@@ -27,6 +31,42 @@ GEO = dict(
     showcoastlines=True, coastlinecolor="#b0b0b0", coastlinewidth=0.5,
     showland=True, landcolor="#f1f1f1", showlakes=False, bgcolor="rgba(0,0,0,0)",
 )
+
+
+# ---------------------------------------------------------------- serialized once
+
+
+class FrozenFigure(BaseFigure):
+    """A figure worked out to plain JSON values once, for st.plotly_chart on every rerun.
+
+    st.plotly_chart reads a figure through `to_dict()` alone (a deep copy of every trace, its
+    arrays encoded again) and then writes that dict as JSON. This keeps the dict that
+    `to_dict()` gives as plain lists, strings and numbers (read back from the JSON plotly
+    writes for the figure), so a rerun that shows a cached figure only writes that JSON
+    again: the same text, without the copies. Nothing else of a Figure is kept: make the
+    figure, then freeze it; the dict is shared, never change it.
+    """
+
+    def __init__(self, fig: go.Figure) -> None:  # (no BaseFigure.__init__: no traces kept)
+        spec = json.loads(pio.to_json(fig.to_dict(), validate=False))
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+    def to_plotly_json(self) -> dict:
+        return self._spec
+
+    def to_json(self) -> str:
+        return pio.to_json(self._spec, validate=False)
+
+    def __repr__(self) -> str:
+        return f"FrozenFigure({len(self._spec.get('data', []))} traces)"
+
+
+def frozen(fig: go.Figure) -> FrozenFigure:
+    """`fig` serialized once (see FrozenFigure); a frozen figure is given back as it is."""
+    return fig if isinstance(fig, FrozenFigure) else FrozenFigure(fig)
 
 
 # ---------------------------------------------------------------- map

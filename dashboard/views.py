@@ -40,8 +40,11 @@ def timeline(ctx: Context) -> None:
     lane = st.radio("Lanes", filters.LANES, key=K_LANE, horizontal=True,
                     format_func={"actor": "one per actor", "topic": "one per topic"}.get)
     ctx.filters = replace(ctx.filters, lane=lane or "actor")
-    fig, info = ctx.memo("timeline", lambda: ctx.source.timeline(ctx.filters, ctx.filters.lane),
-                         extra=ctx.filters.lane)
+    def build():
+        fig, info = ctx.source.timeline(ctx.filters, ctx.filters.lane)
+        return charts.frozen(fig), info
+
+    fig, info = ctx.memo("timeline", build, extra=ctx.filters.lane)
     if info.aggregated:
         st.info(f"{info.plotted:,} dated events: too many to draw one by one, so the timeline "
                 f"shows counts per {info.bucket} for each lane and stance (marker size = count).")
@@ -132,7 +135,7 @@ def world_map(ctx: Context) -> None:
 
     def build():
         frame = ctx.source.map_frame(ctx.filters, target)
-        return frame, charts.map_figure(frame, target, names.get(target, target))
+        return frame, charts.frozen(charts.map_figure(frame, target, names.get(target, target)))
 
     frame, fig = ctx.memo("map", build, extra=target)
     _map_chart(fig)
