@@ -242,7 +242,7 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
     detail = pd.Series("", index=cells.index, dtype=object)  # "support 3 · oppose 1 · ..."
     for i, s in enumerate(counts):
         detail = detail + ("" if i == 0 else " · ") + f"{s} " + cells[s].astype(str)
-    fig = go.Figure()
+    traces: list[dict] = []  # dicts, laid out in the constructor: validated once
     for s in STANCE_ORDER:
         part = cells[cells["stance"] == s]
         if part.empty:
@@ -252,8 +252,8 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
             escape_html(part["holder"]).to_numpy(), escape_html(part["target"]).to_numpy(),
             part["n"].astype(str).to_numpy(), detail[part.index].to_numpy(),
         ]).astype(str)
-        fig.add_trace(go.Scatter(
-            x=part["target"].astype(str).to_numpy(dtype=object),
+        traces.append(dict(
+            type="scatter", x=part["target"].astype(str).to_numpy(dtype=object),
             y=part["holder"].astype(str).to_numpy(dtype=object), mode="markers",
             marker=dict(symbol="square", color=STANCE_COLORS[s],
                         size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1).to_numpy(),
@@ -263,16 +263,15 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
                            "%{customdata[4]} positions: %{customdata[5]}<br>"
                            "click to list the evidence<extra>%{fullData.name}</extra>"),
         ))
-    fig.update_layout(
+    return go.Figure(data=traces, layout=dict(
         height=max(320, 170 + 22 * len(holders)), margin=dict(l=10, r=10, t=10, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title_text=""),
         xaxis=dict(type="category", categoryorder="array", categoryarray=targets, side="top",
-                   title=None, tickangle=-45, showgrid=True, automargin=True),
+                   tickangle=-45, showgrid=True, automargin=True),
         yaxis=dict(type="category", categoryorder="array", categoryarray=holders[::-1],
-                   title=None, showgrid=True, automargin=True),
+                   showgrid=True, automargin=True),
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode=False,
-    )
-    return fig
+    ))
 
 
 # ---------------------------------------------------------------- country profile timeline
@@ -280,31 +279,47 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
 
 PROFILE_FIGURE_COLUMNS = ["_lane", "stance", "_implied", "_t0", "date", "date_precision",
                           "date_basis", "text", "basis", "_group_name"]
+PROFILE_READS = ("_lo", "toward_iso3", "_toward_name", "country_iso3", "_country_name",
+                 *PROFILE_FIGURE_COLUMNS[1:])  # every column profile_figure reads
 
 
 def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                    max_lanes: int = 30) -> go.Figure:
     """A state's dated positions over time: one lane per counterpart ("→ China" for positions
-    it holds, "← Belarus" for positions toward it), coloured by stance, light when implied."""
-    held = as_holder[(as_holder["_lo"] > 0) & (as_holder["toward_iso3"] != "")]
-    held = held.assign(_lane="→ " + held["_toward_name"].astype(str))
-    recv = as_target[(as_target["_lo"] > 0) & (as_target["country_iso3"] != iso3)]
-    who = recv["_country_name"].where(recv["country_iso3"] != "", recv["_group_name"])
-    recv = recv.assign(_lane="← " + who.astype(str))
-    both = pd.concat([held.loc[:, PROFILE_FIGURE_COLUMNS], recv.loc[:, PROFILE_FIGURE_COLUMNS]],
-                     ignore_index=True)  # only what the marks read: the parts below are copies
-    if both.empty:
+    it holds, "← Belarus" for positions toward it), coloured by stance, light when implied.
+
+    Worked out on plain arrays (a few thousand rows: each pandas step would cost more than
+    its work) and laid out in the constructor (update_layout validates key by key)."""
+    h, r = as_holder, as_target
+    hk = (h["_lo"].to_numpy() > 0) & (h["toward_iso3"].to_numpy(dtype=object) != "")
+    rk = (r["_lo"].to_numpy() > 0) & (r["country_iso3"].to_numpy(dtype=object) != iso3)
+    if not hk.any() and not rk.any():
         return empty_figure("No dated positions of this state in the view", height=220)
-    top = both["_lane"].value_counts().index[:max_lanes]
-    both = both[both["_lane"].isin(top)]
+    r_state = r["country_iso3"].to_numpy(dtype=object)[rk] != ""
+    who = np.where(r_state, r["_country_name"].astype(str).to_numpy(dtype=object)[rk],
+                   r["_group_name"].astype(str).to_numpy(dtype=object)[rk])
+    lane = pd.Series(np.concatenate([
+        "→ " + h["_toward_name"].astype(str).to_numpy(dtype=object)[hk], "← " + who]),
+        dtype=object)
+    counts = lane.value_counts()
+    top = counts.index[:max_lanes]
+    keep = lane.isin(top).to_numpy() if len(counts) > max_lanes else np.ones(len(lane), bool)
+
+    def col(name: str) -> pd.Series:  # held rows, then received ones; only those drawn
+        parts = [h[name][hk], r[name][rk]]
+        return pd.concat(parts, ignore_index=True)[keep] if not keep.all() else pd.concat(
+            parts, ignore_index=True)
+
     order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
     # the hover columns once for every mark (element-wise: the same text as part by part)
-    dates = date_label(both["date"], both["date_precision"], both["date_basis"]).to_numpy()
-    texts = hover_text(both["text"]).to_numpy()
-    bases = escape_html(both["basis"].map(BASIS_LABELS).fillna(both["basis"])
-                        + " " + both["_group_name"].astype(str)).to_numpy()
-    lanes = escape_html(both["_lane"])
-    stance, implied_col = both["stance"].to_numpy(dtype=object), both["_implied"].to_numpy()
+    dates = date_label(col("date"), col("date_precision"), col("date_basis")).to_numpy()
+    texts = hover_text(col("text")).to_numpy()
+    basis = col("basis")
+    bases = escape_html(basis.map(BASIS_LABELS).fillna(basis) + " "
+                        + col("_group_name").astype(str)).to_numpy()
+    lanes = escape_html(lane[keep].reset_index(drop=True)).to_numpy(dtype=object)
+    stance, implied_col = col("stance").to_numpy(dtype=object), col("_implied").to_numpy()
+    t0s = col("_t0")
     traces: list[dict] = []  # dicts: plotly validates them once, in the figure
     for s in STANCE_ORDER:
         for implied in (False, True):
@@ -314,7 +329,7 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
             color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
             custom = np.column_stack([dates[sel], texts[sel], bases[sel]]).astype(str)
             traces.append(dict(
-                type="scatter", x=both["_t0"][sel], y=lanes.to_numpy(dtype=object)[sel],
+                type="scatter", x=t0s[sel], y=lanes[sel],
                 mode="markers",
                 marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
                                                             width=0.6)),
@@ -323,16 +338,14 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                 hovertemplate=("<b>%{y}</b><br>%{customdata[0]} · %{customdata[2]}<br>"
                                "<i>%{customdata[1]}</i><extra>%{fullData.name}</extra>"),
             ))
-    t0 = both["_t0"].to_numpy()
-    xaxis = time_axis(focus_range(t0), slider=False, points=t0)
-    fig = go.Figure(data=traces)
-    fig.update_layout(  # (as update_layout, not a layout dict: the same JSON as before)
+    t0 = t0s.to_numpy()
+    layout = dict(
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
-        xaxis=xaxis,
+        xaxis=time_axis(focus_range(t0), slider=False, points=t0),
         yaxis=dict(type="category", categoryorder="array",
                    categoryarray=list(escape_html(pd.Series(order, dtype=object)))[::-1],
-                   title=None, automargin=True),
+                   automargin=True),
         hoverlabel=dict(align="left"),
     )
-    return fig
+    return go.Figure(data=traces, layout=layout)

@@ -7,6 +7,8 @@ counted as integers. Each function gives what its pure counterpart gives.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -159,3 +161,24 @@ def target_counts(v: FrameView) -> pd.Series:
                           "n": n[present].astype(np.int64)})
     frame = frame.sort_values(["n", "code"], ascending=[False, True])
     return frame.set_index("code")["n"]
+
+
+def counts_by(v: FrameView, table: str, numbers: np.ndarray, cols: Sequence[str]) -> pd.DataFrame:
+    """Rows per distinct combination of `cols` among the rows with these row numbers: what
+    `frame.groupby(cols).size()` counts (a row with a missing value in one of `cols` is left
+    out), on codes. Columns: `cols` (values as objects) and n; in no particular order."""
+    key = np.zeros(len(numbers), dtype=np.int64)
+    ok = np.ones(len(numbers), dtype=bool)
+    sizes = []
+    for col in cols:
+        codes = v.codes.of(table, col)[0][numbers]
+        size = max(len(v.codes.values(table, col)), 1)
+        ok &= codes >= 0
+        key = key * size + np.maximum(codes, 0)
+        sizes.append(size)
+    keys, n = np.unique(key[ok], return_counts=True)
+    out: dict[str, np.ndarray] = {}
+    for col, size in reversed(list(zip(cols, sizes))):
+        out[col] = v.codes.values(table, col)[keys % size] if len(keys) else np.array([], object)
+        keys = keys // size
+    return pd.DataFrame({**{c: out[c] for c in cols}, "n": n.astype(np.int64)})
