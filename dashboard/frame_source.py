@@ -20,7 +20,7 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
-from .frame_counts import (counts_by, pair_counts, state_counts, target_counts,
+from .frame_counts import (counts_by, map_parts, pair_counts, state_counts, target_counts,
                            timeline_counts)
 from .frame_view import Codes, FrameView, IndexRows
 from .model import TableSet, int_to_iso
@@ -89,9 +89,11 @@ class FrameSource:
         v = self.frame_view(f)
         if not target:
             return charts.map_frame(v.take("positions", np.arange(0)), target)
-        keep = self._toward(v, target) & ~v.isin("positions", "country_iso3", [""])
-        return charts.map_frame(v.take("positions", v.where("positions", keep), charts.MAP_READS),
-                                target)
+        stances, lines, names = map_parts(v, target)  # charts.map_frame, on codes
+        if stances.empty:
+            return charts.map_frame(v.take("positions", np.arange(0)), target)
+        return charts.map_frame_from(stances, v.take("positions", lines, charts.MAP_LINE_COLUMNS),
+                                     names)
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
         """Roster and bloc-membership positions toward `target` that the filters hide."""

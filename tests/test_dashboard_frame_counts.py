@@ -84,3 +84,23 @@ def test_a_profile_on_codes_is_the_profile_of_the_filtered_tables():
     pak = source.profile(Filters(), "PAK")
     assert set(pak.claims_maybe["claim_id"]) == {"c3", "c4", "c5"}  # its letter, NAM
     assert list(pak.claims_about["claim_id"]) == ["c6"]
+
+
+def test_the_map_frame_on_codes_is_the_map_frame_of_the_filtered_positions():
+    from pathlib import Path
+
+    from dashboard.frame_source import FrameSource
+    from dashboard.model import prepare
+    from dashboard.synthetic import synthetic_tables
+
+    for t in (prepared(), prepare(synthetic_tables(3000, seed=5))):
+        source = FrameSource(t, {}, "k", Path("."))
+        drawn = set()
+        for f in [*VIEWS, Filters(include_roster=False, include_implied=True),
+                  Filters(stances=("support", "concern"), include_implied=True)]:
+            positions = filter_tables(t, f).positions
+            for target in [*charts.target_counts(positions).index[:8], "ZZZ"]:
+                got = source.map_frame(f, target)
+                assert_frame_equal(got, charts.map_frame(positions, target), obj=target)
+                drawn.add(got.to_json())
+        assert len(drawn) > 5
