@@ -21,12 +21,13 @@ from .style import (BASIS_LABELS, IMPLIED_LIGHTEN, PLOTLY_CONFIG, STANCE_COLORS,
                     STANCE_LABELS, STANCE_ORDER, TOPOJSON_URL, basename, date_label,
                     empty_figure, escape_html, hover_text, lighten)
 from .timeline import (AGGREGATE_ABOVE, MAX_LANES, Focus, TimelineCounts,  # noqa: F401
-                       TimelineInfo, counts_figure, focus_range, lane_labels, time_axis,
+                       TimelineInfo, counts_figure, focus_range, lane_labels, raw_figure,
+                       time_axis,
                        timeline_figure)
 
 MAP_HOVER_LINES = 6
 GEO = dict(
-    scope="world", resolution=50, showframe=False, projection_type="natural earth",
+    scope="world", resolution=50, showframe=False, projection=dict(type="natural earth"),
     fitbounds=False, showcountries=True, countrycolor="#c9c9c9", countrywidth=0.5,
     showcoastlines=True, coastlinecolor="#b0b0b0", coastlinewidth=0.5,
     showland=True, landcolor="#f1f1f1", showlakes=False, bgcolor="rgba(0,0,0,0)",
@@ -215,9 +216,9 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
                                                                                width=1)),
             name=f"target: {label}", hovertemplate=f"target: {label}<extra></extra>",
         ))
-    return go.Figure(data=traces, layout=dict(
+    return raw_figure(traces, dict(
         geo=GEO, height=height, margin=dict(l=0, r=0, t=10, b=0),
-        legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title_text="",
+        legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title=dict(text=""),
                     bgcolor="rgba(255,255,255,0.7)"),
         hoverlabel=dict(align="left"),
     ))
@@ -263,9 +264,9 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
                            "%{customdata[4]} positions: %{customdata[5]}<br>"
                            "click to list the evidence<extra>%{fullData.name}</extra>"),
         ))
-    return go.Figure(data=traces, layout=dict(
+    return raw_figure(traces, dict(
         height=max(320, 170 + 22 * len(holders)), margin=dict(l=10, r=10, t=10, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title_text=""),
+        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title=dict(text="")),
         xaxis=dict(type="category", categoryorder="array", categoryarray=targets, side="top",
                    tickangle=-45, showgrid=True, automargin=True),
         yaxis=dict(type="category", categoryorder="array", categoryarray=holders[::-1],
@@ -341,11 +342,11 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
     t0 = t0s.to_numpy()
     layout = dict(
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")),
         xaxis=time_axis(focus_range(t0), slider=False, points=t0),
         yaxis=dict(type="category", categoryorder="array",
                    categoryarray=list(escape_html(pd.Series(order, dtype=object)))[::-1],
                    automargin=True),
         hoverlabel=dict(align="left"),
     )
-    return go.Figure(data=traces, layout=layout)
+    return raw_figure(traces, layout)

@@ -67,9 +67,9 @@ def timeline(ctx: Context) -> None:
             with st.expander(f"{len(undated)} undated events (not on the timeline)",
                              expanded=len(undated) <= 10):
                 cols = ["actor", "action", "target", "topic", "text", "file"]
-                first = ctx.memo("undated page", lambda: undated.page(1, UNDATED_LIST_LIMIT))
-                st.dataframe(shown(first, "events").loc[:, cols],
-                             hide_index=True, key="undated_events")
+                first = ctx.memo("undated page", lambda: shown(
+                    undated.page(1, UNDATED_LIST_LIMIT), "events").loc[:, cols])
+                st.dataframe(first, hide_index=True, key="undated_events")
                 if len(undated) > UNDATED_LIST_LIMIT:
                     st.caption(f"First {UNDATED_LIST_LIMIT} shown; all are in the Events table.")
     else:
@@ -192,13 +192,17 @@ def claims_panel(ctx: Context) -> None:
     else:
         table = ctx.memo("claims table", lambda: claims_table(cl, ctx.names))
         st.dataframe(table, hide_index=True, key="claims_panel")
-    bloc = ctx.memo("bloc positions", lambda: ctx.source.bloc_positions(ctx.filters).page(1))
+    bloc = ctx.memo("bloc positions", lambda: _bloc_rows(ctx.source.bloc_positions(ctx.filters)))
     if len(bloc):
         st.caption("Positions of blocs as a whole (no single country to draw):")
-        rows = shown(bloc, "positions")
-        st.dataframe(rows.loc[:, ["date", "group_name", "stance", "toward", "topic", "text",
-                                  "file"]].rename(columns={"group_name": "bloc"}),
-                     hide_index=True, key="bloc_positions")
+        st.dataframe(bloc, hide_index=True, key="bloc_positions")
+
+
+def _bloc_rows(rows: Rows) -> pd.DataFrame:
+    """The first page of positions held by blocs as a whole, as the claims panel lists them."""
+    return shown(rows.page(1), "positions").loc[:, [
+        "date", "group_name", "stance", "toward", "topic", "text", "file"]].rename(
+        columns={"group_name": "bloc"})
 
 
 FIRST = {
@@ -217,8 +221,8 @@ def paged_table(ctx: Context, rows: Rows, key: str, which: str = "") -> pd.DataF
     number = 1
     if pages > 1:
         number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=f"page_{key}"))
-    part = shown(ctx.memo("page", lambda: rows.page(number), extra=f"{key}:{which}:{number}"),
-                 name)
+    part = ctx.memo("page", lambda: shown(rows.page(number), name),
+                    extra=f"{key}:{which}:{number}")  # as shown (shared: never changed)
     first = (number - 1) * paging.PAGE_SIZE
     st.caption(f"Rows {first + 1 if total else 0:,}–{first + len(part):,} "
                f"of {total:,}. Select a row to see its evidence.")
