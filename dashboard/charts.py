@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from _plotly_utils.utils import convert_to_base64
 from plotly.basedatatypes import BaseFigure
 
 from stance.tables import STANCES
@@ -49,8 +50,13 @@ class FrozenFigure(BaseFigure):
     """
 
     def __init__(self, fig: go.Figure) -> None:  # (no BaseFigure.__init__: no traces kept)
-        spec = json.loads(pio.to_json(fig.to_dict(), validate=False))
-        object.__setattr__(self, "_spec", spec)
+        if fig._frame_objs:
+            whole = fig.to_dict()
+        else:  # what to_dict() gives, its dicts copied but not every array in them
+            whole = {"data": [_dicts_copied(t) for t in fig._data],
+                     "layout": _dicts_copied(fig._layout)}
+            convert_to_base64(whole)  # (replaces arrays in the copied dicts; reads them only)
+        object.__setattr__(self, "_spec", json.loads(pio.to_json(whole, validate=False)))
 
     def to_dict(self) -> dict:
         return self._spec
@@ -63,6 +69,14 @@ class FrozenFigure(BaseFigure):
 
     def __repr__(self) -> str:
         return f"FrozenFigure({len(self._spec.get('data', []))} traces)"
+
+
+def _dicts_copied(value):
+    if isinstance(value, dict):
+        return {k: _dicts_copied(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_dicts_copied(v) for v in value)
+    return value
 
 
 def frozen(fig: go.Figure) -> FrozenFigure:

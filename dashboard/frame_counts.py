@@ -105,6 +105,13 @@ def _real(v: FrameView, col: str) -> np.ndarray:
     return (codes >= 0) & (codes != blank)
 
 
+def distinct_states(v: FrameView, col: str) -> int:
+    """Distinct states (not empty, not missing) in `col` of the kept positions: what
+    `col[col != ""].nunique()` counts."""
+    codes = v.codes_of("positions", col)[_real(v, col)]
+    return int(np.count_nonzero(np.bincount(codes))) if len(codes) else 0
+
+
 def state_counts(v: FrameView) -> tuple[pd.Series, dict[str, str]]:
     """Positions per state (holder or target) and its display name: what profile.states_in
     counts, for profile.states_from."""

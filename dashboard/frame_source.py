@@ -20,8 +20,8 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
-from .frame_counts import (counts_by, map_parts, pair_counts, state_counts, target_counts,
-                           timeline_counts)
+from .frame_counts import (counts_by, distinct_states, map_parts, pair_counts, state_counts,
+                           target_counts, timeline_counts)
 from .frame_view import Codes, FrameView, IndexRows
 from .model import TableSet, int_to_iso
 from .names import file_titles
@@ -44,6 +44,7 @@ class FrameSource:
         self.titles = file_titles(tables.documents)
         self.codes = Codes(tables)
         self._views: OrderedDict[Query, FrameView] = OrderedDict()
+        self._articles_total: int | None = None
         self._lock = threading.Lock()
 
     def frame_view(self, f: Query) -> FrameView:
@@ -77,7 +78,23 @@ class FrameSource:
     # ------------------------------------------------------------ overview
 
     def headline(self, f: Query) -> summary.Headline:
-        return summary.headline(self._slim(self.frame_view(f), HEADLINE_COLUMNS), self.tables)
+        """summary.headline of the view, counted on codes (files, states) and row numbers."""
+        v = self.frame_view(f)
+        t = self.tables
+        if not all("_file_code" in getattr(t, n).columns for n in ("events", "positions", "claims")):
+            return summary.headline(self._slim(v, HEADLINE_COLUMNS), t)
+        if self._articles_total is None:
+            total = t.documents["file"]
+            self._articles_total = int(total[total != ""].nunique())
+        files = np.concatenate([getattr(t, n)["_file_code"].to_numpy()[v.numbers(n)]
+                                for n in ("events", "positions", "claims")])
+        files = files[files >= 0]
+        undated = int((v.column("events", "_lo").to_numpy() == 0).sum())
+        return summary.Headline(
+            articles=int(np.count_nonzero(np.bincount(files))) if len(files) else 0,
+            articles_total=self._articles_total, events=v.count("events"),
+            undated_events=undated, countries=distinct_states(v, "country_iso3"),
+            claims=v.count("claims"))
 
     def targets(self, f: Query) -> pd.Series:
         return target_counts(self.frame_view(f))  # charts.target_counts, on codes

@@ -104,3 +104,19 @@ def test_the_map_frame_on_codes_is_the_map_frame_of_the_filtered_positions():
                 assert_frame_equal(got, charts.map_frame(positions, target), obj=target)
                 drawn.add(got.to_json())
         assert len(drawn) > 5
+
+
+def test_the_headline_on_codes_is_the_headline_of_the_filtered_tables():
+    from pathlib import Path
+
+    from dashboard import summary
+    from dashboard.frame_source import FrameSource
+
+    t = prepared()
+    source = FrameSource(t, {}, "k", Path("."))
+    seen = set()
+    for f in [*VIEWS, Filters(files=("b.txt",)), Filters(include_undated=False)]:
+        got = source.headline(f)
+        assert got == summary.headline(filter_tables(t, f), t), f
+        seen.add(got)
+    assert len(seen) > 3
