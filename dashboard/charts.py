@@ -8,6 +8,7 @@ reaches a hover label, because plotly renders hover text as HTML.
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -173,26 +174,74 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
 
     `stances`: iso3, stance, shading, n, one row per country, sorted by iso3; `lines`: the
     positions listed in each country's hover, in order (MAP_LINE_COLUMNS); `names`: ISO-3 ->
-    display name."""
+    display name. The hover text is put together string by string (a few hundred lines: a
+    pandas step per piece would cost more than the work); `hover_line` is what each line
+    reads."""
     if stances.empty:
         return pd.DataFrame(columns=MAP_COLUMNS)
     q = lines
-    group = q["_group_name"] if "_group_name" in q else q["group"]
-    basis = q["basis"].map(BASIS_LABELS).fillna(q["basis"])
-    basis = basis.where(q["group"] == "", basis + " " + group.astype(str))
-    source = basename(q["file"]).where(q["source"] == "",
-                                       q["source"] + ", " + basename(q["file"]))
-    line = (date_label(q["date"], q["date_precision"], q["date_basis"]) + " · "
-            + q["stance"] + " · " + basis + " · " + source)
-    joined = escape_html(line).groupby(q["country_iso3"].to_numpy()).agg("<br>".join)
-    out = stances.set_index("iso3")
-    out["lines"] = joined.reindex(out.index).fillna("")
-    out["name"] = [names.get(c, c) for c in out.index]
-    more = (out["n"] - MAP_HOVER_LINES).clip(lower=0)
-    out["hover"] = ("<b>" + escape_html(out["name"]) + "</b>: " + out["stance"] + " ("
-                    + out["shading"] + ")<br>" + out["lines"]
-                    + np.where(more > 0, "<br>… and " + more.astype(str) + " more", ""))
-    return out.rename_axis("iso3").reset_index()[MAP_COLUMNS]
+    cols = [q[c].to_numpy(dtype=object) for c in (
+        "country_iso3", "date", "date_precision", "date_basis", "stance", "basis", "group",
+        "_group_name" if "_group_name" in q else "group", "file", "source")]
+    listed: dict[str, list[str]] = {}
+    for country, *parts in zip(*cols):
+        if not _missing(country):
+            listed.setdefault(country, []).append(escape_one(hover_line(*parts)))
+    iso3 = stances["iso3"].to_numpy(dtype=object)
+    shown = [names.get(c, c) for c in iso3]
+    hover = []
+    for c, name, stance, shading, n in zip(iso3, shown, stances["stance"].to_numpy(dtype=object),
+                                          stances["shading"].to_numpy(dtype=object),
+                                          stances["n"].to_numpy()):
+        more = max(int(n) - MAP_HOVER_LINES, 0)
+        hover.append(f"<b>{escape_one(name)}</b>: {stance} ({shading})<br>"
+                     + "<br>".join(listed.get(c, [])) + (f"<br>… and {more} more" if more else ""))
+    return pd.DataFrame({"iso3": stances["iso3"].to_numpy(), "name": shown,
+                         "stance": stances["stance"].to_numpy(), "shading": stances["shading"].to_numpy(),
+                         "n": stances["n"].to_numpy(), "hover": hover}, columns=MAP_COLUMNS)
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _text(value) -> str:
+    """A cell as `fillna("").astype(str)` gives it."""
+    return "" if _missing(value) else str(value)
+
+
+def escape_one(text) -> str:
+    """style.escape_html of one value."""
+    return (_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;"))
+
+
+def date_one(date, precision, basis) -> str:
+    """style.date_label of one row."""
+    d, p, b = _text(date), _text(precision), _text(basis)
+    shown = d[:4] if p == "year" else d[:7] if p == "month" else d
+    detail = p if b == "" else f"{p}, {b}"
+    return f"{shown or 'undated'} ({detail})".replace(" ()", "")
+
+
+def hover_line(date, precision, date_basis, stance, basis, group, group_name, file,
+               source) -> str:
+    """One position in a map hover: "2019-07-27 (day) · support · stated · a.txt" (the
+    columnwise text of style.date_label, BASIS_LABELS and style.basename, row by row; a
+    missing stance, basis or source leaves the line empty, as a missing value would)."""
+    if _missing(stance) or _missing(basis) or _missing(source):
+        return ""
+    label = BASIS_LABELS.get(basis, basis)
+    if _missing(group) or group != "":
+        if _missing(group_name):
+            return ""
+        label = f"{label} {group_name}"
+    name = _BASENAME.sub("", _text(file))
+    where = name if source == "" else f"{source}, {name}"
+    return f"{date_one(date, precision, date_basis)} · {stance} · {label} · {where}"
+
+
+_BASENAME = re.compile(r"^.*[\\/]")  # style.basename
 
 
 def map_figure(frame: pd.DataFrame, target: str | None = None,
