@@ -185,7 +185,7 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
         "_group_name" if "_group_name" in q else "group", "file", "source")]
     listed: dict[str, list[str]] = {}
     for country, *parts in zip(*cols):
-        if not _missing(country):
+        if not missing(country):
             listed.setdefault(country, []).append(escape_one(hover_line(*parts)))
     iso3 = stances["iso3"].to_numpy(dtype=object)
     shown = [names.get(c, c) for c in iso3]
@@ -201,13 +201,14 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
                          "n": stances["n"].to_numpy(), "hover": hover}, columns=MAP_COLUMNS)
 
 
-def _missing(value) -> bool:
+def missing(value) -> bool:
+    """A missing cell (None, NA or NaN)."""
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _text(value) -> str:
     """A cell as `fillna("").astype(str)` gives it."""
-    return "" if _missing(value) else str(value)
+    return "" if missing(value) else str(value)
 
 
 def escape_one(text) -> str:
@@ -229,11 +230,11 @@ def hover_line(date, precision, date_basis, stance, basis, group, group_name, fi
     """One position in a map hover: "2019-07-27 (day) · support · stated · a.txt" (the
     columnwise text of style.date_label, BASIS_LABELS and style.basename, row by row; a
     missing stance, basis or source leaves the line empty, as a missing value would)."""
-    if _missing(stance) or _missing(basis) or _missing(source):
+    if missing(stance) or missing(basis) or missing(source):
         return ""
     label = BASIS_LABELS.get(basis, basis)
-    if _missing(group) or group != "":
-        if _missing(group_name):
+    if missing(group) or group != "":
+        if missing(group_name):
             return ""
         label = f"{label} {group_name}"
     name = _BASENAME.sub("", _text(file))

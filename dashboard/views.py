@@ -167,16 +167,29 @@ def world_map(ctx: Context) -> None:
 
 
 def claims_table(cl: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Unnamed-count claims as readable rows (group by its name)."""
-    qualifier = cl["qualifier"].replace({"exact": "", "at_least": "at least", "up_to": "up to"})
-    claim = (qualifier + " " + cl["count"].astype("string").fillna("?") + " "
-             + cl["subject"]).str.strip()
+    """Unnamed-count claims as readable rows (group by its name). A page of rows: the claim
+    and date texts are put together row by row (charts.date_one: style.date_label's text)."""
+    words = {"exact": "", "at_least": "at least", "up_to": "up to"}
+    claim = []
+    for qualifier, count, subject in zip(cl["qualifier"].to_numpy(dtype=object),
+                                         cl["count"].astype("string").to_numpy(dtype=object),
+                                         cl["subject"].to_numpy(dtype=object)):
+        if charts.missing(qualifier) or charts.missing(subject):
+            claim.append(None)  # a missing part: a missing claim, as the columns would give
+            continue
+        count = "?" if charts.missing(count) else count
+        claim.append(f"{words.get(qualifier, qualifier)} {count} {subject}".strip())
+    dates = [charts.date_one(*row) for row in zip(cl["date"].to_numpy(dtype=object),
+                                                  cl["date_precision"].to_numpy(dtype=object),
+                                                  cl["date_basis"].to_numpy(dtype=object))]
+    toward = [names.get(c, c) if not charts.missing(c) and c in names else c
+              for c in cl["toward_iso3"].to_numpy(dtype=object)]
     group = cl["_group_name"] if "_group_name" in cl else cl["group"]
     return pd.DataFrame({
-        "claim": claim,
-        "date": charts.date_label(cl["date"], cl["date_precision"], cl["date_basis"]),
+        "claim": pd.Series(claim, index=cl.index, dtype="str"),
+        "date": pd.Series(dates, index=cl.index, dtype="str"),
         "stance": cl["stance"],
-        "toward": cl["toward_iso3"].map(names).fillna(cl["toward_iso3"]),
+        "toward": pd.Series(toward, index=cl.index, dtype=cl["toward_iso3"].dtype),
         "bloc or letter": group,
         "evidence": cl["text"],
         "file": cl["file"],
