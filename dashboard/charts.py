@@ -195,10 +195,12 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
                                           stances["n"].to_numpy()):
         more = max(int(n) - MAP_HOVER_LINES, 0)
         hover.append(f"<b>{escape_one(name)}</b>: {stance} ({shading})<br>"
-                     + "<br>".join(listed.get(c, [])) + (f"<br>… and {more} more" if more else ""))
+                     + "<br>".join(listed.get(c, []))
+                     + (f"<br>… and {more} more" if more else ""))
     return pd.DataFrame({"iso3": stances["iso3"].to_numpy(), "name": shown,
-                         "stance": stances["stance"].to_numpy(), "shading": stances["shading"].to_numpy(),
-                         "n": stances["n"].to_numpy(), "hover": hover}, columns=MAP_COLUMNS)
+                         "stance": stances["stance"].to_numpy(),
+                         "shading": stances["shading"].to_numpy(), "n": stances["n"].to_numpy(),
+                         "hover": hover}, columns=MAP_COLUMNS)
 
 
 def missing(value) -> bool:
@@ -375,15 +377,23 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
         return pd.concat(parts, ignore_index=True)[keep] if not keep.all() else pd.concat(
             parts, ignore_index=True)
 
+    def arr(name: str, dtype=object) -> np.ndarray:
+        return np.concatenate([h[name].to_numpy(dtype=dtype)[hk],
+                               r[name].to_numpy(dtype=dtype)[rk]])[keep]
+
     order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
-    # the hover columns once for every mark (element-wise: the same text as part by part)
-    dates = date_label(col("date"), col("date_precision"), col("date_basis")).to_numpy()
+    # the hover columns once for every mark (element-wise: the same text as part by part;
+    # row by row where no regular expression is involved)
+    dates = np.array([date_one(*row) for row in zip(arr("date"), arr("date_precision"),
+                                                    arr("date_basis"))], dtype=object)
     texts = hover_text(col("text")).to_numpy()
-    basis = col("basis")
-    bases = escape_html(basis.map(BASIS_LABELS).fillna(basis) + " "
-                        + col("_group_name").astype(str)).to_numpy()
-    lanes = escape_html(lane[keep].reset_index(drop=True)).to_numpy(dtype=object)
-    stance, implied_col = col("stance").to_numpy(dtype=object), col("_implied").to_numpy()
+    bases = np.array(["" if missing(b) or missing(g) else escape_one(
+        f"{BASIS_LABELS.get(b, b)} {g}") for b, g in zip(arr("basis"), arr("_group_name"))],
+        dtype=object)
+    lane_names = {name: escape_one(name) for name in top}  # (a kept lane is one of these)
+    lanes = np.array([lane_names[name] for name in lane.to_numpy(dtype=object)[keep]],
+                     dtype=object)
+    stance, implied_col = arr("stance"), arr("_implied", None)
     t0s = col("_t0")
     traces: list[dict] = []  # dicts: plotly validates them once, in the figure
     for s in STANCE_ORDER:

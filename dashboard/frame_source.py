@@ -22,7 +22,7 @@ from . import charts, downloads, evidence, filters, profile as prof, relations, 
 from .filters import FilterOptions, view_query
 from .frame_counts import (counts_by, distinct_states, map_parts, pair_counts, state_counts,
                            target_counts, timeline_counts)
-from .frame_view import Codes, FrameView, IndexRows
+from .frame_view import ROW_TABLES, Codes, FrameView, IndexRows
 from .model import TableSet, int_to_iso
 from .names import file_titles
 from .profile import Profile
@@ -81,13 +81,13 @@ class FrameSource:
         """summary.headline of the view, counted on codes (files, states) and row numbers."""
         v = self.frame_view(f)
         t = self.tables
-        if not all("_file_code" in getattr(t, n).columns for n in ("events", "positions", "claims")):
+        if not all("_file_code" in getattr(t, n).columns for n in ROW_TABLES):
             return summary.headline(self._slim(v, HEADLINE_COLUMNS), t)
         if self._articles_total is None:
             total = t.documents["file"]
             self._articles_total = int(total[total != ""].nunique())
         files = np.concatenate([getattr(t, n)["_file_code"].to_numpy()[v.numbers(n)]
-                                for n in ("events", "positions", "claims")])
+                                for n in ROW_TABLES])
         files = files[files >= 0]
         undated = int((v.column("events", "_lo").to_numpy() == 0).sum())
         return summary.Headline(
