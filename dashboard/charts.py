@@ -57,7 +57,11 @@ class FrozenFigure(BaseFigure):
             whole = {"data": [_dicts_copied(t) for t in fig._data],
                      "layout": _dicts_copied(fig._layout)}
             convert_to_base64(whole)  # (replaces arrays in the copied dicts; reads them only)
-        object.__setattr__(self, "_spec", json.loads(pio.to_json(whole, validate=False)))
+        try:  # the values the JSON encoder would write for what is left, without writing it
+            spec = _plain(whole)
+        except _NotPlain:
+            spec = json.loads(pio.to_json(whole, validate=False))
+        object.__setattr__(self, "_spec", spec)
 
     def to_dict(self) -> dict:
         return self._spec
@@ -70,6 +74,32 @@ class FrozenFigure(BaseFigure):
 
     def __repr__(self) -> str:
         return f"FrozenFigure({len(self._spec.get('data', []))} traces)"
+
+
+class _NotPlain(Exception):
+    """A value plotly's JSON encoder would write in a way `_plain` does not follow."""
+
+
+def _plain(value):
+    """`value` as plotly's JSON encoder writes it (what reading that JSON back gives, NaN
+    aside, which the encoder writes as null in either case): arrays left after
+    convert_to_base64 as lists (dates as ISO strings), numpy scalars as Python ones."""
+    if isinstance(value, (str, bool, int, float)) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "M":
+            return np.datetime_as_string(value).tolist()
+        if value.dtype.kind in "OU":
+            return [_plain(v) for v in value.tolist()]
+        if value.dtype.kind in "biuf":
+            return value.tolist()
+    elif isinstance(value, (np.bool_, np.integer, np.floating)):
+        return value.item()
+    raise _NotPlain(type(value))
 
 
 def _dicts_copied(value):

@@ -177,10 +177,16 @@ def test_a_frozen_figure_gives_st_plotly_chart_the_same_json_and_is_not_copied()
     import plotly.io as pio
     import plotly.tools
 
+    from dashboard.profile import profile
+
     v = filter_tables(prepared(), Filters())
     fig, _ = charts.timeline_figure(v.events)  # numbers, dates, escaped text, typed arrays
+    counted, _ = charts.timeline_figure(v.events, aggregate_above=0)
     frame = charts.map_frame(v.positions, "CHN")
-    for original in (fig, charts.map_figure(frame, "CHN", "China <&>")):
+    p = profile(v, "CHN")
+    for original in (fig, counted, charts.map_figure(frame, "CHN", "China <&>"),
+                     charts.profile_figure(p.as_holder, p.as_target, "CHN"),
+                     charts.relations_figure(pd.DataFrame())):
         ice = charts.frozen(original)
         # what st.plotly_chart does with a figure: to_dict(), then to_json of that dict
         got = plotly.tools.return_figure_from_figure_or_data(ice, validate_figure=True)
