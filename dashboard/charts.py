@@ -7,9 +7,15 @@ reaches a hover label, because plotly renders hover text as HTML.
 """
 from __future__ import annotations
 
+import json
+import re
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
+from _plotly_utils.utils import convert_to_base64
+from plotly.basedatatypes import BaseFigure
 
 from stance.tables import STANCES
 
@@ -17,16 +23,96 @@ from .style import (BASIS_LABELS, IMPLIED_LIGHTEN, PLOTLY_CONFIG, STANCE_COLORS,
                     STANCE_LABELS, STANCE_ORDER, TOPOJSON_URL, basename, date_label,
                     empty_figure, escape_html, hover_text, lighten)
 from .timeline import (AGGREGATE_ABOVE, MAX_LANES, Focus, TimelineCounts,  # noqa: F401
-                       TimelineInfo, counts_figure, focus_range, lane_labels, time_axis,
+                       TimelineInfo, counts_figure, focus_range, lane_labels, raw_figure,
+                       time_axis,
                        timeline_figure)
 
 MAP_HOVER_LINES = 6
 GEO = dict(
-    scope="world", resolution=50, showframe=False, projection_type="natural earth",
+    scope="world", resolution=50, showframe=False, projection=dict(type="natural earth"),
     fitbounds=False, showcountries=True, countrycolor="#c9c9c9", countrywidth=0.5,
     showcoastlines=True, coastlinecolor="#b0b0b0", coastlinewidth=0.5,
     showland=True, landcolor="#f1f1f1", showlakes=False, bgcolor="rgba(0,0,0,0)",
 )
+
+
+# ---------------------------------------------------------------- serialized once
+
+
+class FrozenFigure(BaseFigure):
+    """A figure worked out to plain JSON values once, for st.plotly_chart on every rerun.
+
+    st.plotly_chart reads a figure through `to_dict()` alone (a deep copy of every trace, its
+    arrays encoded again) and then writes that dict as JSON. This keeps the dict that
+    `to_dict()` gives as plain lists, strings and numbers (read back from the JSON plotly
+    writes for the figure), so a rerun that shows a cached figure only writes that JSON
+    again: the same text, without the copies. Nothing else of a Figure is kept: make the
+    figure, then freeze it; the dict is shared, never change it.
+    """
+
+    def __init__(self, fig: go.Figure) -> None:  # (no BaseFigure.__init__: no traces kept)
+        if fig._frame_objs:
+            whole = fig.to_dict()
+        else:  # what to_dict() gives, its dicts copied but not every array in them
+            whole = {"data": [_dicts_copied(t) for t in fig._data],
+                     "layout": _dicts_copied(fig._layout)}
+            convert_to_base64(whole)  # (replaces arrays in the copied dicts; reads them only)
+        try:  # the values the JSON encoder would write for what is left, without writing it
+            spec = _plain(whole)
+        except _NotPlain:
+            spec = json.loads(pio.to_json(whole, validate=False))
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+    def to_plotly_json(self) -> dict:
+        return self._spec
+
+    def to_json(self) -> str:
+        return pio.to_json(self._spec, validate=False)
+
+    def __repr__(self) -> str:
+        return f"FrozenFigure({len(self._spec.get('data', []))} traces)"
+
+
+class _NotPlain(Exception):
+    """A value plotly's JSON encoder would write in a way `_plain` does not follow."""
+
+
+def _plain(value):
+    """`value` as plotly's JSON encoder writes it (what reading that JSON back gives, NaN
+    aside, which the encoder writes as null in either case): arrays left after
+    convert_to_base64 as lists (dates as ISO strings), numpy scalars as Python ones."""
+    if isinstance(value, (str, bool, int, float)) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "M":
+            return np.datetime_as_string(value).tolist()
+        if value.dtype.kind in "OU":
+            return [_plain(v) for v in value.tolist()]
+        if value.dtype.kind in "biuf":
+            return value.tolist()
+    elif isinstance(value, (np.bool_, np.integer, np.floating)):
+        return value.item()
+    raise _NotPlain(type(value))
+
+
+def _dicts_copied(value):
+    if isinstance(value, dict):
+        return {k: _dicts_copied(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_dicts_copied(v) for v in value)
+    return value
+
+
+def frozen(fig: go.Figure) -> FrozenFigure:
+    """`fig` serialized once (see FrozenFigure); a frozen figure is given back as it is."""
+    return fig if isinstance(fig, FrozenFigure) else FrozenFigure(fig)
 
 
 # ---------------------------------------------------------------- map
@@ -118,26 +204,77 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
 
     `stances`: iso3, stance, shading, n, one row per country, sorted by iso3; `lines`: the
     positions listed in each country's hover, in order (MAP_LINE_COLUMNS); `names`: ISO-3 ->
-    display name."""
+    display name. The hover text is put together string by string (a few hundred lines: a
+    pandas step per piece would cost more than the work); `hover_line` is what each line
+    reads."""
     if stances.empty:
         return pd.DataFrame(columns=MAP_COLUMNS)
     q = lines
-    group = q["_group_name"] if "_group_name" in q else q["group"]
-    basis = q["basis"].map(BASIS_LABELS).fillna(q["basis"])
-    basis = basis.where(q["group"] == "", basis + " " + group.astype(str))
-    source = basename(q["file"]).where(q["source"] == "",
-                                       q["source"] + ", " + basename(q["file"]))
-    line = (date_label(q["date"], q["date_precision"], q["date_basis"]) + " · "
-            + q["stance"] + " · " + basis + " · " + source)
-    joined = escape_html(line).groupby(q["country_iso3"].to_numpy()).agg("<br>".join)
-    out = stances.set_index("iso3")
-    out["lines"] = joined.reindex(out.index).fillna("")
-    out["name"] = [names.get(c, c) for c in out.index]
-    more = (out["n"] - MAP_HOVER_LINES).clip(lower=0)
-    out["hover"] = ("<b>" + escape_html(out["name"]) + "</b>: " + out["stance"] + " ("
-                    + out["shading"] + ")<br>" + out["lines"]
-                    + np.where(more > 0, "<br>… and " + more.astype(str) + " more", ""))
-    return out.rename_axis("iso3").reset_index()[MAP_COLUMNS]
+    cols = [q[c].to_numpy(dtype=object) for c in (
+        "country_iso3", "date", "date_precision", "date_basis", "stance", "basis", "group",
+        "_group_name" if "_group_name" in q else "group", "file", "source")]
+    listed: dict[str, list[str]] = {}
+    for country, *parts in zip(*cols):
+        if not missing(country):
+            listed.setdefault(country, []).append(escape_one(hover_line(*parts)))
+    iso3 = stances["iso3"].to_numpy(dtype=object)
+    shown = [names.get(c, c) for c in iso3]
+    hover = []
+    for c, name, stance, shading, n in zip(iso3, shown, stances["stance"].to_numpy(dtype=object),
+                                          stances["shading"].to_numpy(dtype=object),
+                                          stances["n"].to_numpy()):
+        more = max(int(n) - MAP_HOVER_LINES, 0)
+        hover.append(f"<b>{escape_one(name)}</b>: {stance} ({shading})<br>"
+                     + "<br>".join(listed.get(c, []))
+                     + (f"<br>… and {more} more" if more else ""))
+    return pd.DataFrame({"iso3": stances["iso3"].to_numpy(), "name": shown,
+                         "stance": stances["stance"].to_numpy(),
+                         "shading": stances["shading"].to_numpy(), "n": stances["n"].to_numpy(),
+                         "hover": hover}, columns=MAP_COLUMNS)
+
+
+def missing(value) -> bool:
+    """A missing cell (None, NA or NaN)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _text(value) -> str:
+    """A cell as `fillna("").astype(str)` gives it."""
+    return "" if missing(value) else str(value)
+
+
+def escape_one(text) -> str:
+    """style.escape_html of one value."""
+    return (_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;"))
+
+
+def date_one(date, precision, basis) -> str:
+    """style.date_label of one row."""
+    d, p, b = _text(date), _text(precision), _text(basis)
+    shown = d[:4] if p == "year" else d[:7] if p == "month" else d
+    detail = p if b == "" else f"{p}, {b}"
+    return f"{shown or 'undated'} ({detail})".replace(" ()", "")
+
+
+def hover_line(date, precision, date_basis, stance, basis, group, group_name, file,
+               source) -> str:
+    """One position in a map hover: "2019-07-27 (day) · support · stated · a.txt" (the
+    columnwise text of style.date_label, BASIS_LABELS and style.basename, row by row; a
+    missing stance, basis or source leaves the line empty, as a missing value would)."""
+    if missing(stance) or missing(basis) or missing(source):
+        return ""
+    label = BASIS_LABELS.get(basis, basis)
+    if missing(group) or group != "":
+        if missing(group_name):
+            return ""
+        label = f"{label} {group_name}"
+    name = _BASENAME.sub("", _text(file))
+    where = name if source == "" else f"{source}, {name}"
+    return f"{date_one(date, precision, date_basis)} · {stance} · {label} · {where}"
+
+
+_BASENAME = re.compile(r"^.*[\\/]")  # style.basename
 
 
 def map_figure(frame: pd.DataFrame, target: str | None = None,
@@ -175,9 +312,9 @@ def map_figure(frame: pd.DataFrame, target: str | None = None,
                                                                                width=1)),
             name=f"target: {label}", hovertemplate=f"target: {label}<extra></extra>",
         ))
-    return go.Figure(data=traces, layout=dict(
+    return raw_figure(traces, dict(
         geo=GEO, height=height, margin=dict(l=0, r=0, t=10, b=0),
-        legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title_text="",
+        legend=dict(orientation="h", yanchor="top", y=0.02, x=0.0, title=dict(text=""),
                     bgcolor="rgba(255,255,255,0.7)"),
         hoverlabel=dict(align="left"),
     ))
@@ -202,7 +339,7 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
     detail = pd.Series("", index=cells.index, dtype=object)  # "support 3 · oppose 1 · ..."
     for i, s in enumerate(counts):
         detail = detail + ("" if i == 0 else " · ") + f"{s} " + cells[s].astype(str)
-    fig = go.Figure()
+    traces: list[dict] = []  # dicts, laid out in the constructor: validated once
     for s in STANCE_ORDER:
         part = cells[cells["stance"] == s]
         if part.empty:
@@ -212,8 +349,8 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
             escape_html(part["holder"]).to_numpy(), escape_html(part["target"]).to_numpy(),
             part["n"].astype(str).to_numpy(), detail[part.index].to_numpy(),
         ]).astype(str)
-        fig.add_trace(go.Scatter(
-            x=part["target"].astype(str).to_numpy(dtype=object),
+        traces.append(dict(
+            type="scatter", x=part["target"].astype(str).to_numpy(dtype=object),
             y=part["holder"].astype(str).to_numpy(dtype=object), mode="markers",
             marker=dict(symbol="square", color=STANCE_COLORS[s],
                         size=(9 + 9 * np.sqrt(part["n"] / biggest)).round(1).to_numpy(),
@@ -223,16 +360,15 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
                            "%{customdata[4]} positions: %{customdata[5]}<br>"
                            "click to list the evidence<extra>%{fullData.name}</extra>"),
         ))
-    fig.update_layout(
+    return raw_figure(traces, dict(
         height=max(320, 170 + 22 * len(holders)), margin=dict(l=10, r=10, t=10, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title_text=""),
+        legend=dict(orientation="h", yanchor="top", y=-0.01, x=0, title=dict(text="")),
         xaxis=dict(type="category", categoryorder="array", categoryarray=targets, side="top",
-                   title=None, tickangle=-45, showgrid=True, automargin=True),
+                   tickangle=-45, showgrid=True, automargin=True),
         yaxis=dict(type="category", categoryorder="array", categoryarray=holders[::-1],
-                   title=None, showgrid=True, automargin=True),
+                   showgrid=True, automargin=True),
         hoverlabel=dict(align="left"), clickmode="event+select", dragmode=False,
-    )
-    return fig
+    ))
 
 
 # ---------------------------------------------------------------- country profile timeline
@@ -240,31 +376,55 @@ def relations_figure(cells: pd.DataFrame) -> go.Figure:
 
 PROFILE_FIGURE_COLUMNS = ["_lane", "stance", "_implied", "_t0", "date", "date_precision",
                           "date_basis", "text", "basis", "_group_name"]
+PROFILE_READS = ("_lo", "toward_iso3", "_toward_name", "country_iso3", "_country_name",
+                 *PROFILE_FIGURE_COLUMNS[1:])  # every column profile_figure reads
 
 
 def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                    max_lanes: int = 30) -> go.Figure:
     """A state's dated positions over time: one lane per counterpart ("→ China" for positions
-    it holds, "← Belarus" for positions toward it), coloured by stance, light when implied."""
-    held = as_holder[(as_holder["_lo"] > 0) & (as_holder["toward_iso3"] != "")]
-    held = held.assign(_lane="→ " + held["_toward_name"].astype(str))
-    recv = as_target[(as_target["_lo"] > 0) & (as_target["country_iso3"] != iso3)]
-    who = recv["_country_name"].where(recv["country_iso3"] != "", recv["_group_name"])
-    recv = recv.assign(_lane="← " + who.astype(str))
-    both = pd.concat([held.loc[:, PROFILE_FIGURE_COLUMNS], recv.loc[:, PROFILE_FIGURE_COLUMNS]],
-                     ignore_index=True)  # only what the marks read: the parts below are copies
-    if both.empty:
+    it holds, "← Belarus" for positions toward it), coloured by stance, light when implied.
+
+    Worked out on plain arrays (a few thousand rows: each pandas step would cost more than
+    its work) and laid out in the constructor (update_layout validates key by key)."""
+    h, r = as_holder, as_target
+    hk = (h["_lo"].to_numpy() > 0) & (h["toward_iso3"].to_numpy(dtype=object) != "")
+    rk = (r["_lo"].to_numpy() > 0) & (r["country_iso3"].to_numpy(dtype=object) != iso3)
+    if not hk.any() and not rk.any():
         return empty_figure("No dated positions of this state in the view", height=220)
-    top = both["_lane"].value_counts().index[:max_lanes]
-    both = both[both["_lane"].isin(top)]
+    r_state = r["country_iso3"].to_numpy(dtype=object)[rk] != ""
+    who = np.where(r_state, r["_country_name"].astype(str).to_numpy(dtype=object)[rk],
+                   r["_group_name"].astype(str).to_numpy(dtype=object)[rk])
+    lane = pd.Series(np.concatenate([
+        "→ " + h["_toward_name"].astype(str).to_numpy(dtype=object)[hk], "← " + who]),
+        dtype=object)
+    counts = lane.value_counts()
+    top = counts.index[:max_lanes]
+    keep = lane.isin(top).to_numpy() if len(counts) > max_lanes else np.ones(len(lane), bool)
+
+    def col(name: str) -> pd.Series:  # held rows, then received ones; only those drawn
+        parts = [h[name][hk], r[name][rk]]
+        return pd.concat(parts, ignore_index=True)[keep] if not keep.all() else pd.concat(
+            parts, ignore_index=True)
+
+    def arr(name: str, dtype=object) -> np.ndarray:
+        return np.concatenate([h[name].to_numpy(dtype=dtype)[hk],
+                               r[name].to_numpy(dtype=dtype)[rk]])[keep]
+
     order = sorted(top, key=lambda s: (s[0] != "→", s.lower()))
-    # the hover columns once for every mark (element-wise: the same text as part by part)
-    dates = date_label(both["date"], both["date_precision"], both["date_basis"]).to_numpy()
-    texts = hover_text(both["text"]).to_numpy()
-    bases = escape_html(both["basis"].map(BASIS_LABELS).fillna(both["basis"])
-                        + " " + both["_group_name"].astype(str)).to_numpy()
-    lanes = escape_html(both["_lane"])
-    stance, implied_col = both["stance"].to_numpy(dtype=object), both["_implied"].to_numpy()
+    # the hover columns once for every mark (element-wise: the same text as part by part;
+    # row by row where no regular expression is involved)
+    dates = np.array([date_one(*row) for row in zip(arr("date"), arr("date_precision"),
+                                                    arr("date_basis"))], dtype=object)
+    texts = hover_text(col("text")).to_numpy()
+    bases = np.array(["" if missing(b) or missing(g) else escape_one(
+        f"{BASIS_LABELS.get(b, b)} {g}") for b, g in zip(arr("basis"), arr("_group_name"))],
+        dtype=object)
+    lane_names = {name: escape_one(name) for name in top}  # (a kept lane is one of these)
+    lanes = np.array([lane_names[name] for name in lane.to_numpy(dtype=object)[keep]],
+                     dtype=object)
+    stance, implied_col = arr("stance"), arr("_implied", None)
+    t0s = col("_t0")
     traces: list[dict] = []  # dicts: plotly validates them once, in the figure
     for s in STANCE_ORDER:
         for implied in (False, True):
@@ -274,7 +434,7 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
             color = lighten(STANCE_COLORS[s]) if implied else STANCE_COLORS[s]
             custom = np.column_stack([dates[sel], texts[sel], bases[sel]]).astype(str)
             traces.append(dict(
-                type="scatter", x=both["_t0"][sel], y=lanes.to_numpy(dtype=object)[sel],
+                type="scatter", x=t0s[sel], y=lanes[sel],
                 mode="markers",
                 marker=dict(color=color, size=11, line=dict(color="#555" if implied else "white",
                                                             width=0.6)),
@@ -283,16 +443,14 @@ def profile_figure(as_holder: pd.DataFrame, as_target: pd.DataFrame, iso3: str,
                 hovertemplate=("<b>%{y}</b><br>%{customdata[0]} · %{customdata[2]}<br>"
                                "<i>%{customdata[1]}</i><extra>%{fullData.name}</extra>"),
             ))
-    t0 = both["_t0"].to_numpy()
-    xaxis = time_axis(focus_range(t0), slider=False, points=t0)
-    fig = go.Figure(data=traces)
-    fig.update_layout(  # (as update_layout, not a layout dict: the same JSON as before)
+    t0 = t0s.to_numpy()
+    layout = dict(
         height=max(240, 110 + 28 * len(order)), margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
-        xaxis=xaxis,
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")),
+        xaxis=time_axis(focus_range(t0), slider=False, points=t0),
         yaxis=dict(type="category", categoryorder="array",
                    categoryarray=list(escape_html(pd.Series(order, dtype=object)))[::-1],
-                   title=None, automargin=True),
+                   automargin=True),
         hoverlabel=dict(align="left"),
     )
-    return fig
+    return raw_figure(traces, layout)

@@ -7,6 +7,8 @@ counted as integers. Each function gives what its pure counterpart gives.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -103,6 +105,13 @@ def _real(v: FrameView, col: str) -> np.ndarray:
     return (codes >= 0) & (codes != blank)
 
 
+def distinct_states(v: FrameView, col: str) -> int:
+    """Distinct states (not empty, not missing) in `col` of the kept positions: what
+    `col[col != ""].nunique()` counts."""
+    codes = v.codes_of("positions", col)[_real(v, col)]
+    return int(np.count_nonzero(np.bincount(codes))) if len(codes) else 0
+
+
 def state_counts(v: FrameView) -> tuple[pd.Series, dict[str, str]]:
     """Positions per state (holder or target) and its display name: what profile.states_in
     counts, for profile.states_from."""
@@ -159,3 +168,75 @@ def target_counts(v: FrameView) -> pd.Series:
                           "n": n[present].astype(np.int64)})
     frame = frame.sort_values(["n", "code"], ascending=[False, True])
     return frame.set_index("code")["n"]
+
+
+def counts_by(v: FrameView, table: str, numbers: np.ndarray, cols: Sequence[str]) -> pd.DataFrame:
+    """Rows per distinct combination of `cols` among the rows with these row numbers: what
+    `frame.groupby(cols).size()` counts (a row with a missing value in one of `cols` is left
+    out), on codes. Columns: `cols` (values as objects) and n; in no particular order."""
+    key = np.zeros(len(numbers), dtype=np.int64)
+    ok = np.ones(len(numbers), dtype=bool)
+    sizes = []
+    for col in cols:
+        codes = v.codes.of(table, col)[0][numbers]
+        size = max(len(v.codes.values(table, col)), 1)
+        ok &= codes >= 0
+        key = key * size + np.maximum(codes, 0)
+        sizes.append(size)
+    keys, n = np.unique(key[ok], return_counts=True)
+    out: dict[str, np.ndarray] = {}
+    for col, size in reversed(list(zip(cols, sizes))):
+        out[col] = v.codes.values(table, col)[keys % size] if len(keys) else np.array([], object)
+        keys = keys // size
+    return pd.DataFrame({**{c: out[c] for c in cols}, "n": n.astype(np.int64)})
+
+
+def map_parts(v: FrameView, target: str) -> tuple[pd.DataFrame, np.ndarray, dict[str, str]]:
+    """What charts.map_frame works out before the hover text, on codes: per country holding a
+    position toward `target` (iso3 sorted; stance, one or "mixed"; shading; n), the row
+    numbers of the positions its hover lists (named first, then by date, at most
+    MAP_HOVER_LINES each, in hover order), and each country's display name (that of its
+    first row). For charts.map_frame_from."""
+    from .charts import MAP_HOVER_LINES
+
+    po = v.base.positions
+    country_col = v.codes.values("positions", "country_iso3")
+    keep = v.isin("positions", "toward_iso3", [target]) & _real(v, "country_iso3")
+    rows = v.where("positions", keep)
+    raw = v.codes.of("positions", "country_iso3")[0][rows]
+    present = np.unique(raw)
+    by_value = sorted(range(len(present)), key=lambda i: str(country_col[present[i]]))
+    rank = np.empty(len(present), dtype=np.int64)
+    rank[by_value] = np.arange(len(present))
+    lut = np.zeros(len(country_col), dtype=np.int64)
+    lut[present] = rank
+    codes = lut[raw]  # 0..k-1 in iso3 order, as factorize(sort=True)
+    k = len(present)
+    countries = country_col[present[by_value]]
+    implied = po["_implied"].to_numpy(dtype=bool)[rows] if "_implied" in po else \
+        v.codes.isin("positions", "basis", ["member_of_group", "roster"], rows)
+    named_any = np.bincount(codes[~implied], minlength=k) > 0
+    decisive = ~implied | ~named_any[codes]  # named rows decide where there are any
+    st_codes = v.codes.of("positions", "stance")[0][rows]
+    st_values = v.codes.values("positions", "stance")
+    ok = decisive & (st_codes >= 0)
+    dc, ds = codes[ok], st_codes[ok]
+    width = max(len(st_values), 1)
+    nunique = np.bincount(np.unique(dc.astype(np.int64) * width + ds) // width, minlength=k)
+    first = _firsts(dc, k)
+    picked = np.where(first >= 0, ds[np.maximum(first, 0)], -1) if len(ds) else np.full(k, -1)
+    index = pd.Index(pd.array(countries, dtype=po["country_iso3"].dtype), name="iso3")
+    first_stance = pd.Series(np.append(np.asarray(st_values, dtype=object), None)[picked],
+                             index=index, dtype=po["stance"].dtype)
+    stances = pd.DataFrame({"stance": first_stance.where(nunique == 1, "mixed"),
+                            "n": pd.Series(np.bincount(codes, minlength=k).astype(np.int64),
+                                           index=index)})
+    stances["shading"] = np.where(named_any, "named", "implied")
+    order = np.lexsort((po["_lo"].to_numpy()[rows], implied, codes))  # stable, as sort_values
+    sorted_codes = codes[order]
+    starts = np.searchsorted(sorted_codes, np.arange(k))
+    line_rank = np.arange(len(order)) - starts[sorted_codes]
+    name_col = "_country_name" if "_country_name" in po else "country"
+    firsts = rows[_firsts(codes, k)] if k else rows[:0]
+    names = dict(zip(countries, po[name_col].to_numpy(dtype=object)[firsts]))
+    return stances.reset_index(), rows[order[line_rank < MAP_HOVER_LINES]], names

@@ -20,9 +20,10 @@ from stance.warehouse import Query
 
 from . import charts, downloads, evidence, filters, profile as prof, relations, summary
 from .filters import FilterOptions, view_query
-from .frame_counts import pair_counts, state_counts, target_counts, timeline_counts
-from .frame_view import Codes, FrameView, IndexRows
-from .model import TableSet
+from .frame_counts import (counts_by, distinct_states, map_parts, pair_counts, state_counts,
+                           target_counts, timeline_counts)
+from .frame_view import ROW_TABLES, Codes, FrameView, IndexRows
+from .model import TableSet, int_to_iso
 from .names import file_titles
 from .profile import Profile
 from . import timeline as tl
@@ -43,6 +44,7 @@ class FrameSource:
         self.titles = file_titles(tables.documents)
         self.codes = Codes(tables)
         self._views: OrderedDict[Query, FrameView] = OrderedDict()
+        self._articles_total: int | None = None
         self._lock = threading.Lock()
 
     def frame_view(self, f: Query) -> FrameView:
@@ -76,7 +78,23 @@ class FrameSource:
     # ------------------------------------------------------------ overview
 
     def headline(self, f: Query) -> summary.Headline:
-        return summary.headline(self._slim(self.frame_view(f), HEADLINE_COLUMNS), self.tables)
+        """summary.headline of the view, counted on codes (files, states) and row numbers."""
+        v = self.frame_view(f)
+        t = self.tables
+        if not all("_file_code" in getattr(t, n).columns for n in ROW_TABLES):
+            return summary.headline(self._slim(v, HEADLINE_COLUMNS), t)
+        if self._articles_total is None:
+            total = t.documents["file"]
+            self._articles_total = int(total[total != ""].nunique())
+        files = np.concatenate([getattr(t, n)["_file_code"].to_numpy()[v.numbers(n)]
+                                for n in ROW_TABLES])
+        files = files[files >= 0]
+        undated = int((v.column("events", "_lo").to_numpy() == 0).sum())
+        return summary.Headline(
+            articles=int(np.count_nonzero(np.bincount(files))) if len(files) else 0,
+            articles_total=self._articles_total, events=v.count("events"),
+            undated_events=undated, countries=distinct_states(v, "country_iso3"),
+            claims=v.count("claims"))
 
     def targets(self, f: Query) -> pd.Series:
         return target_counts(self.frame_view(f))  # charts.target_counts, on codes
@@ -88,9 +106,11 @@ class FrameSource:
         v = self.frame_view(f)
         if not target:
             return charts.map_frame(v.take("positions", np.arange(0)), target)
-        keep = self._toward(v, target) & ~v.isin("positions", "country_iso3", [""])
-        return charts.map_frame(v.take("positions", v.where("positions", keep), charts.MAP_READS),
-                                target)
+        stances, lines, names = map_parts(v, target)  # charts.map_frame, on codes
+        if stances.empty:
+            return charts.map_frame(v.take("positions", np.arange(0)), target)
+        return charts.map_frame_from(stances, v.take("positions", lines, charts.MAP_LINE_COLUMNS),
+                                     names)
 
     def hidden_implied(self, f: Query, target: str) -> tuple[int, int]:
         """Roster and bloc-membership positions toward `target` that the filters hide."""
@@ -152,15 +172,43 @@ class FrameSource:
         return prof.states_from(*state_counts(self.frame_view(f)))  # states_in, on codes
 
     def profile(self, f: Query, iso3: str) -> Profile:
-        """prof.profile on the rows it reads: positions held by or toward the state, claims
-        toward it or made by a group (the others cannot be listed)."""
+        """prof.profile on codes: the counts per stance and counterpart, the dates and the
+        roster rows worked out from row numbers; rows taken only for the claims listed and
+        for the timeline (`as_holder` and `as_target` hold the dated positions with a
+        counterpart, the rows profile_figure draws, with the columns it reads)."""
         v = self.frame_view(f)
-        po = v.isin("positions", "country_iso3", [iso3]) | self._toward(v, iso3)
-        cl = v.isin("claims", "toward_iso3", [iso3]) | ~v.isin("claims", "group", [""])
-        few = TableSet(v.documents, v.take("events", np.arange(0)),
-                       v.take("positions", v.where("positions", po)),
-                       v.take("claims", v.where("claims", cl)))
-        return prof.profile(few, iso3)
+        codes, po = self.codes, self.tables.positions
+        held = v.where("positions", v.isin("positions", "country_iso3", [iso3]))
+        recv = v.where("positions", self._toward(v, iso3))
+        lo = po["_lo"].to_numpy()
+        dated = np.concatenate([lo[held], lo[recv]])
+        dated = dated[dated > 0]
+        first = int_to_iso(int(dated.min())) if len(dated) else None
+        last = int_to_iso(int(dated.max())) if len(dated) else None
+        blocs = prof.bloc_memberships(iso3, first, last)
+        to_state = ~codes.isin("positions", "toward_iso3", [""], held)
+        stands = counts_by(v, "positions", held[to_state], ["stance", "_toward_name"])
+        stands = prof.counted_from(stands.rename(columns={"_toward_name": "toward"}), "toward")
+        by_state = ~codes.isin("positions", "country_iso3", [""], recv)
+        by = pd.concat([  # the holder's name, or the bloc's when a bloc as a whole holds it
+            counts_by(v, "positions", recv[by_state], ["stance", "_country_name"]).rename(
+                columns={"_country_name": "holder"}),
+            counts_by(v, "positions", recv[~by_state], ["stance", "_group_name"]).rename(
+                columns={"_group_name": "holder"})], ignore_index=True)
+        stood_by = prof.counted_from(by[by["holder"] != ""], "holder")
+        roster = v.take("positions", held[po["_roster"].to_numpy()[held]],
+                        ["group", "_group_name"])
+        groups = prof.maybe_groups(blocs, roster["group"])
+        cl = self.tables.claims
+        about = v.isin("claims", "toward_iso3", [iso3])
+        maybe = v.isin("claims", "group", groups) & ~about
+        drawn_held = held[(lo[held] > 0) & to_state]
+        drawn_recv = recv[(lo[recv] > 0) & ~codes.isin("positions", "country_iso3", [iso3], recv)]
+        return prof.Profile(
+            iso3, v.take("positions", drawn_held, charts.PROFILE_READS),
+            v.take("positions", drawn_recv, charts.PROFILE_READS), stands, stood_by, blocs,
+            cl.iloc[v.where("claims", about)], cl.iloc[v.where("claims", maybe)],
+            first, last, len(held), len(recv), tuple(sorted(set(roster["_group_name"]))))
 
     def pairs(self, f: Query) -> pd.DataFrame:
         return relations.pairs_from_counts(*pair_counts(self.frame_view(f)))  # pairs, on codes

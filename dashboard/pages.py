@@ -91,8 +91,8 @@ def country(ctx: Context) -> None:
     st.subheader("Over time")
     if p.capped:
         st.caption(f"The timeline draws the first {PROFILE_ROWS:,} dated positions each way.")
-    fig = ctx.memo("profile figure", lambda: charts.profile_figure(p.as_holder, p.as_target,
-                                                                   iso3), extra=iso3)
+    fig = ctx.memo("profile figure", lambda: charts.frozen(charts.profile_figure(
+        p.as_holder, p.as_target, iso3)), extra=iso3)
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="country_timeline")
     st.caption("“→ X”: a position it holds toward X; “← X”: a position X holds toward it. "
                "Light markers: implied by a letter's roster or a bloc's membership.")
@@ -154,7 +154,7 @@ def relations(ctx: Context) -> None:
         st.info("No positions between two states in this view.")
         return
     cells, more_h, more_t = rel.matrix_pairs(table)
-    fig = ctx.memo("relations figure", lambda: charts.relations_figure(cells))
+    fig = ctx.memo("relations figure", lambda: charts.frozen(charts.relations_figure(cells)))
     event = st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, key="relations",
                             on_select="rerun", selection_mode="points")
     notes = ["Size: number of positions. A tie between stances shows as mixed; the hover "

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from stance.tables import STANCES
@@ -48,22 +49,36 @@ def _counted(df: pd.DataFrame, who: str) -> pd.DataFrame:
 
 def counted_from(counts: pd.DataFrame, who: str) -> pd.DataFrame:
     """`_counted`'s order from counts per (stance, <who>) (column n; a name listed twice, e.g.
-    two codes with one name, is summed): stances in STANCES order, most positions first."""
+    two codes with one name, is summed): stances in STANCES order, most positions first.
+
+    Summed and sorted in Python: a few dozen rows, where each pandas step (groupby, sort)
+    would cost more than the work. Rows with a missing stance or name are left out, as a
+    groupby leaves them out."""
     if counts.empty:
         return pd.DataFrame(columns=["stance", who, "n"])
-    g = counts.groupby(["stance", who], observed=True)["n"].sum().reset_index()
-    g["_order"] = g["stance"].map({s: i for i, s in enumerate(STANCES)}).fillna(99)
-    g = g.sort_values(["_order", "n", who], ascending=[True, False, True])
-    return g.drop(columns="_order").reset_index(drop=True)
+    sums: dict[tuple, int] = {}
+    for stance, name, n in zip(counts["stance"].to_numpy(dtype=object),
+                               counts[who].to_numpy(dtype=object), counts["n"].to_numpy()):
+        if pd.isna(stance) or pd.isna(name):
+            continue
+        sums[(stance, name)] = sums.get((stance, name), 0) + int(n)
+    rank = {s: i for i, s in enumerate(STANCES)}
+    rows = sorted(sums.items(), key=lambda kv: (rank.get(kv[0][0], 99), -kv[1], kv[0][1]))
+    return pd.DataFrame({"stance": [k[0] for k, _ in rows], who: [k[1] for k, _ in rows],
+                         "n": np.array([n for _, n in rows], dtype=np.int64)},
+                        columns=["stance", who, "n"])
 
 
 def names_by_stance(table: pd.DataFrame, who: str) -> dict[str, str]:
-    """stance -> "Belarus (2), Tajikistan (1)" from a `_counted` table."""
-    out: dict[str, str] = {}
-    for stance, part in table.groupby("stance", sort=False):
-        out[str(stance)] = ", ".join(f"{name} ({n})" if n > 1 else str(name)
-                                     for name, n in zip(part[who], part["n"]))
-    return out
+    """stance -> "Belarus (2), Tajikistan (1)" from a `_counted` table (stances in their
+    order of appearance, rows in table order)."""
+    parts: dict[str, list[str]] = {}
+    for stance, name, n in zip(table["stance"].to_numpy(dtype=object),
+                               table[who].to_numpy(dtype=object), table["n"].to_numpy()):
+        if pd.isna(stance):
+            continue
+        parts.setdefault(str(stance), []).append(f"{name} ({n})" if n > 1 else str(name))
+    return {stance: ", ".join(names) for stance, names in parts.items()}
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,18 @@ class TimelineCounts:
     undated: int
 
 
+def raw_figure(traces: list, layout: dict) -> go.Figure:
+    """A figure of traces and a layout written out in full (no `title_text`-style shorthand):
+    plotly keeps them as given instead of checking and copying every value, an array at a
+    time, against its schema (most of a figure's cost for thousands of marks). The JSON is
+    the same (a None, which plotly reads as "not set", is left out)."""
+    return go.Figure(data=traces, layout=_set(layout), _validate=False)
+
+
+def _set(d: dict) -> dict:
+    return {k: _set(v) if isinstance(v, dict) else v for k, v in d.items() if v is not None}
+
+
 def time_axis(focus: Focus | None, slider: bool, points: np.ndarray | None = None) -> dict:
     """A date x-axis opening on `focus` (the span where the events lie, `focus_range`), with a
     "whole range" button (and, for the timeline, a range slider) to see everything.
@@ -276,11 +288,11 @@ def _no_dated(undated: int) -> tuple[go.Figure, TimelineInfo]:
 def _figure(traces: list, labels: list[str], focus: Focus | None,
             points: np.ndarray | None = None) -> go.Figure:
     order = sorted(labels, key=lambda s: (s.startswith("(other"), s.lower()))
-    return go.Figure(data=traces, layout=dict(
+    return raw_figure(traces, dict(
         height=max(300, 130 + 30 * len(order)),
         margin=dict(l=10, r=10, t=40, b=10),
         barmode="overlay",
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title_text=""),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0, title=dict(text="")),
         xaxis=time_axis(focus, slider=True, points=points),
         yaxis=dict(type="category", categoryorder="array", categoryarray=order[::-1],
                    title=None, automargin=True),

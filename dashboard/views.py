@@ -40,8 +40,11 @@ def timeline(ctx: Context) -> None:
     lane = st.radio("Lanes", filters.LANES, key=K_LANE, horizontal=True,
                     format_func={"actor": "one per actor", "topic": "one per topic"}.get)
     ctx.filters = replace(ctx.filters, lane=lane or "actor")
-    fig, info = ctx.memo("timeline", lambda: ctx.source.timeline(ctx.filters, ctx.filters.lane),
-                         extra=ctx.filters.lane)
+    def build():
+        fig, info = ctx.source.timeline(ctx.filters, ctx.filters.lane)
+        return charts.frozen(fig), info
+
+    fig, info = ctx.memo("timeline", build, extra=ctx.filters.lane)
     if info.aggregated:
         st.info(f"{info.plotted:,} dated events: too many to draw one by one, so the timeline "
                 f"shows counts per {info.bucket} for each lane and stance (marker size = count).")
@@ -64,9 +67,9 @@ def timeline(ctx: Context) -> None:
             with st.expander(f"{len(undated)} undated events (not on the timeline)",
                              expanded=len(undated) <= 10):
                 cols = ["actor", "action", "target", "topic", "text", "file"]
-                first = ctx.memo("undated page", lambda: undated.page(1, UNDATED_LIST_LIMIT))
-                st.dataframe(shown(first, "events").loc[:, cols],
-                             hide_index=True, key="undated_events")
+                first = ctx.memo("undated page", lambda: shown(
+                    undated.page(1, UNDATED_LIST_LIMIT), "events").loc[:, cols])
+                st.dataframe(first, hide_index=True, key="undated_events")
                 if len(undated) > UNDATED_LIST_LIMIT:
                     st.caption(f"First {UNDATED_LIST_LIMIT} shown; all are in the Events table.")
     else:
@@ -132,7 +135,7 @@ def world_map(ctx: Context) -> None:
 
     def build():
         frame = ctx.source.map_frame(ctx.filters, target)
-        return frame, charts.map_figure(frame, target, names.get(target, target))
+        return frame, charts.frozen(charts.map_figure(frame, target, names.get(target, target)))
 
     frame, fig = ctx.memo("map", build, extra=target)
     _map_chart(fig)
@@ -164,16 +167,29 @@ def world_map(ctx: Context) -> None:
 
 
 def claims_table(cl: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Unnamed-count claims as readable rows (group by its name)."""
-    qualifier = cl["qualifier"].replace({"exact": "", "at_least": "at least", "up_to": "up to"})
-    claim = (qualifier + " " + cl["count"].astype("string").fillna("?") + " "
-             + cl["subject"]).str.strip()
+    """Unnamed-count claims as readable rows (group by its name). A page of rows: the claim
+    and date texts are put together row by row (charts.date_one: style.date_label's text)."""
+    words = {"exact": "", "at_least": "at least", "up_to": "up to"}
+    claim = []
+    for qualifier, count, subject in zip(cl["qualifier"].to_numpy(dtype=object),
+                                         cl["count"].astype("string").to_numpy(dtype=object),
+                                         cl["subject"].to_numpy(dtype=object)):
+        if charts.missing(qualifier) or charts.missing(subject):
+            claim.append(None)  # a missing part: a missing claim, as the columns would give
+            continue
+        count = "?" if charts.missing(count) else count
+        claim.append(f"{words.get(qualifier, qualifier)} {count} {subject}".strip())
+    dates = [charts.date_one(*row) for row in zip(cl["date"].to_numpy(dtype=object),
+                                                  cl["date_precision"].to_numpy(dtype=object),
+                                                  cl["date_basis"].to_numpy(dtype=object))]
+    toward = [names.get(c, c) if not charts.missing(c) and c in names else c
+              for c in cl["toward_iso3"].to_numpy(dtype=object)]
     group = cl["_group_name"] if "_group_name" in cl else cl["group"]
     return pd.DataFrame({
-        "claim": claim,
-        "date": charts.date_label(cl["date"], cl["date_precision"], cl["date_basis"]),
+        "claim": pd.Series(claim, index=cl.index, dtype="str"),
+        "date": pd.Series(dates, index=cl.index, dtype="str"),
         "stance": cl["stance"],
-        "toward": cl["toward_iso3"].map(names).fillna(cl["toward_iso3"]),
+        "toward": pd.Series(toward, index=cl.index, dtype=cl["toward_iso3"].dtype),
         "bloc or letter": group,
         "evidence": cl["text"],
         "file": cl["file"],
@@ -189,13 +205,17 @@ def claims_panel(ctx: Context) -> None:
     else:
         table = ctx.memo("claims table", lambda: claims_table(cl, ctx.names))
         st.dataframe(table, hide_index=True, key="claims_panel")
-    bloc = ctx.memo("bloc positions", lambda: ctx.source.bloc_positions(ctx.filters).page(1))
+    bloc = ctx.memo("bloc positions", lambda: _bloc_rows(ctx.source.bloc_positions(ctx.filters)))
     if len(bloc):
         st.caption("Positions of blocs as a whole (no single country to draw):")
-        rows = shown(bloc, "positions")
-        st.dataframe(rows.loc[:, ["date", "group_name", "stance", "toward", "topic", "text",
-                                  "file"]].rename(columns={"group_name": "bloc"}),
-                     hide_index=True, key="bloc_positions")
+        st.dataframe(bloc, hide_index=True, key="bloc_positions")
+
+
+def _bloc_rows(rows: Rows) -> pd.DataFrame:
+    """The first page of positions held by blocs as a whole, as the claims panel lists them."""
+    return shown(rows.page(1), "positions").loc[:, [
+        "date", "group_name", "stance", "toward", "topic", "text", "file"]].rename(
+        columns={"group_name": "bloc"})
 
 
 FIRST = {
@@ -214,8 +234,8 @@ def paged_table(ctx: Context, rows: Rows, key: str, which: str = "") -> pd.DataF
     number = 1
     if pages > 1:
         number = int(st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=f"page_{key}"))
-    part = shown(ctx.memo("page", lambda: rows.page(number), extra=f"{key}:{which}:{number}"),
-                 name)
+    part = ctx.memo("page", lambda: shown(rows.page(number), name),
+                    extra=f"{key}:{which}:{number}")  # as shown (shared: never changed)
     first = (number - 1) * paging.PAGE_SIZE
     st.caption(f"Rows {first + 1 if total else 0:,}–{first + len(part):,} "
                f"of {total:,}. Select a row to see its evidence.")

@@ -256,6 +256,28 @@ def test_country_page_from_a_link_lists_chinas_supporters(monkeypatch, corpus):
     assert _chart(at, "country_timeline")["spec"]["data"]
 
 
+def test_cached_figures_follow_the_filter_state(app):
+    """Figures are cached (serialized once) per filter state: another state draws another
+    figure, and coming back to a state draws exactly what it drew the first time."""
+    at = _page(app, "country")
+    _ok(_multi(at, "Countries").set_value(["CHN"]).run())
+
+    def drawn(stances):
+        _ok(_multi(at, "Stance").set_value(stances).run())
+        return {key: json.dumps(_chart(at, key)["spec"], sort_keys=True)
+                for key in ("country_timeline",)}
+
+    support, concern, both = drawn(["support"]), drawn(["concern"]), drawn([])
+    assert support != concern and support != both and concern != both
+    assert drawn(["support"]) == support and drawn([]) == both
+    _page(at, "overview")  # (the map keeps the target last chosen: its timeline only)
+    overview = json.dumps(_chart(at, "timeline")["spec"], sort_keys=True)
+    _ok(_multi(at, "Stance").set_value(["oppose"]).run())
+    assert json.dumps(_chart(at, "timeline")["spec"], sort_keys=True) != overview
+    _ok(_multi(at, "Stance").set_value([]).run())
+    assert json.dumps(_chart(at, "timeline")["spec"], sort_keys=True) == overview
+
+
 def test_country_picker_sets_the_filter(app):
     at = _page(app, "country")
     _ok(at.selectbox[0].set_value("CUB").run())

@@ -171,3 +171,28 @@ def test_folding_timeline_counts_on_codes_matches_the_groupby():
         assert got[1:] == want[1:]
     with_missing = counts.assign(stance=counts["stance"].where(counts["n"] != 1))
     assert_frame_equal(_fold_counts(with_missing, 3)[0], _fold_counts_grouped(with_missing, 3)[0])
+
+
+def test_a_frozen_figure_gives_st_plotly_chart_the_same_json_and_is_not_copied():
+    import plotly.io as pio
+    import plotly.tools
+
+    from dashboard.profile import profile
+
+    v = filter_tables(prepared(), Filters())
+    fig, _ = charts.timeline_figure(v.events)  # numbers, dates, escaped text, typed arrays
+    counted, _ = charts.timeline_figure(v.events, aggregate_above=0)
+    frame = charts.map_frame(v.positions, "CHN")
+    p = profile(v, "CHN")
+    for original in (fig, counted, charts.map_figure(frame, "CHN", "China <&>"),
+                     charts.profile_figure(p.as_holder, p.as_target, "CHN"),
+                     charts.relations_figure(pd.DataFrame())):
+        ice = charts.frozen(original)
+        # what st.plotly_chart does with a figure: to_dict(), then to_json of that dict
+        got = plotly.tools.return_figure_from_figure_or_data(ice, validate_figure=True)
+        want = plotly.tools.return_figure_from_figure_or_data(original, validate_figure=True)
+        assert pio.to_json(got, validate=False) == pio.to_json(want, validate=False)
+        assert got is ice.to_dict()  # one dict, no copy per rerun
+        assert charts.frozen(ice) is ice
+    other = charts.frozen(charts.map_figure(charts.map_frame(v.positions, "CUB"), "CUB"))
+    assert other.to_json() != charts.frozen(charts.map_figure(frame, "CHN")).to_json()
