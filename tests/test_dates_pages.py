@@ -72,6 +72,13 @@ def test_ambiguous_numeric_date_needs_the_page():
     assert analyse(mdy).published.date == D(2024, 5, 9)         # the page's other date decides
 
 
+def test_dotted_numeric_dates_are_day_first_unless_the_page_says_otherwise():
+    text = "Ports reopen\n05.09.2024\nThe ports reopened after a week of talks."
+    assert analyse(text).published.date == D(2024, 9, 5)        # 5 September: dots are written day first
+    mdy = "Ports reopen\n05.09.2024\nThe ports reopened on May 9, 2024 after talks began."
+    assert analyse(mdy).published.date == D(2024, 5, 9)         # the page's own words still decide
+
+
 def test_site_today_in_the_banner_yields_to_the_date_under_the_headline():
     text = ("Tuesday, December 1, 2026\nHome | World | Asia\n"
             "Foreign ministers agree on a new round of talks\n"

@@ -215,10 +215,12 @@ def numeric_order(text: str, spans: list[tuple[int, int]], stated: list[DateMent
 
     A numeric date with a part over 12 ("23/11/2023") settles the order for the page unless
     another contradicts it; otherwise an ambiguous "05/09/2024" is settled when exactly one of
-    its two readings is a date the page also writes in words.
+    its two readings is a date the page also writes in words. Dates written with dots and nothing to
+    settle them are read day first ("12.03.2024"), the convention wherever dates are dotted.
     """
     dmy = mdy = False
     ambiguous: list[tuple[int, int, int]] = []
+    dotted = True   # every ambiguous date written "05.03.2024": the day-first convention of the pages that dot dates
     for s, e in spans:
         if text.find("/", s, e) < 0 and text.find(".", s, e) < 0 and text.find("-", s, e) < 0:
             continue
@@ -230,6 +232,7 @@ def numeric_order(text: str, spans: list[tuple[int, int]], stated: list[DateMent
                 mdy = True
             elif 1 <= a <= 12 and 1 <= b <= 12 and a != b:
                 ambiguous.append((a, b, y))
+                dotted = dotted and m.group(2) == "."
     if dmy != mdy:
         return "dmy" if dmy else "mdy"
     if dmy or not ambiguous:
@@ -240,4 +243,6 @@ def numeric_order(text: str, spans: list[tuple[int, int]], stated: list[DateMent
         as_dmy, as_mdy = _safe_date(y, b, a) in known, _safe_date(y, a, b) in known
         if as_dmy != as_mdy:
             votes.add("dmy" if as_dmy else "mdy")
-    return votes.pop() if len(votes) == 1 else None
+    if len(votes) == 1:
+        return votes.pop()
+    return "dmy" if dotted and not votes else None
