@@ -174,6 +174,12 @@ def test_ambiguous_numeric_dates_are_skipped():
     assert find_dates("Filed on 05/09/2024 by the clerk.") == []
 
 
+@pytest.mark.parametrize("text", ["Posted 2024/03/12 14:00", "Posted 2024.03.12", "Posted 12-Mar-2024 09:30"])
+def test_year_first_numeric_and_hyphenated_day_month_year(text):
+    (m,) = find_dates(text)
+    assert (m.date, m.precision) == (dt.date(2024, 3, 12), "day")
+
+
 def test_bare_years_in_context():
     text = "In 1989 the treaty was adopted. Since 2020, talks stalled. 2021 is therefore a special year."
     assert [(m.text, m.precision) for m in find_dates(text)] == [

@@ -152,6 +152,9 @@ def _interpret(text: str, m: re.Match, lo: int, hi: int, order: str | None = Non
         return _mention(text, s, e, y, _MONTHS[g("am").lower()], int(g("ad")), wd)
     if kind == "K3":
         wd = _WEEKDAYS[g("bw").lower()] if g("bw") else None
+        if g("bm2"):   # 12-Mar-2024
+            e = _trim_time(text, m, "by2", "bm2")
+            return _mention(text, s, e, int(g("by2")), _MONTHS[g("bm2").lower()], int(g("bd")), wd)
         y = int(g("by")) if g("by") else None
         e = _trim_time(text, m, "by", "bm")
         return _mention(text, s, e, y, _MONTHS[g("bm").lower()], int(g("bd")), wd)

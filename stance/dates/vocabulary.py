@@ -73,8 +73,9 @@ _DAYEND = r"(?!\d|[.,]\d{3}\b|[-\u2013/]\d|%|:\d)"
 # words around it ("in March", "last Friday") are checked in Python.
 _PATTERN = re.compile(
     "|".join(f"(?P<K{i}>{alt})" for i, alt in enumerate([
-        # ISO date, optionally a timestamp: 2024-09-25, 2024-09-25 17:21, 2024-09-25T17:21:00Z
-        rf"(?<![\d-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+        # ISO date, optionally a timestamp: 2024-09-25, 2024-09-25 17:21, 2024-09-25T17:21:00Z; year first
+        # with slashes or dots is read the same way (2024/09/25, 2024.09.25)
+        rf"(?<![\d/.-])(?P<iy>{_YEAR})(?P<isep>[-/.])(?P<im>[01]\d)(?P=isep)(?P<id>[0-3]\d)"
         r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\d])",
         # numeric day/month/year, kept only when unambiguous
         rf"(?<![\d/.-])(?P<sa>[0-3]?\d)(?P<sep>[/.-])(?P<sb>[0-3]?\d)(?P=sep)(?P<sy>{_YEAR})"
@@ -84,8 +85,8 @@ _PATTERN = re.compile(
         rf"{_DAYEND}(?:(?:,[ \t]{{0,3}}|{_SP})(?P<ay>{_YEAR})(?![\d,.]\d|\d))?{_TIME}",
         # day first: [Friday ]23 November[ 2023], 20th of November, 22 Nov
         rf"(?<![\w.,:/$\u20ac\u00a3-])(?:(?P<bw>{_WD})\b\.?,?{_SP})?(?P<bd>[0-3]?\d)"
-        rf"(?:st|nd|rd|th)?(?:{_SP}of)?{_SP}(?P<bm>{_MON})\b\.?"
-        rf"(?:,?{_SP}(?P<by>{_YEAR})(?![\d,.]\d|\d))?{_TIME}",
+        rf"(?:st|nd|rd|th)?(?:(?:{_SP}of)?{_SP}(?P<bm>{_MON})\b\.?(?:,?{_SP}(?P<by>{_YEAR})(?![\d,.]\d|\d))?"
+        rf"|-(?P<bm2>{_MON})-(?P<by2>{_YEAR})(?!\d)){_TIME}",   # also 12-Mar-2024
         # month this/last/next year: October this year
         rf"\b(?P<rm>{_MON})\b\.?(?:{_SP}of)?{_SP}(?P<rr>this|last|next){_SP}year\b",
         # month year: August 2018
