@@ -101,6 +101,7 @@ _OFFICIAL_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambass
                              "ministry", "government", "delegation", "mission"})
 _REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|tells|added|stated|argued|noted|insisted|warned)\b",
                              re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Then|Also)\b[^,.;\"“]{0,60}?,\s+)?[\"“‘']?(?:He|She)\b")
 _BODY_NOUNS = frozenset({"council", "bloc", "group", "grouping", "alliance", "union", "organisation", "organization"})
 _ANAPHOR_AT = re.compile(
     r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;\"“]{0,60}?,\s+)?"
@@ -417,6 +418,14 @@ class DocumentExtractor:
             found.statements.extend(replace(st, holder=other) for st in ours)
         return found
 
+    def _person_pronoun_for_a_state(self, s: int, e: int) -> bool:
+        """ "He said ..." when the last holder was a bare state or capital ("after Moscow dismissed ...") and no
+        person was named since: "he" is someone the text names without his state, not that state."""
+        holder = self.last_holder
+        return holder is not None and holder.kind in ("name", "capital") and \
+            _PERSON_PRONOUN.match(self.text, s, e) is not None and \
+            (self.last_person is None or self.last_person.iso3 != holder.iso3)
+
     def _anaphor_voice(self, s: int, e: int, mentions: list[Mention], analysis: Analysis) -> Analysis:
         """A sentence whose subject is "It", "He", "The ministers" or (after a bloc) "The council" is read again
         with the holder it refers to standing there, so each of its verbs keeps its own object ("The council
@@ -424,7 +433,7 @@ class DocumentExtractor:
         if analysis.statements or not analysis.cues or self.last_holder is None:
             return analysis
         found = _ANAPHOR_AT.match(self.text, s, e)
-        if found is None:
+        if found is None or self._person_pronoun_for_a_state(s, e):
             return analysis
         holder = self.last_holder
         if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
@@ -682,7 +691,7 @@ class DocumentExtractor:
                                                            not in {p.iso3 for p in pair} else None), set(p.iso3 for p in pair)))
             return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
-                and analysis.stance is not None:
+                and analysis.stance is not None and not self._person_pronoun_for_a_state(s, e):
             holder = self.last_holder
             if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
                 holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"

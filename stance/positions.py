@@ -218,10 +218,14 @@ _CLAUSE_END = re.compile(
     r"called|urged|stressed|told|warned|insisted)\b|\s+but\s+|,\s*(?:the|a)\s+\w+\s+said\b"
 )
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
-_OBJECT_HEAD = r"\s*(?:(?:of|for|on|to|against|with)\s+)?(?:the|this|that|its|their|his|her|a|an|these|those)?\s*(?:[\w-]+\s+){0,2}?"
+_OBJECT_HEAD = (r"[\"”’]?\s*(?:(?:of|for|on|to|against|with)\s+)?(?:the|this|that|its|their|his|her|a|an|these|those)?\s*"
+                r"(?:[\w-]+\s+){0,2}?")   # also after a quoted verb: "it \"categorically rejects\" the ruling"
 _TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it takes that stance
     _OBJECT_HEAD + r"(?:vote|resolution|statement|letter|text|motion|declaration|draft|communiqu[eé]|"
-    rf"initiative|proposal|plan|adoption|passage|{words('inquiry')})\b",
+    rf"initiative|proposal|plan|{words('inquiry')}|"
+    # "the adoption of the resolution", not "the adoption of the law" (a state's act)
+    r"(?:adoption|passage)\b(?!\s+of\s+(?:the\s+|a\s+|its\s+|this\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:law|laws|act|bill|legislation|constitution|amendments?|decree)\b))\b",
     re.IGNORECASE,
 )
 _ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
@@ -236,7 +240,7 @@ _GOVERNED_IN = re.compile(
 )
 
 _ACT_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
+    r"\s+(?:[a-z-]+\s+)?(?:court(?:[’']s)?\s+(?:verdict|ruling|decision|sentence)|(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
     r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"

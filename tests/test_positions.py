@@ -741,3 +741,22 @@ def test_states_that_echoed_the_call_made_it_too():
     got = positions_of("EU urges halt\n\nFrance called on Azerbaijan to halt its attack. "
                        "Germany, Italy and the Netherlands echoed the call.")
     assert {("DEU", "concern", "AZE"), ("ITA", "concern", "AZE"), ("NLD", "concern", "AZE")} <= got
+
+
+
+def test_a_quoted_verb_keeps_its_object_and_a_courts_verdict_is_its_states_act():
+    got = positions_of("Envoy summoned over verdict\n\nThe Netherlands summoned Russia's ambassador after Moscow "
+                       "dismissed a Dutch court's verdict as politically motivated.")
+    assert ("RUS", "oppose", "NLD") in got
+    from stance.pipeline import parse_text
+    p = parse_text("Hong Kong law adopted\n\nBeijing adopted the law on Tuesday. The European Union said it "
+                   "\"deplores\" the adoption of the law.").positions
+    got = set(zip(p["group"], p["stance"], p["toward_iso3"]))
+    assert ("EU", "oppose", "CHN") in got and ("EU", "support", "CHN") not in got   # a law is no voted text
+
+
+def test_he_after_a_bare_state_is_not_that_state():
+    got = positions_of("Envoy summoned\n\nThe Netherlands summoned the envoy after Moscow dismissed the verdict. "
+                       "Foreign Minister Wopke Hoekstra called the reaction painful. He said the government would "
+                       "hold Beijing accountable too.")
+    assert ("RUS", "oppose", "CHN") not in got
