@@ -97,6 +97,9 @@ _STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _OUR_NEXT_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:we\s+|also\s+|would\s+|will\s+|further\s+)*$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"ministers", "leaders"})
+_LATER_CLAUSE = re.compile(r"\b(?:after|when|as|because|since|before|while|where|until|once)\b(?![^,]*,\s*$)", re.IGNORECASE)
+_OWN_VERB_NEXT = re.compile(r"(?:\s*,[^,;]{0,80},)?\s+(?:(?:also|further|strongly|firmly|again|has|have|had)\s+)*")
+_TEXT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter"})
 _OFFICIAL_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "embassy",
                              "ministry", "government", "delegation", "mission"})
 _REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|tells|added|stated|argued|noted|insisted|warned)\b",
@@ -107,7 +110,8 @@ _ANAPHOR_AT = re.compile(
     r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;\"“]{0,60}?,\s+)?"
     r"[\"“‘']?(?P<a>(?-i:He|She|It|They|he|she|it|they)|(?-i:The|the|Its|its|Their|their)\s+(?:foreign\s+)?(?P<noun>"
     r"ministers|ministry|spokesperson|spokesman|spokeswoman|government|embassy|ambassador|envoy|delegation|mission|"
-    r"president|leaders|council|bloc|group|grouping|alliance|union|organisation|organization))\b"
+    r"president|leaders|council|bloc|group|grouping|alliance|union|organisation|organization|"
+    r"statement|declaration|communiqu[eé]|letter))\b"
     r"(?!\s+(?:of|for|in)\b)")
 _SPEAKER_LABEL = re.compile(r"((?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,3}):\s")
 _WE_APPOSITION = re.compile(r"[\"“]?We\s*,\s+the\s+")   # "We, the Heads of State and Government of ...,"
@@ -234,7 +238,8 @@ class DocumentExtractor:
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
         self.text_sponsors: list[Mention] = []    # the states that presented the text last described
-        self.last_person: Mention | None = None   # the last known official named ("Nasser Kanaani"): who "the spokesman" is
+        self.last_person: Mention | None = None
+        self.last_speakers: list[Mention] = []    # the holders of the last statement reported: whose "the statement" is   # the last known official named ("Nasser Kanaani"): who "the spokesman" is
         self.seen_positions: set[tuple] = set()
         self.seen_claims: set[tuple] = set()
         self.doc_topic = ""
@@ -418,6 +423,12 @@ class DocumentExtractor:
             found.statements.extend(replace(st, holder=other) for st in ours)
         return found
 
+    def _cue_in_later_clause(self, s: int, e: int, analysis: Analysis) -> bool:
+        """ "The statement comes three months after the Council tightened sanctions on Eritrea": the cue is in a
+        clause of its own, after the anaphoric subject's verb, so it is not the subject's."""
+        found = _ANAPHOR_AT.match(self.text, s, e)
+        return found is not None and _LATER_CLAUSE.search(self.text, found.end("a"), analysis.cues[0].start) is not None
+
     def _person_pronoun_for_a_state(self, s: int, e: int) -> bool:
         """ "He said ..." when the last holder was a bare state or capital ("after Moscow dismissed ...") and no
         person was named since: "he" is someone the text names without his state, not that state."""
@@ -439,6 +450,14 @@ class DocumentExtractor:
         if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
             holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"
         noun = (found.group("noun") or "").lower()
+        voices = [holder]
+        if noun in _TEXT_NOUNS:
+            # "The statement, issued after a meeting in Oslo, also condemned ...": its authors, just reported;
+            # only when the text's own verb is the cue ("The statement comes after the Council tightened ..." is not)
+            if not self.last_speakers or not _OWN_VERB_NEXT.fullmatch(self.text, found.end("a"), analysis.cues[0].start):
+                return analysis
+            voices = self.last_speakers
+            holder = voices[0]
         if noun in _OFFICIAL_NOUNS and holder.bloc:
             # "The spokesman rejected the EU measures" after "Nasser Kanaani made the announcement ...": a state's
             # official, the one last named, not the bloc that acted
@@ -454,7 +473,13 @@ class DocumentExtractor:
         standing = Mention(found.start("a"), found.end("a"), found.group("a"), holder.iso3, holder.bloc, "anaphor")
         again = analyse(self.text, s, e, sorted([standing] + [m for m in mentions if not (
             standing.start <= m.start < standing.end)], key=lambda m: m.start))
-        return again if any(st.holder is standing for st in again.statements) else analysis
+        ours = [st for st in again.statements if st.holder is standing]
+        if not ours:
+            return analysis
+        for voice in voices[1:]:
+            other = Mention(standing.start, standing.end, standing.text, voice.iso3, voice.bloc, "anaphor")
+            again.statements.extend(replace(st, holder=other) for st in ours)
+        return again
 
     def _nothing_to_read(self, s: int, e: int) -> bool:
         """A sentence naming no state or bloc, with no cue, count, tally or date of its own, gives no row and
@@ -592,6 +617,8 @@ class DocumentExtractor:
         self.recent_holders = (self.recent_holders + [h for h in holders if h.iso3])[-6:]
         if holders:
             self.last_holder = holders[-1]
+            self.last_speakers = [h for k, h in enumerate(holders) if h.kind != "person" and all(
+                (h.iso3, h.bloc) != (x.iso3, x.bloc) for x in holders[:k])]
         elif analysis.statements:
             self.last_holder = analysis.statements[-1].holder
         elif analysis.actors and not analysis.pronoun_subject:
@@ -691,7 +718,8 @@ class DocumentExtractor:
                                                            not in {p.iso3 for p in pair} else None), set(p.iso3 for p in pair)))
             return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
-                and analysis.stance is not None and not self._person_pronoun_for_a_state(s, e):
+                and analysis.stance is not None and not self._person_pronoun_for_a_state(s, e) \
+                and not self._cue_in_later_clause(s, e, analysis):
             holder = self.last_holder
             if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
                 holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"

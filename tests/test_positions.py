@@ -760,3 +760,14 @@ def test_he_after_a_bare_state_is_not_that_state():
                        "Foreign Minister Wopke Hoekstra called the reaction painful. He said the government would "
                        "hold Beijing accountable too.")
     assert ("RUS", "oppose", "CHN") not in got
+
+
+def test_the_statement_as_subject_is_its_authors_voice():
+    text = ("Nordic states back Kyiv\n\nIn a joint statement, Denmark, Finland and Norway said they supported "
+            "Ukraine's path to NATO. The statement, issued after a meeting in Oslo, also condemned Russia's attacks "
+            "on civilian infrastructure.")
+    got = positions_of(text)
+    assert {("DNK", "oppose", "RUS"), ("FIN", "oppose", "RUS"), ("NOR", "oppose", "RUS")} <= got
+    text = ("Rights council statement on Eritrea\n\nSudan rejected the statement. "
+            "The statement comes three months after the Security Council tightened sanctions on Eritrea.")
+    assert ("SDN", "oppose", "ERI") not in positions_of(text)
