@@ -87,6 +87,9 @@ _SPOKESPERSON_LABEL = re.compile(
 _DEMONYM_OFFICE = re.compile(
     r"\b(?-i:[A-Z])[\w'’-]+(?:[’']s)?\s+(?:Embassy|Mission|Consulate(?:-General)?|Foreign\s+Ministry|"
     r"Ministry\s+of\s+(?:Foreign|External)\s+Affairs)\b")
+_OFFICE_SPOKESPERSON_HEAD = re.compile(
+    r"\b(?-i:[A-Z])[\w'’-]+(?:[’']s)?\s+(?:Embassy|Mission|Consulate(?:-General)?|Foreign\s+Ministry|MFA)\s+"
+    r"Spokes(?:person|man|woman)\b", re.IGNORECASE)
 _OFFICE_SUBJECT = re.compile(
     # "2024-03-11 Minister welcomes ..." on an index of the ministry's own releases: a leading date, no article
     r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—:]?\s*)?"
@@ -821,6 +824,13 @@ class DocumentExtractor:
                               if m.iso3 and m.start - match.end() <= 4), None)
                 if found is not None:
                     break
+            if found is None:
+                # "Chinese Embassy Spokesperson's Remarks on ...": the office's spokesperson heads the page
+                for match in _OFFICE_SPOKESPERSON_HEAD.finditer(self.text, head_start, min(len(self.text), head_end)):
+                    found = next((m for m in _mentions(self.text, match.start(), match.end())
+                                  if m.iso3 and m.kind in ("demonym", "possessive", "name")), None)
+                    if found is not None:
+                        break
             if found is None and _SPOKESPERSON_LABEL.search(self.text):
                 # a transcript ("Embassy Spokesperson: We have noted ...") naming "the Chinese Embassy"
                 for match in _DEMONYM_OFFICE.finditer(self.text, 0, min(len(self.text), 3000)):

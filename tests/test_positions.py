@@ -771,3 +771,13 @@ def test_the_statement_as_subject_is_its_authors_voice():
     text = ("Rights council statement on Eritrea\n\nSudan rejected the statement. "
             "The statement comes three months after the Security Council tightened sanctions on Eritrea.")
     assert ("SDN", "oppose", "ERI") not in positions_of(text)
+
+
+def test_an_offices_spokesperson_heading_the_page_is_its_we():
+    from stance.pipeline import parse_text
+    text = ("Russian Embassy Spokesman's Comment on the Latest British Sanctions\n\n"
+            "Question: London has announced new sanctions. What is your comment?\n\n"
+            "Answer: We firmly reject these measures. We urge the British side to abandon its hostile course.")
+    p = parse_text(text).positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("RUS", "concern", "GBR") in got
