@@ -956,7 +956,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         cue = _cue_for(text, holder, cues, cue_starts) or (
             cues[0] if cues and (passive or received or (quote_end is not None and cues[0].start < quote_end)) else None)
         if passive and index in passive_by and cues[0].end <= holder.start:
-            cue = cues[0]   # "The move was hailed by Algeria and condemned by Morocco": Algeria hailed it
+            # "The move was hailed by Algeria and condemned by Morocco": Algeria hailed it; "China's call for
+            # restraint was criticised by Ukraine": the verb right before the agent, not a cue in the subject
+            k = bisect_left(cue_starts, holder.start) - 1
+            cue = cues[k] if k > 0 and _PASSIVE_BY.match(text[cues[k].end:holder.start]) else cues[0]
         if cue is not None and following is not None and holder.end <= mentions[following].start < cue.start \
                 and not (passive or received or quote_end is not None) \
                 and (mentions[following].iso3 or mentions[following].bloc) not in partners.get(index, set()) | {
@@ -1001,7 +1004,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         if cue is not None:
             bound = _own_object_end(text, cue, cues, cue_starts, next_holder, start)
             if (holder.kind == "possessive" or holder.text.endswith(("'s", "’s"))) and 0 <= cue.start - holder.end <= 3 \
-                    and not _NOMINAL_OBJECT.match(text, cue.end):
+                    and not _NOMINAL_OBJECT.match(text, cue.end) \
+                    and not cue.text.lower().endswith((" to", " for", " of", " with", " against", " over")):
                 bound = cue.end   # "Moscow's praise was matched by a message from Kyiv": the praise names no object
             target = occupier(target_in(cue.end, bound, own) or target_before(cue.start, own)
                               or situation_in(cue.end, bound, own), own)

@@ -781,3 +781,13 @@ def test_an_offices_spokesperson_heading_the_page_is_its_we():
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("RUS", "concern", "GBR") in got
+
+
+def test_a_passive_verdict_on_a_states_call_opposes_that_state():
+    assert ("UKR", "oppose", "CHN") in positions_of("China's call for restraint was criticised by Ukraine as too weak.")
+
+
+def test_a_nominal_stance_whose_cue_ends_in_its_preposition_keeps_its_object():
+    got = positions_of("Poland's support for Kyiv remained firm, while Hungary's opposition to new sanctions on "
+                       "Moscow continued.")
+    assert ("HUN", "support", "RUS") in got and ("HUN", "oppose", "UKR") not in got
