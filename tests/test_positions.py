@@ -791,3 +791,10 @@ def test_a_nominal_stance_whose_cue_ends_in_its_preposition_keeps_its_object():
     got = positions_of("Poland's support for Kyiv remained firm, while Hungary's opposition to new sanctions on "
                        "Moscow continued.")
     assert ("HUN", "support", "RUS") in got and ("HUN", "oppose", "UKR") not in got
+
+
+def test_protests_as_a_transitive_verb_opposes_its_object():
+    got = positions_of('A spokesman for the South Korean foreign ministry said Seoul "strongly protests" '
+                       "Japan's renewed claim to the islets.")
+    assert ("KOR", "oppose", "JPN") in got
+    assert positions_of("Students in Iran held protests Saturday in Tehran.") == set()
