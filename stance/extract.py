@@ -57,6 +57,7 @@ _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     rf"{TERROR_ACT}\b")
 # "condemned the Houthi attacks", "denounced Hamas": an armed group's acts, no state's
+_NAMED_AFTER = re.compile(r"\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
 _ARMED_GROUP_OBJECT = re.compile(
     r"\s+(?:the\s+|this\s+|these\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?-i:" + words("armed_group") + r")(?:[’']s)?\b")
 _APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
@@ -895,6 +896,9 @@ class DocumentExtractor:
                 and critic.iso3 not in co_holders:
             # "Armenia accused Azerbaijan of ethnic cleansing. Baku rejected the accusation.": it answers its critic
             return Statement(st.holder, "oppose", st.cue, critic, st.group, st.group_count, st.artefact)
+        if st.cue is not None and st.cue.text.lower().endswith(" from") and \
+                _NAMED_AFTER.match(self.text, st.cue.end, st.cue.end + 60):
+            return st   # "distance itself from the Sahrawi republic": a named entity that is no state
         if st.cue is not None and _ARMED_GROUP_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
             return st   # "condemned the Houthi attacks on shipping": the group's act, not the focus state's
         if st.cue is not None and _MEDIA_OBJECT.match(self.text, st.cue.end, st.cue.end + 120):

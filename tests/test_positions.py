@@ -798,3 +798,11 @@ def test_protests_as_a_transitive_verb_opposes_its_object():
                        "Japan's renewed claim to the islets.")
     assert ("KOR", "oppose", "JPN") in got
     assert positions_of("Students in Iran held protests Saturday in Tehran.") == set()
+
+
+def test_throwing_weight_behind_and_distancing_from():
+    assert ("BRA", "support", "ARG") in positions_of("Brazil threw its weight behind Argentina's claim to the islands.")
+    assert ("FRA", "oppose", "USA") in positions_of("France distanced itself from the US position.")
+    got = positions_of("Rabat hails Panama\n\nPanama is the latest state to distance itself from the Sahrawi republic, "
+                       "a move Morocco welcomed.")
+    assert ("PAN", "oppose", "MAR") not in got   # the entity named is no state; no other state stands in for it
