@@ -17,7 +17,7 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (TERROR_ACT, TIES_WITH_NAMED, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
+from .positions import (NAMED_NEXT, TERROR_ACT, TIES_WITH_NAMED, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -57,7 +57,6 @@ _TERROR_OBJECT = re.compile(
     r"\s+(?:the|this|that|these|those|a|an|yesterday's|today's|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,2}?"
     rf"{TERROR_ACT}\b")
 # "condemned the Houthi attacks", "denounced Hamas": an armed group's acts, no state's
-_NAMED_AFTER = re.compile(r"\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
 _ARMED_GROUP_OBJECT = re.compile(
     r"\s+(?:the\s+|this\s+|these\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?-i:" + words("armed_group") + r")(?:[’']s)?\b")
 _APPLICATION_OBJECT = re.compile(r"\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:bid|application|candidacy|request)\b",
@@ -897,7 +896,7 @@ class DocumentExtractor:
             # "Armenia accused Azerbaijan of ethnic cleansing. Baku rejected the accusation.": it answers its critic
             return Statement(st.holder, "oppose", st.cue, critic, st.group, st.group_count, st.artefact)
         if st.cue is not None and st.cue.text.lower().endswith(" from") and \
-                _NAMED_AFTER.match(self.text, st.cue.end, st.cue.end + 60):
+                NAMED_NEXT.match(self.text, st.cue.end, st.cue.end + 60):
             return st   # "distance itself from the Sahrawi republic": a named entity that is no state
         if st.cue is not None and _ARMED_GROUP_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
             return st   # "condemned the Houthi attacks on shipping": the group's act, not the focus state's

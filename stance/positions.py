@@ -374,6 +374,8 @@ def _share_spliced_objects(text: str, statements: list[Statement]) -> None:
             statements[n] = Statement(st.holder, st.stance, st.cue, nxt.target, st.group, st.group_count, st.artefact)
 
 
+# a capitalised name right after a cue: a named entity, which is no state unless a state mention starts there
+NAMED_NEXT = re.compile(r"\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
 TIES_WITH_NAMED = re.compile(r"\s+with\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
 _ACT_SUBJECT = re.compile(
     r"\s*[\"“]?(?:The|This|That|Their|Its|the)\s+(?:[\w-]+\s+)?(?:move|decision|step|announcement|plan|launch|test|"
@@ -1016,7 +1018,9 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 if aimed is not None and aimed.iso3 not in own and _against_hint(text[target.end:aimed.start]) and \
                         _AGAINST_TARGET.search(text, target.end, aimed.start):
                     target = aimed
-            named = TIES_WITH_NAMED.match(text, cue.end, end) if cue.text.lower().endswith(("relations", "ties")) else None
+            lowered = cue.text.lower()
+            named = TIES_WITH_NAMED.match(text, cue.end, end) if lowered.endswith(("relations", "ties")) else (
+                NAMED_NEXT.match(text, cue.end, end) if lowered.endswith(" from") else None)
             if named is not None and (target is None or not target.start <= named.end() - 1 < target.end):
                 target = None   # "suspends relations with Sahrawi republic, backs ...": the entity named is no state
             if target is None and quote_end is not None and attribution_end < end:
