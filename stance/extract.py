@@ -105,9 +105,9 @@ _OWN_VERB_NEXT = re.compile(r"(?:\s*,[^,;]{0,80},)?\s+(?:(?:also|further|strongl
 _TEXT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter"})
 _OFFICIAL_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "embassy",
                              "ministry", "government", "delegation", "mission"})
-_REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:said|says|told|tells|added|stated|argued|noted|insisted|warned)\b",
+_REPORTING = r"(?:said|says|told|tells|added|stated|argued|noted|insisted|warned|claimed|accused)"   # a report of speech
+_REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _REPORTING + r"\b",
                              re.IGNORECASE)
-_PERSON_PRONOUN = re.compile(r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Then|Also)\b[^,.;\"“]{0,60}?,\s+)?[\"“‘']?(?:He|She)\b")
 _BODY_NOUNS = frozenset({"council", "bloc", "group", "grouping", "alliance", "union", "organisation", "organization"})
 _ANAPHOR_AT = re.compile(
     r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;\"“]{0,60}?,\s+)?"
@@ -156,7 +156,7 @@ _SPEAKS_FOR_HEAD = re.compile(
 _GROUP_OF_STATES = re.compile(
     r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
     re.IGNORECASE)
-_REPORTED_BETWEEN = re.compile(r"\b(?:said|says|told|added|argued|noted|stated|claimed|accused)\b", re.IGNORECASE)
+_REPORTED_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b", re.IGNORECASE)
 _VETO_OBJECT = re.compile(
     r"\s+(?:of\s+|at\s+|over\s+|to\s+)?(?:the|this|that|its|their|these|those)\s+(?:(?:double|second|latest|third|fourth)\s+)?"
     r"(?:vetoe?s?\b|(?:decision|move|moves)\s+to\s+(?:veto|block)\b)", re.IGNORECASE)
@@ -417,12 +417,21 @@ class DocumentExtractor:
         we = _WE_OPENING.match(self.text, s, e) if self.we_voices and not analysis.statements else None
         if we is None:
             return analysis
-        first = self.we_voices[0]
-        standing = Mention(we.start(1), we.end(1), we.group(1), first.iso3, first.bloc, "anaphor")
-        found = analyse(self.text, s, e, [standing] + mentions)
+        return self._read_in_voices(s, e, mentions, we.start(1), we.end(1), self.we_voices) or analysis
+
+    def _read_in_voices(self, s: int, e: int, mentions: list[Mention], lo: int, hi: int,
+                        voices: list[Mention]) -> Analysis | None:
+        """The sentence read again with the first voice standing at text[lo:hi] ("We", "The ministers"); every
+        other voice shares the statements it holds. None when the standing voice holds none."""
+        first = voices[0]
+        standing = Mention(lo, hi, self.text[lo:hi], first.iso3, first.bloc, "anaphor")
+        found = analyse(self.text, s, e, sorted([standing] + [m for m in mentions if not lo <= m.start < hi],
+                                                key=lambda m: m.start))
         ours = [st for st in found.statements if st.holder is standing]
-        for voice in self.we_voices[1:]:
-            other = Mention(standing.start, standing.end, standing.text, voice.iso3, voice.bloc, "anaphor")
+        if not ours:
+            return None
+        for voice in voices[1:]:
+            other = Mention(lo, hi, standing.text, voice.iso3, voice.bloc, "anaphor")
             found.statements.extend(replace(st, holder=other) for st in ours)
         return found
 
@@ -437,7 +446,7 @@ class DocumentExtractor:
         person was named since: "he" is someone the text names without his state, not that state."""
         holder = self.last_holder
         return holder is not None and holder.kind in ("name", "capital") and \
-            _PERSON_PRONOUN.match(self.text, s, e) is not None and \
+            (found := _ANAPHOR_AT.match(self.text, s, e)) is not None and found.group("a").lower() in ("he", "she") and \
             (self.last_person is None or self.last_person.iso3 != holder.iso3)
 
     def _anaphor_voice(self, s: int, e: int, mentions: list[Mention], analysis: Analysis) -> Analysis:
@@ -473,16 +482,7 @@ class DocumentExtractor:
             return analysis   # "The council adopted ..." after states spoke: the Security Council, no state's voice
         if _REPORTED_AFTER.match(self.text, found.end("a"), e):
             return analysis   # "Its ambassador told the Council that the group opposed ...": the clause has its own subject
-        standing = Mention(found.start("a"), found.end("a"), found.group("a"), holder.iso3, holder.bloc, "anaphor")
-        again = analyse(self.text, s, e, sorted([standing] + [m for m in mentions if not (
-            standing.start <= m.start < standing.end)], key=lambda m: m.start))
-        ours = [st for st in again.statements if st.holder is standing]
-        if not ours:
-            return analysis
-        for voice in voices[1:]:
-            other = Mention(standing.start, standing.end, standing.text, voice.iso3, voice.bloc, "anaphor")
-            again.statements.extend(replace(st, holder=other) for st in ours)
-        return again
+        return self._read_in_voices(s, e, mentions, found.start("a"), found.end("a"), [holder, *voices[1:]]) or analysis
 
     def _nothing_to_read(self, s: int, e: int) -> bool:
         """A sentence naming no state or bloc, with no cue, count, tally or date of its own, gives no row and
