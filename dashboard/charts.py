@@ -8,7 +8,6 @@ reaches a hover label, because plotly renders hover text as HTML.
 from __future__ import annotations
 
 import json
-import re
 
 import numpy as np
 import pandas as pd
@@ -20,8 +19,8 @@ from plotly.basedatatypes import BaseFigure
 from stance.tables import STANCES
 
 from .style import (BASIS_LABELS, IMPLIED_LIGHTEN, PLOTLY_CONFIG, STANCE_COLORS,  # noqa: F401
-                    STANCE_LABELS, STANCE_ORDER, TOPOJSON_URL, basename, date_label,
-                    empty_figure, escape_html, hover_text, lighten)
+                    STANCE_LABELS, STANCE_ORDER, TOPOJSON_URL, basename, basename_one, date_label, date_one,
+                    empty_figure, escape_html, escape_one, hover_text, lighten, missing)
 from .timeline import (AGGREGATE_ABOVE, MAX_LANES, Focus, TimelineCounts,  # noqa: F401
                        TimelineInfo, counts_figure, focus_range, lane_labels, raw_figure,
                        time_axis,
@@ -233,30 +232,6 @@ def map_frame_from(stances: pd.DataFrame, lines: pd.DataFrame,
                          "hover": hover}, columns=MAP_COLUMNS)
 
 
-def missing(value) -> bool:
-    """A missing cell (None, NA or NaN)."""
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _text(value) -> str:
-    """A cell as `fillna("").astype(str)` gives it."""
-    return "" if missing(value) else str(value)
-
-
-def escape_one(text) -> str:
-    """style.escape_html of one value."""
-    return (_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&#34;"))
-
-
-def date_one(date, precision, basis) -> str:
-    """style.date_label of one row."""
-    d, p, b = _text(date), _text(precision), _text(basis)
-    shown = d[:4] if p == "year" else d[:7] if p == "month" else d
-    detail = p if b == "" else f"{p}, {b}"
-    return f"{shown or 'undated'} ({detail})".replace(" ()", "")
-
-
 def hover_line(date, precision, date_basis, stance, basis, group, group_name, file,
                source) -> str:
     """One position in a map hover: "2019-07-27 (day) · support · stated · a.txt" (the
@@ -269,12 +244,9 @@ def hover_line(date, precision, date_basis, stance, basis, group, group_name, fi
         if missing(group_name):
             return ""
         label = f"{label} {group_name}"
-    name = _BASENAME.sub("", _text(file))
+    name = basename_one(file)
     where = name if source == "" else f"{source}, {name}"
     return f"{date_one(date, precision, date_basis)} · {stance} · {label} · {where}"
-
-
-_BASENAME = re.compile(r"^.*[\\/]")  # style.basename
 
 
 def map_figure(frame: pd.DataFrame, target: str | None = None,

@@ -7,6 +7,8 @@ HTML-escaped before it reaches a hover label, because plotly renders hover text 
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -45,15 +47,36 @@ def lighten(color: str, amount: float = IMPLIED_LIGHTEN) -> str:
     return "#{:02X}{:02X}{:02X}".format(*mix)
 
 
-def escape_html(s: pd.Series) -> pd.Series:
-    """Vectorised HTML escaping of a text column (plotly hover labels are HTML).
+# Quotes use the numeric entity: plotly's label renderer decodes numeric entities but not `&quot;`,
+# which would show literally. `&` first, so the other entities are not escaped again.
+_HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;"))
+_BASENAME = re.compile(r"^.*[\\/]")
 
-    Quotes use the numeric entity: plotly's label renderer decodes numeric entities but not
-    `&quot;`, which would show literally.
-    """
-    return (s.fillna("").astype(str)
-            .str.replace("&", "&amp;", regex=False).str.replace("<", "&lt;", regex=False)
-            .str.replace(">", "&gt;", regex=False).str.replace('"', "&#34;", regex=False))
+
+def missing(value) -> bool:
+    """A missing cell (None, NA or NaN)."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _text(value) -> str:
+    """A cell as `fillna("").astype(str)` gives it."""
+    return "" if missing(value) else str(value)
+
+
+def escape_html(s: pd.Series) -> pd.Series:
+    """Vectorised HTML escaping of a text column (plotly hover labels are HTML)."""
+    out = s.fillna("").astype(str)
+    for plain, entity in _HTML_ESCAPES:
+        out = out.str.replace(plain, entity, regex=False)
+    return out
+
+
+def escape_one(value) -> str:
+    """`escape_html` of one value (for texts put together row by row)."""
+    text = _text(value)
+    for plain, entity in _HTML_ESCAPES:
+        text = text.replace(plain, entity)
+    return text
 
 
 def hover_text(s: pd.Series, limit: int = HOVER_TEXT_CHARS, width: int = 70) -> pd.Series:
@@ -77,6 +100,14 @@ def _hover_text(s: pd.Series, limit: int, width: int) -> pd.Series:
                          ).str.replace(r"(<br>)+$", "", regex=True)
 
 
+def date_one(date, precision, basis) -> str:
+    """`date_label` of one row."""
+    d, p, b = _text(date), _text(precision), _text(basis)
+    shown = d[:4] if p == "year" else d[:7] if p == "month" else d
+    detail = p if b == "" else f"{p}, {b}"
+    return f"{shown or 'undated'} ({detail})".replace(" ()", "")
+
+
 def date_label(date: pd.Series, precision: pd.Series, basis: pd.Series) -> pd.Series:
     """"2019-07 (month, stated)": the date as precise as the text, with how it was found."""
     d = date.fillna("").astype(str)
@@ -91,7 +122,12 @@ def date_label(date: pd.Series, precision: pd.Series, basis: pd.Series) -> pd.Se
 
 def basename(s: pd.Series) -> pd.Series:
     """The file name of each path (either slash)."""
-    return s.fillna("").astype(str).str.replace(r"^.*[\\/]", "", regex=True)
+    return s.fillna("").astype(str).str.replace(_BASENAME.pattern, "", regex=True)
+
+
+def basename_one(path) -> str:
+    """`basename` of one path."""
+    return _BASENAME.sub("", _text(path))
 
 
 def empty_figure(message: str, height: int = 260) -> go.Figure:
