@@ -835,8 +835,8 @@ def test_the_core_group_of_listed_states_speaks_and_is_not_the_target():
 
 def test_states_a_holder_joined_in_an_act_did_the_same_act():
     from stance.pipeline import parse_text
-    text = ("Assembly condemns annexation\n\nChina, India and Pakistan abstained. "
-            "Brazil joined France and Germany in condemning the referendums held by Russia.")
+    text = ("Assembly condemns Russia's annexation\n\nChina, India and Pakistan abstained. "
+            "Brazil joined France and Germany in condemning the referendums.")
     p = parse_text(text).positions
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("BRA", "oppose", "RUS"), ("FRA", "oppose", "RUS"), ("DEU", "oppose", "RUS")} <= got

@@ -709,11 +709,11 @@ def test_the_spokesman_after_a_blocs_act_is_the_official_last_named():
 
 
 def test_a_state_rejecting_a_text_aimed_at_it_answers_the_sponsor():
-    text = ("Council votes on Eritrea\n\nThe Human Rights Council adopted a resolution condemning abuses in Eritrea. "
-            "The text was presented by Belgium on behalf of the European Union. Eritrea's envoy said the resolution "
-            "was politically motivated.")
+    text = ("India abstains as rights body votes on Sri Lanka\n\nThe Human Rights Council adopted a resolution on "
+            "Sri Lanka's human rights record. India and Japan abstained. The text was presented by Britain on behalf "
+            "of a core group. Sri Lanka's foreign minister said the resolution was politically motivated.")
     got = positions_of(text)
-    assert ("ERI", "oppose", "BEL") in got and not {r for r in got if r[0] == "ERI" and r[2] != "BEL"}
+    assert ("LKA", "oppose", "GBR") in got and ("LKA", "oppose", "IND") not in got   # not the headline's state
 
 
 def test_a_denial_in_a_relative_clause_is_its_own_subjects_and_answers_the_speaker():
@@ -738,8 +738,8 @@ def test_a_call_on_both_sides_in_another_holders_clause_is_not_the_first_holders
 
 
 def test_states_that_echoed_the_call_made_it_too():
-    got = positions_of("EU urges halt\n\nFrance called on Azerbaijan to halt its attack. "
-                       "Germany, Italy and the Netherlands echoed the call.")
+    got = positions_of("Fighting resumes\n\nOn Monday France called on Azerbaijan to halt its attack. "
+                       "Later in the day Germany, Italy and the Netherlands echoed the call.")
     assert {("DEU", "concern", "AZE"), ("ITA", "concern", "AZE"), ("NLD", "concern", "AZE")} <= got
 
 
