@@ -101,6 +101,9 @@ _NEGATED_LEAD = re.compile(
     r"\b(?:absent|not|never|except|excluding|without|neither|nor|declined|refused|withdr[a-z]+|missing|outside)\b",
     re.IGNORECASE,
 )
+# The parties to a pact sign it without taking a stance on anything: "the deal signed by A and B"
+_PACT_BEFORE = re.compile(r"\b(?:agreements?|deals?|treaty|treaties|accords?|memorand(?:um|a)|pacts?|contracts?|"
+                          r"ceasefire|truce|protocol|armistice)\b[^.;:,]{0,30}$", re.IGNORECASE)
 # A verb right after a list says what the listed states did.
 _TRAIL = re.compile(
     r"(?:\s*,)?\s*(?:\)\s*)?(?:\([^()]{0,40}\)\s*)?(?:(?:members?|both|all|each|which|who|as)\b[^,;.]{0,60},\s*)?"
@@ -437,6 +440,9 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
         label = _SIGN_LEAD.search(lead)
         if label is not None and _NEGATED_LEAD.search(lead, max(0, label.start() - 60)):
             continue
+        if label is not None and _PACT_BEFORE.search(lead, max(0, label.start() - 50), label.start()) and \
+                label.group().lstrip().lower().startswith(("signed", "co-signed", "cosigned")):
+            continue   # "the peace agreement signed by Armenia and Azerbaijan": the parties to a pact, not a statement's
         if label is not None and label.group().lstrip().lower().startswith("along") and \
                 _TO_INFINITIVE.match(text, last.end, end):
             label = None   # "one of a few countries, along with A and B, to recognise ...": a description, no act

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .claims import NUMBER, QUALIFIER
 from .composition import compose
@@ -240,7 +240,7 @@ _GOVERNED_IN = re.compile(
 )
 
 _ACT_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:court(?:[’']s)?\s+(?:verdict|ruling|decision|sentence)|(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
+    r"\s+[\"“‘']?(?:[a-z-]+\s+)?(?:court(?:[’']s)?\s+(?:verdict|ruling|decision|sentence)|(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
     r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
@@ -399,6 +399,39 @@ def _mutual_targets(statements: list[Statement]) -> None:
         statements[pair[1]] = Statement(b.holder, b.stance, b.cue, a.holder, b.group, b.group_count, b.artefact)
 
 
+_AGENT_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+_DEMONYM_AND = re.compile(r"\s+and\s+")
+
+
+def _joint_actors(text: str, statements: list[Statement], mentions: list[Mention], starts: list[int]) -> None:
+    """An act of two states is a stance toward both: "condemned the strikes by Israel and the United States",
+    "Israeli and American strikes". The statement toward the first is repeated toward each joint actor."""
+    for st in list(statements):
+        target = st.target
+        if target is None or not target.iso3 or st.stance is None:
+            continue
+        by = _AGENT_BY.search(text, max(0, target.start - 12), target.start) if target.kind == "name" else None
+        if by is None and target.kind != "demonym":
+            continue
+        j = bisect_left(starts, target.end)
+        joint, previous = [], target
+        while j < len(mentions) and len(joint) < 4:
+            m = mentions[j]
+            if m.kind != target.kind or not m.iso3 or m.iso3 in (st.holder.iso3, target.iso3):
+                break
+            gap = (_DEMONYM_AND if target.kind == "demonym" else _JOINT_GAP).fullmatch(text, previous.end, m.start)
+            if gap is None:
+                break
+            joint.append(m)
+            previous = m
+            j += 1
+        if joint and target.kind == "demonym" and not _ACT_AFTER.match(text, previous.end, previous.end + 40):
+            continue   # "Israeli and American officials": people, not a joint act
+        for m in joint:
+            statements.append(replace(st, target=m))
+
+
 def _left(text: str, sentence_start: int, offset: int) -> str:
     return text[max(sentence_start, offset - _BEFORE):offset]
 
@@ -478,8 +511,11 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif index and roles.get(index - 1) == "place" and mention.kind == "name" and \
                 _PLACE_PAIR.fullmatch(text, mentions[index - 1].end, mention.start):
             roles[index] = "place"      # "in Sweden and Denmark": the second is a place too
-        elif mention.kind == "demonym" and _ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)):
-            roles[index] = "target"     # "the Israeli strikes", "Russian aggression": the state's acts
+        elif mention.kind == "demonym" and (_ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)) or (
+                index + 1 < len(mentions) and mentions[index + 1].kind == "demonym"
+                and _DEMONYM_AND.fullmatch(text, mention.end, mentions[index + 1].start)
+                and _ACT_AFTER.match(text, mentions[index + 1].end, min(end, mentions[index + 1].end + 40)))):
+            roles[index] = "target"     # "the Israeli strikes", "Russian aggression", "Israeli and US strikes"
         elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is None:
             roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):
@@ -1063,6 +1099,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 st.target = first
     _share_spliced_objects(text, result.statements)
     _mutual_targets(result.statements)
+    _joint_actors(text, result.statements, mentions, starts)
     spoken = {st.holder.start for st in result.statements}
     # "Leaders who congratulated Trump included A and B": the states listed hold the relative clause's cue
     for cue in cues:

@@ -841,3 +841,11 @@ def test_states_a_holder_joined_in_an_act_did_the_same_act():
     got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert {("BRA", "oppose", "RUS"), ("FRA", "oppose", "RUS"), ("DEU", "oppose", "RUS")} <= got
     assert ("FRA", "neutral", "RUS") not in got
+
+
+def test_the_parties_to_a_pact_are_not_signatories_of_a_statement():
+    text = "Japan welcomed the peace agreement signed by Armenia and Azerbaijan on Friday."
+    assert rows(text) == {("JPN", "support", "ARM"), ("JPN", "support", "AZE")}
+    # a statement signed by states still gives its signatories
+    assert rows("The statement, signed by Canada, Chile and Peru, condemned Venezuela.") == {
+        ("CAN", "oppose", "VEN"), ("CHL", "oppose", "VEN"), ("PER", "oppose", "VEN")}

@@ -806,3 +806,22 @@ def test_throwing_weight_behind_and_distancing_from():
     got = positions_of("Rabat hails Panama\n\nPanama is the latest state to distance itself from the Sahrawi republic, "
                        "a move Morocco welcomed.")
     assert ("PAN", "oppose", "MAR") not in got   # the entity named is no state; no other state stands in for it
+
+
+def test_what_it_called_before_a_states_quoted_act_keeps_the_target():
+    # wire copy distances itself from a word: the act is still the state's
+    assert positions_of('Jordan condemned what it called Israeli "aggression" in the territory.') == {
+        ("JOR", "oppose", "ISR")}
+    assert positions_of("Oman rejected what it termed the Iranian occupation of the islands.") == {
+        ("OMN", "oppose", "IRN")}
+
+
+def test_an_act_of_two_states_is_a_stance_toward_both():
+    assert read("Qatar condemned the air strikes carried out by Israel and the United States on Iran.") == [
+        ("QAT", "oppose", "ISR", ""), ("QAT", "oppose", "USA", "")]
+    assert read("Kuwait denounced Israeli and American strikes on Iranian sites.") == [
+        ("KWT", "oppose", "ISR", ""), ("KWT", "oppose", "USA", "")]
+    # people of two states are no joint act (the first is read as before), and a state after "and" that is
+    # no agent stays out
+    assert read("Kuwait condemned Israeli and American officials.") == [("KWT", "oppose", "ISR", "")]
+    assert read("Chile welcomed the talks between Peru and Ecuador.") == [("CHL", "support", "PER", "")]
