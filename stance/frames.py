@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from . import countries
 from .positions import Analysis, Mention, defended
+from .territories import find_territory
 from .rules.vocabulary import words
 
 # What may stand between two items of a list of states.
@@ -542,6 +543,9 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
                 if far is not None and far.start - cue.end > 100 and re.search(r"[,;:]", text[cue.end:far.start]):
                     far = None   # "calling for the release of hostages, ... and a recognition of Israel's right": another clause's
                 target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or far
+                if target is None and cue.stance in ("oppose", "concern"):
+                    # "a resolution demanding a ceasefire in Gaza": the state whose conduct is at issue there
+                    target = _territory_at_issue(text, cue.end, min(end, cue.end + 100))
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
                     # "a draft voicing concern at threats against Venezuela" backs Venezuela
                     stance = defended(text, cue, target, cue.stance)
@@ -553,7 +557,20 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
                 return Motion("critical", m, noun.start())
             if m.iso3 and m.start < hi and _ASSISTANCE_TO.fullmatch(text, noun.end(), m.start):
                 return Motion("backing", m, noun.start())   # "a text on assistance to the Palestinian people"
+        place = _territory_at_issue(text, noun.end(), hi)
+        if place is not None and _SITUATION.match(text[noun.end():place.start]):
+            return Motion("critical", place, noun.start())   # "a text on the human rights situation in Xinjiang"
     return None
+
+
+def _territory_at_issue(text: str, lo: int, hi: int) -> Mention | None:
+    """A territory named before the clause ends, as the state whose conduct is at issue there (`territories`)."""
+    stop = _CLAUSE_STOP.search(text, lo, hi)
+    place = find_territory(text, lo, stop.start() if stop else hi)
+    return None if place is None else Mention(place.start, place.end, place.text, iso3=place.iso3, kind="territory")
+
+
+_CLAUSE_STOP = re.compile(r"[.;:]|\b(?:said|says|while|but|after|before|when)\b")
 
 
 _BODY_SUBJECT = re.compile(   # the UN body or the text itself as the subject of the cue that follows
