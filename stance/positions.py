@@ -16,6 +16,7 @@ from .claims import NUMBER, QUALIFIER
 from .composition import compose
 from .lexicon import LEXICON
 from .rules.vocabulary import vocabulary_words, words
+from .territories import find_territory
 
 
 @dataclass(frozen=True)
@@ -430,6 +431,21 @@ def _joint_actors(text: str, statements: list[Statement], mentions: list[Mention
             continue   # "Israeli and American officials": people, not a joint act
         for m in joint:
             statements.append(replace(st, target=m))
+
+
+_TERRITORY_OF = re.compile(r"\b(?:in|of|on|against|into|over|across|throughout|inside)\s+$", re.IGNORECASE)
+_ARMED_GROUP = re.compile(r"(?-i:" + words("armed_group") + r")\b")
+
+
+def territory_at_issue(text: str, lo: int, hi: int) -> Mention | None:
+    """ "condemned the bombardment of Gaza", "concern over the camps in Xinjiang": a stance on what happens in
+    a territory (`territories`) is toward the state whose conduct is at issue there. Not "rockets fired from
+    Gaza" nor an armed group's act ("the attack by Hamas in Gaza"), and never for backing ("aid to Gaza")."""
+    place = find_territory(text, lo, hi)
+    if place is None or not _TERRITORY_OF.search(text, max(lo, place.start - 12), place.start) or \
+            _ARMED_GROUP.search(text, lo, place.start):
+        return None
+    return Mention(place.start, place.end, place.text, iso3=place.iso3, kind="territory")
 
 
 def _left(text: str, sentence_start: int, offset: int) -> str:
@@ -971,6 +987,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         first = cues[0]
         target = occupier(target_in(first.end, end, set()) or target_before(first.start, set())
                           or situation_in(first.end, end, set()), set())
+        if target is None and first.stance in ("oppose", "concern"):
+            target = territory_at_issue(text, first.end, _clause_end(text, first.end, end))
         result.target = target
         result.stance = defended(text, first, target, compose_cues(first, text, cues, target, cue_starts)) \
             if first.stance != "withdraw" else None
@@ -1054,6 +1072,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 if aimed is not None and aimed.iso3 not in own and _against_hint(text[target.end:aimed.start]) and \
                         _AGAINST_TARGET.search(text, target.end, aimed.start):
                     target = aimed
+            if target is None and cue.stance in ("oppose", "concern"):
+                target = territory_at_issue(text, cue.end, _clause_end(text, cue.end, bound))
             lowered = cue.text.lower()
             named = TIES_WITH_NAMED.match(text, cue.end, end) if lowered.endswith(("relations", "ties")) else (
                 NAMED_NEXT.match(text, cue.end, end) if lowered.endswith(" from") else None)

@@ -39,3 +39,22 @@ def test_a_territory_named_in_passing_or_in_a_backing_text_is_no_target():
     assert "ISR" not in set(p["toward_iso3"])
     p = parse_text("Jordan sent aid to the West Bank on Monday.").positions
     assert p.empty
+
+
+def read(text: str):
+    analysis = analyse(text, 0, len(text), _mentions(text, 0, len(text)))
+    return [(st.holder.iso3, st.stance, st.target.iso3 if st.target else "") for st in analysis.statements]
+
+
+def test_condemning_or_worrying_about_what_happens_in_a_territory_is_toward_the_state_at_issue():
+    assert read("Turkey condemned the bombardment of Gaza on Monday.") == [("TUR", "oppose", "ISR")]
+    assert read("Canada voiced concern over the detention camps in Xinjiang.") == [("CAN", "concern", "CHN")]
+    assert read("Ukraine denounced the annexation of Crimea.") == [("UKR", "oppose", "RUS")]
+
+
+def test_no_state_at_issue_for_acts_from_a_territory_by_armed_groups_or_for_backing():
+    assert read("Egypt condemned the rockets fired from Gaza.") == [("EGY", "oppose", "")]
+    assert read("Qatar condemned the raid by Hamas in the Gaza Strip.") == [("QAT", "oppose", "")]
+    assert read("Jordan welcomed the aid deliveries to Gaza.") == [("JOR", "support", "")]
+    # a state named in the clause comes first
+    assert read("Chile condemned Iran's strikes in the Golan.") == [("CHL", "oppose", "IRN")]
