@@ -30,7 +30,7 @@ _VERB = re.compile(
 )
 _DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:from|against|to|in|with)\s+)?"
                             r"(?:the\s+)?", re.IGNORECASE)
-_BODY_OUTCOME = re.compile(r"\s+(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
+_BODY_OUTCOME = re.compile(r"\s+(?:(?:by|with|at|over|about|in)\s+)?(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
 _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
                             rf"(?:{words('voted_text')}|{words('inquiry')})\b", re.IGNORECASE)
@@ -129,6 +129,12 @@ _SWITCH = re.compile(r"(?:switch|shift|transfer)", re.IGNORECASE)
 _TO_NEXT = re.compile(r"\s+to\s+(?:the\s+)?")
 _ATTRIBUTIVE_TEXT = re.compile(r"(?:-(?:drafted|sponsored|proposed|led|backed))?\s+(?:draft|text|resolution)\b",
                                re.IGNORECASE)   # "the US draft", "the U.S.-drafted text": the sponsor's text
+_TEXT_FAILED = re.compile(
+    r"\b(?:failed\s+to\s+(?:adopt|pass|win|secure|garner|get|muster)|(?:was|were)\s+(?:rejected|defeated|voted\s+down)|"
+    r"rejected\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|resolution|motion)|did\s+not\s+pass|"
+    r"(?:draft|text|resolution|motion|it)\s+failed\b|fell\s+short\s+of)", re.IGNORECASE)
+_OTHER_TEXT = re.compile(r"\b(?:separate|rival|competing|alternative|another|second|different|its\s+own)\s+"
+                         r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
 _ASKED_ABOUT = re.compile(
     r"\b(?:when|after\s+being|after\s+he\s+was|after\s+she\s+was|while)?\s*(?:asked|questioned)\s+"
@@ -207,6 +213,14 @@ def _mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+_IT_OBJECT = re.compile(r"\s+it\b(?!\s+(?:is|was|would|will|had|has)\b)", re.IGNORECASE)
+
+
+def _untargeted_text(motion: Motion | None) -> bool:
+    """A text the article described that is aimed at no state (see `_OTHER_TEXT`)."""
+    return motion is not None and motion.target is None and motion.start >= 0
+
+
 def _claim_row(base: dict, claim: CountClaim, stance: str, toward: str) -> dict:
     """A claims-table row: the sentence's base fields and the count's."""
     base.update({"count": claim.count, "qualifier": claim.qualifier, "count_low": claim.count_low,
@@ -255,6 +269,7 @@ class DocumentExtractor:
         self._topics: dict[tuple[int, int], str] = {}
         self.last_stance: tuple[str, Mention] | None = None   # the latest stance read, for "the text"
         self.motion: Motion | None = None       # the text being voted on, as last described
+        self.motion_failed = False              # and whether it was rejected or failed to pass
         self.stance_tally: dict[tuple[str, str], list] = {}   # (stance, target) -> [count, order, target]
         self.untargeted_stance: str | None = None   # the first stance read with no state named
         self.sentence_index = 0                       # sentences read so far
@@ -328,7 +343,10 @@ class DocumentExtractor:
                     self.headline = Headline(st.stance, st.target, self._topic(s, e), vote=contested)
                     return
             if not analysis.statements and analysis.stance and analysis.target is not None and analysis.target.iso3:
-                self.headline = Headline(analysis.stance, analysis.target, self._topic(s, e), vote=contested)
+                # "The Council rejected a draft calling for a ceasefire in Gaza": a body's vote on a text is a
+                # story of taking sides, like a contested one
+                voted = contested or find_motion(self.text, s, e, analysis) is not None
+                self.headline = Headline(analysis.stance, analysis.target, self._topic(s, e), vote=voted)
                 return
 
     # -- rows -----------------------------------------------------------------------------------
@@ -503,12 +521,18 @@ class DocumentExtractor:
             own_motion = find_body_motion(self.text, s, e, analysis)   # "the Assembly demanded that Israel ..."
         if own_motion is None and self.motion is None and not title:
             own_motion = find_sponsored_motion(self.text, s, e, analysis)   # "Russia submitted a resolution"
-        if own_motion is not None and own_motion.target is None:
+        if own_motion is not None and own_motion.target is None and _OTHER_TEXT.search(
+                self.text, max(s, own_motion.start - 40), own_motion.start):
+            pass   # "A separate Russian text calling for an end to all military activity": not the article's text
+        elif own_motion is not None and own_motion.target is None:
             focus = self._focus()
             own_motion = Motion(own_motion.stance, focus, own_motion.start, own_motion.cue_start) \
                 if focus is not None else None
         if own_motion is not None and not title:
             self.motion = own_motion
+            self.motion_failed = False
+        if not title and self.motion is not None and _TEXT_FAILED.search(self.text, s, e):
+            self.motion_failed = True   # "The Council rejected a Russian-drafted resolution ...", "the text failed"
         motion = own_motion or self._doc_motion()
         lists = [] if title else find_lists(self.text, s, e, mentions)
         question = self.text[s:e].rstrip("\"”’' )").endswith("?")
@@ -888,6 +912,9 @@ class DocumentExtractor:
             st = Statement(st.holder, st.stance, st.cue, None, st.group, st.group_count, "text")
         if st.target is not None or st.stance is None:
             return st
+        if _untargeted_text(self.motion) and (st.artefact == "text" or st.cue is not None and _IT_OBJECT.match(
+                self.text, st.cue.end) and 0 <= st.cue.start - self.motion.start < 600):
+            return st   # "supported it" of a text just described as aimed at no state
         if st.cue is not None and _UNNAMED_STATES_OBJECT.match(self.text, st.cue.end, st.cue.end + 80):
             return st   # "accused the Western members of the Council": states the text does not name
         critic = self.last_critic.get(st.holder.iso3) if st.holder.iso3 and st.stance == "oppose" else None
@@ -912,11 +939,12 @@ class DocumentExtractor:
         headline_target = self.headline.target if self.headline is not None else None
         stance = st.stance
         motion = self.motion
-        if st.artefact in ("act", "text") and motion is not None and motion.target is not None and st.cue is not None \
+        if motion is not None and motion.target is not None and st.cue is not None \
                 and _BODY_OUTCOME.match(self.text, st.cue.end, st.cue.end + 40) \
                 and motion.target.iso3 not in own:
-            # "welcomed the decision", "regretted the outcome" after a vote: toward the text's target
-            inner = "support" if motion.stance == "backing" else "oppose"
+            # "welcomed the decision", "regretted the outcome" after a vote: toward the text's target; after a
+            # text failed, the outcome is its failure ("disappointed by the result" of a critical text's defeat)
+            inner = "support" if (motion.stance == "backing") != self.motion_failed else "oppose"
             return Statement(st.holder, compose(st.stance, inner), st.cue, motion.target,
                              st.group, st.group_count, st.artefact)
         named_text = _MOTION_OBJECT.match(self.text, st.cue.end, st.cue.end + 60) \
@@ -1338,8 +1366,10 @@ class DocumentExtractor:
                 return speaker.stance, speaker.target
         if claim.vote:
             cue = Cue(claim.start, claim.end, claim.text, {"for": "support", "against": "oppose"}.get(claim.vote, "neutral"))
-            if self.last_stance is None and self.headline is None:
-                return cue.stance, None   # a tally on a text nobody described: how many voted, toward no state
+            if self.last_stance is None and self.headline is None or _untargeted_text(motion):
+                # a tally on a text nobody described, or on one described as aimed at no state ("a separate text
+                # calling for an end to all military activity"): how many voted, toward no state
+                return cue.stance, None
             artefact = "text"
         else:
             k = bisect_left(analysis.cue_starts, claim.end)

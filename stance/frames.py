@@ -55,6 +55,10 @@ _VOTE_LABEL = re.compile(
     r"\s*(?:\(\s*\d{1,3}\s*\))?\s*(?:[:(]|[-–—]\s)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the draft had won the backing of most of the Council (A, B, ...)": the text's voters in favour, in brackets
+_BACKING_OF = re.compile(
+    r"\b(?:draft|text|resolution|proposal|motion)\b[^.;:()]{0,40}?\b(?:won|drew|received|gained|secured|got|had|garnered)"
+    r"\s+(?:the\s+)?(?:backing|support|votes?|approval)\s+of\s+[^.;:()]{0,50}?\(\s*(?:the\s+)?$", re.IGNORECASE)
 # "voting in favour were A, B", "those who abstained were", "among those voting against:"
 # "adopted by 24 votes to 9 (A, B, ...)": the states after the second number voted against.
 _TALLY_AGAINST = re.compile(r"\b\d{1,3}\s+(?:votes?\s+)?(?:to|-|–)\s*\d{1,3}\s*(?:votes?\s*)?\(\s*(?:the\s+)?$", re.IGNORECASE)
@@ -402,6 +406,10 @@ def find_lists(text: str, start: int, end: int, mentions: list[Mention]) -> list
             if side:   # "absent", "not voting": no stance
                 out.append(StateList("vote", side, tuple(run), first.start, last.end, label.group().strip()))
             continue
+        label = _BACKING_OF.search(lead)
+        if label is not None and _CLOSES.match(text, last.end, end):
+            out.append(StateList("vote", "for", tuple(run), first.start, last.end, label.group().strip()))
+            continue
         label = _TALLY_AGAINST.search(lead)
         if label is not None:
             out.append(StateList("vote", "against", tuple(run), first.start, last.end, label.group().strip()))
@@ -481,7 +489,11 @@ _SITUATION = re.compile(
 )
 
 
-_PREDICATE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+)?[\"“‘']?", re.IGNORECASE)
+_PREDICATE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+)?[\"“‘']?"
+                        # "the draft had won the backing of most members": support the text drew, not its content
+                        r"|\s+(?:(?:had|has|have)\s+)?(?:won|wins|drew|draws|received|receives|gained|gains|secured|"
+                        r"secures|got|gets|enjoyed|enjoys|attracted|attracts|garnered)\s+(?:the\s+)?(?:[\w-]+\s+)?",
+                        re.IGNORECASE)
 _OWN_ACT = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:(?:its|their)\s+|(?:[\w-]+\s+)(?:it|they)\s+(?:had\s+|has\s+)?[a-z]+ed\b)",
     re.IGNORECASE,
@@ -542,10 +554,13 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
                 far = analysis.target_between(text, cue.end, end) or _next_state(cue.end, min(end, cue.end + 150), analysis)
                 if far is not None and far.start - cue.end > 100 and re.search(r"[,;:]", text[cue.end:far.start]):
                     far = None   # "calling for the release of hostages, ... and a recognition of Israel's right": another clause's
+                if cue.stance in ("oppose", "concern") and near is None:
+                    # "a resolution demanding a ceasefire in Gaza": the state whose conduct is at issue there,
+                    # unless a state is named first ("... in Gaza by 14 votes, with the US abstaining" is no target)
+                    place = _territory_at_issue(text, cue.end, min(end, cue.end + 100))
+                    if place is not None and (far is None or place.start < far.start):
+                        far = place
                 target = _own_act_agent(text, cue.end, end, noun.start(), analysis) or near or far
-                if target is None and cue.stance in ("oppose", "concern"):
-                    # "a resolution demanding a ceasefire in Gaza": the state whose conduct is at issue there
-                    target = _territory_at_issue(text, cue.end, min(end, cue.end + 100))
                 if cue.stance in ("support", "oppose", "concern") and (target is None or target.iso3):
                     # "a draft voicing concern at threats against Venezuela" backs Venezuela
                     stance = defended(text, cue, target, cue.stance)

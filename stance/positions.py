@@ -149,6 +149,13 @@ _ON_BEHALF_AFTER_CUE = re.compile(
 # "Russia's Dmitry Polyanskiy accused ...": a state's person, named and acting (not in the people index)
 _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,2},?\s+"
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
+_WITH_BEFORE = re.compile(r",\s*with\s+(?:the\s+)?$", re.IGNORECASE)
+_VOTING_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*){0,3}"
+                           r"\s+(?:abstaining|voting\s+(?:against|for|in\s+favou?r|yes|no)|casting\s+(?:a|the)\s+"
+                           r"(?:lone\s+|only\s+|sole\s+)?(?:veto|vote|no\s+vote))\b", re.IGNORECASE)
+_OBJECT_PAIR = re.compile(r"(?:\s+(?:member\s+)?(?:countries|states|nations|members))?(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)"
+                          r"(?:the\s+)?", re.IGNORECASE)
+_OBJECT_PAIR_TAIL = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or|in|on|at|to|from|over|since|after|as)\b)", re.IGNORECASE)
 _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
 _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
@@ -215,7 +222,7 @@ _CLAUSE_START = re.compile(
     r"(?:the\s+)?$"
 )
 _CLAUSE_END = re.compile(
-    r"[;:]|,\s*(?:and|but|while|which|who|saying|noting|adding|citing)\b|\s(?:and|but)\s+(?:said|says|added|"
+    r"[;:]|,\s*(?:and|but|while|which|who|saying|noting|adding|citing|with)\b|\s(?:and|but)\s+(?:said|says|added|"
     r"called|urged|stressed|told|warned|insisted)\b|\s+but\s+|,\s*(?:the|a)\s+\w+\s+said\b"
 )
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who)\b[^,]*,")
@@ -494,6 +501,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
                 mentions[index - 1].iso3 or mentions[index - 1].bloc):
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
+        elif mention.kind in ("name", "capital") and _WITH_BEFORE.search(left) and \
+                _VOTING_AFTER.match(text, mention.end, min(end, mention.end + 80)):
+            roles[index] = "holder"     # "adopted 14-0, with the United States abstaining": a voter, not a partner
         elif _ON_BEHALF.search(left) or (mention.bloc and mention.start - start <= 10 and _FOR_FRONTED.fullmatch(left)):
             roles[index] = "group"      # also "For the Arab Group, Egypt called on ..."
         elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
@@ -527,6 +537,10 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif index and roles.get(index - 1) == "place" and mention.kind == "name" and \
                 _PLACE_PAIR.fullmatch(text, mentions[index - 1].end, mention.start):
             roles[index] = "place"      # "in Sweden and Denmark": the second is a place too
+        elif index and mention.start > first_cue and roles.get(index - 1) == "target" and \
+                mention.kind in ("name", "capital") and _OBJECT_PAIR.fullmatch(text, mentions[index - 1].end, mention.start) \
+                and _OBJECT_PAIR_TAIL.match(text, mention.end, min(end, mention.end + 12)):
+            roles[index] = "target"     # "attacks on GCC countries and Jordan and calls on ...": a second object
         elif mention.kind == "demonym" and (_ACT_AFTER.match(text, mention.end, min(end, mention.end + 40)) or (
                 index + 1 < len(mentions) and mentions[index + 1].kind == "demonym"
                 and _DEMONYM_AND.fullmatch(text, mention.end, mentions[index + 1].start)
@@ -828,6 +842,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
         result.actors = [m for i, m in enumerate(mentions) if roles[i] == "holder"]
 
     def opens_clause(m: Mention) -> bool:
+        if _WITH_BEFORE.search(text, max(start, m.start - 12), m.start) and _VOTING_AFTER.match(text, m.end, min(end, m.end + 80)):
+            return True   # "..., with the United States abstaining": an absolute clause of its own
         opener = _CLAUSE_START.search(text[max(start, m.start - 30):m.start])
         if opener is None:
             return False

@@ -849,3 +849,45 @@ def test_the_parties_to_a_pact_are_not_signatories_of_a_statement():
     # a statement signed by states still gives its signatories
     assert rows("The statement, signed by Canada, Chile and Peru, condemned Venezuela.") == {
         ("CAN", "oppose", "VEN"), ("CHL", "oppose", "VEN"), ("PER", "oppose", "VEN")}
+
+
+def test_states_in_brackets_after_the_backing_a_draft_won_voted_for_it():
+    text = ("The United States vetoed a draft resolution demanding that Russia withdraw from Ukraine. "
+            "The draft had won the backing of most of the Council (Albania, Ireland, Norway and Mexico), "
+            "while India abstained.")
+    got = rows(text)
+    assert {("ALB", "oppose", "RUS"), ("IRL", "oppose", "RUS"), ("NOR", "oppose", "RUS"), ("MEX", "oppose", "RUS"),
+            ("IND", "neutral", "RUS")} <= got
+    # the backing the text drew is no text backing the first state in the brackets
+    assert not any(row[2] == "ALB" for row in got)
+
+
+def test_regretting_the_result_of_a_vote_a_critical_text_lost_is_against_its_target():
+    text = ("The Security Council on Monday rejected a Russian-drafted resolution condemning Israel's strikes. "
+            "The text received five votes in favour and four against, with six abstentions. "
+            "Russian envoy Vassily Nebenzia said his delegation was deeply disappointed by the result.")
+    got = rows(text)
+    assert ("RUS", "concern", "ISR") in got and ("RUS", "support", "ISR") not in got
+    adopted = ("The Security Council on Monday adopted a resolution condemning Israel's strikes by 14 votes to none, "
+               "with the United States abstaining. Algeria welcomed the outcome.")
+    got = rows(adopted)
+    assert ("DZA", "oppose", "ISR") in got and ("USA", "neutral", "ISR") in got
+    assert not any(row[2] == "USA" for row in got)   # the abstainer after ", with" is no target
+
+
+def test_votes_on_a_separate_text_aimed_at_no_state_are_toward_no_state():
+    text = ("The Security Council adopted a resolution condemning Iran's attacks on Gulf states. "
+            "A separate Russian text calling for an end to all military activity in the region failed, with four "
+            "votes in favour, two against and nine abstentions. Russia, China, Pakistan and Somalia supported it.")
+    assert not any(row[2] == "IRN" for row in rows(text) if row[0] in ("RUS", "CHN", "PAK", "SOM"))
+    assert {(n, s, t) for n, _, s, t in claims(text) if n in (4, 9)} == {(4, "support", ""), (9, "neutral", "")}
+
+
+def test_voters_in_an_absolute_clause_after_the_tally():
+    text = ("The Assembly adopted a text condemning Russia's annexation by 100 votes to 11, "
+            "with Belarus and Syria voting against.")
+    assert {("BLR", "support", "RUS"), ("SYR", "support", "RUS")} <= rows(text)
+    text = "The Council adopted a resolution condemning Iran's attacks by 13 votes to none, with China abstaining."
+    assert ("CHN", "neutral", "IRN") in rows(text)
+    # "with" a state that does not vote is no voter
+    assert not any(r[0] == "MEX" for r in rows("Canada condemned Iran's attacks, with Mexico's backing."))

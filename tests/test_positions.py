@@ -825,3 +825,11 @@ def test_an_act_of_two_states_is_a_stance_toward_both():
     # no agent stays out
     assert read("Kuwait condemned Israeli and American officials.") == [("KWT", "oppose", "ISR", "")]
     assert read("Chile welcomed the talks between Peru and Ecuador.") == [("CHL", "support", "PER", "")]
+
+
+def test_a_second_object_joined_by_and_is_no_holder_of_the_next_verb():
+    text = "The resolution condemns Iran's attacks on GCC countries and Jordan and calls on Tehran to halt them."
+    assert [h for h, *_ in read(text)] == []   # the text speaks; Jordan, attacked, holds nothing
+    assert read("Kenya condemned Iran's raids on Oman and Jordan.") == [("KEN", "oppose", "IRN", "")]
+    # a state after "and" that has its own verb still speaks
+    assert ("CHN", "oppose", "") in {r[:3] for r in read("Japan sanctioned Russia and China condemned the move.")}
