@@ -149,6 +149,10 @@ _ON_BEHALF_AFTER_CUE = re.compile(
 # "Russia's Dmitry Polyanskiy accused ...": a state's person, named and acting (not in the people index)
 _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,2},?\s+"
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
+_ENVOY_OF_OBJECT = re.compile(
+    r"\b(?:summon(?:ed|s|ing)?|call(?:ed|s|ing)?\s+in|expel(?:led|s|ling)?|ordered\s+out|declared|handed|told)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|charg[eé]s?\s+d['’]affaires|diplomats?|heads?\s+of\s+mission|"
+    r"representatives?|consuls?|attach[eé]s?)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r",\s*with\s+(?:the\s+)?$", re.IGNORECASE)
 _VOTING_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*){0,3}"
                            r"\s+(?:abstaining|voting\s+(?:against|for|in\s+favou?r|yes|no)|casting\s+(?:a|the)\s+"
@@ -412,6 +416,24 @@ _JOINT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 _DEMONYM_AND = re.compile(r"\s+and\s+")
 
 
+_CALLED_THE_ACT = re.compile(r"\b(?:called|calls|termed|terms|described|describes|branded|brands|deemed|deems)\s+"
+                             r"(?:that|the|this|such\s+a|its)\s+(?:decision|move|step|measure|act|action)\s+(?:\w+\s+)?$",
+                             re.IGNORECASE)
+
+
+def _verdict_on_the_act_before(text: str, statements: list[Statement], start: int) -> None:
+    """ "Algiers severed relations with Rabat; Morocco called that decision unjustified": a verdict on the act
+    just reported in the sentence is toward the state that did it."""
+    for n, st in enumerate(statements):
+        if st.target is not None or st.cue is None or st.stance not in ("oppose", "support", "concern") or \
+                not _CALLED_THE_ACT.search(text, max(start, st.cue.start - 50), st.cue.start):
+            continue
+        actor = next((x.holder for x in reversed(statements[:n]) if x.cue is not None and x.cue.end <= st.holder.start
+                      and x.holder.iso3 and x.holder.iso3 != st.holder.iso3), None)
+        if actor is not None:
+            statements[n] = replace(st, target=actor)
+
+
 def _joint_actors(text: str, statements: list[Statement], mentions: list[Mention], starts: list[int]) -> None:
     """An act of two states is a stance toward both: "condemned the strikes by Israel and the United States",
     "Israeli and American strikes". The statement toward the first is repeated toward each joint actor."""
@@ -525,6 +547,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "member"     # also "on behalf of the Core Group of Canada, Germany and ..."
         elif _GOVERNED_IN.search(left) or ("for" in left and _SPEAKER_FOR.search(left)):
             roles[index] = "holder"     # "the military authorities in Burkina Faso", "a spokesperson for the EU"
+        elif left.endswith(("of ", "of the ", "from ", "from the ")) and _ENVOY_OF_OBJECT.search(left):
+            roles[index] = "target"     # "summoned the ambassadors of Belgium": the state whose envoy is called in
         elif left.endswith(("to ", "to the ", "in ", "in the ")) and _RECALLED_ENVOY.search(left):
             roles[index] = "target"     # "recalled its ambassador to Paris": the state it is recalled from
         elif left.endswith(("at ", "at the ")) and _AIMED_AT.search(left):
@@ -1133,6 +1157,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             first = mentions[holders[0]]
             if first.start < st.holder.start and (first.iso3 or first.bloc) != (st.holder.iso3 or st.holder.bloc):
                 st.target = first
+    _verdict_on_the_act_before(text, result.statements, start)
     _share_spliced_objects(text, result.statements)
     _mutual_targets(result.statements)
     _joint_actors(text, result.statements, mentions, starts)

@@ -833,3 +833,25 @@ def test_a_second_object_joined_by_and_is_no_holder_of_the_next_verb():
     assert read("Kenya condemned Iran's raids on Oman and Jordan.") == [("KEN", "oppose", "IRN", "")]
     # a state after "and" that has its own verb still speaks
     assert ("CHN", "oppose", "") in {r[:3] for r in read("Japan sanctioned Russia and China condemned the move.")}
+
+
+def test_summoning_or_expelling_the_envoys_of_states_is_toward_those_states():
+    got = positions_of("Envoys summoned\n\nRussia's foreign ministry expelled two Dutch diplomats.\n\n"
+                       "The ministry also summoned the ambassadors of Belgium and Luxembourg and handed them notes "
+                       "expelling members of their staff. The moves came in response to the expulsion of Russian "
+                       "diplomats by the three countries last month.")
+    assert {("RUS", "oppose", "BEL"), ("RUS", "oppose", "LUX")} <= got
+    assert not any(h in ("BEL", "LUX") for h, _, _ in got)
+    # the envoy of a state who speaks is still that state's voice
+    assert read("The ambassador of Belgium condemned the strikes.")[0][:2] == ("BEL", "oppose")
+
+
+def test_calling_a_decision_unfounded_opposes_its_author():
+    assert positions_of("Expulsions\n\nThe Romanian foreign ministry called Russia's decision unfounded.") == {
+        ("ROU", "oppose", "RUS")}
+
+
+def test_a_verdict_on_the_act_just_reported_is_toward_its_author():
+    text = "Algiers severed diplomatic relations with Rabat; Morocco called that decision completely unjustified."
+    assert ("MAR", "oppose", "DZA", "") in read(text)
+    assert ("POL", "oppose", "BLR", "") in read("Belarus expelled two diplomats, and Poland called the move baseless.")
