@@ -556,7 +556,7 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif _against_hint(left) and _AGAINST_TARGET.search(left):
             roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
         elif _POSTED_TO.search(left) or (LEXICON.locative.search(left) and not _AT_ACT.search(left) if mention.kind ==
-                                         "possessive" else LEXICON.locative.search(left)) or _PLACE_LIST.search(left):
+                                         "possessive" else LEXICON.locative.search(left)) or (_PLACE_LIST.search(left) and not mention.bloc):
             roles[index] = "place"
         elif index and roles.get(index - 1) == "place" and mention.kind == "name" and \
                 _PLACE_PAIR.fullmatch(text, mentions[index - 1].end, mention.start):

@@ -855,3 +855,15 @@ def test_a_verdict_on_the_act_just_reported_is_toward_its_author():
     text = "Algiers severed diplomatic relations with Rabat; Morocco called that decision completely unjustified."
     assert ("MAR", "oppose", "DZA", "") in read(text)
     assert ("POL", "oppose", "BLR", "") in read("Belarus expelled two diplomats, and Poland called the move baseless.")
+
+
+def test_suspending_aid_or_cooperation_opposes_the_recipient():
+    assert read("The European Union suspended its budget support to Niger.") == [("EU", "oppose", "NER", "")]
+    assert read("Japan suspended security cooperation with Niger.") == [("JPN", "oppose", "NER", "")]
+    assert read("Brazil pledged support to Niger.") == [("BRA", "support", "NER", "")]
+
+
+def test_a_bloc_after_the_town_it_met_in_is_no_place():
+    text = ("Meeting in Abuja, the Economic Community of West African States imposed sanctions on Niger "
+            "and closed its borders.")
+    assert read(text) == [("ECOWAS", "oppose", "NER", "")]
