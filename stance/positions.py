@@ -293,6 +293,10 @@ _NAME_GOES_ON = re.compile(r"\s+(?-i:[A-Z])[a-z]")
 _LOWER_WORD = re.compile(r"\b(?-i:[a-z])[a-z]{3,}\b")
 
 
+_ATTACHED_WORD = re.compile(r"[^\W\d_]+$")
+_VERB_PREFIXES = frozenset({"re", "co", "pre", "un", "non", "anti", "counter", "over", "under", "self", "mis", "out"})
+
+
 def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
     """Stance cues in text[start:end], dropping negated ones; also whether any was negated."""
     cues: list[Cue] = []
@@ -308,6 +312,10 @@ def find_cues(text: str, start: int, end: int) -> tuple[list[Cue], bool]:
                 title_case = len(_LOWER_WORD.findall(text, start, min(end, start + 200))) < 3
             if not title_case:
                 continue   # "the paramilitary Rapid Support Forces": a word of a name, not a cue
+        if match.start > start and text[match.start - 1] in "-‐" and match.text.lower().endswith("ed"):
+            attached = _ATTACHED_WORD.search(text, max(start, match.start - 20), match.start - 1)
+            if attached is not None and attached.group().lower() not in _VERB_PREFIXES:
+                continue   # "the army-backed government", "the Saudi-led coalition": an adjective, no one's stance
         window_start = max(start, match.start - 45)
         window = text[window_start:match.start]
         breaks = list(_CLAUSE_BREAK.finditer(window))

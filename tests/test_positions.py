@@ -867,3 +867,10 @@ def test_a_bloc_after_the_town_it_met_in_is_no_place():
     text = ("Meeting in Abuja, the Economic Community of West African States imposed sanctions on Niger "
             "and closed its borders.")
     assert read(text) == [("ECOWAS", "oppose", "NER", "")]
+
+
+def test_a_participle_fused_to_a_noun_is_an_adjective_not_a_cue():
+    assert read("Sudan's army-backed government protested to Britain.") == [("SDN", "oppose", "GBR", "")]
+    assert [c.text for c in find_cues("the Saudi-backed coalition", 0, 26)[0]] == []
+    # verb prefixes still make verbs
+    assert read("The United States re-imposed sanctions on Venezuela.") == [("USA", "oppose", "VEN", "")]
