@@ -349,6 +349,17 @@ class DocumentExtractor:
                 self.headline = Headline(analysis.stance, analysis.target, self._topic(s, e), vote=voted)
                 return
 
+    def _title_bloc(self) -> None:
+        """A bloc that speaks in the title ("ASEAN ministers voice concern over ...") is who "the ministers" and
+        "they" are in a body that never names it again ("Southeast Asian foreign ministers ... They also called")."""
+        if not self.title_span:
+            return
+        s, e = self.title_span
+        voice = next((st.holder for st in self._analyse(s, e, _mentions(self.text, s, e)).statements
+                      if st.holder.bloc and not st.holder.iso3), None)
+        if voice is not None:
+            self.last_bloc = self.last_holder = voice
+
     # -- rows -----------------------------------------------------------------------------------
     def run(self) -> Rows:
         sentences: list[tuple[int, int, list[Mention]]] = []
@@ -383,6 +394,7 @@ class DocumentExtractor:
             self.doc_topic = next((t for t in (self._topic(s, e) for s, e, _ in sentences) if t), "")
         self._read_headline(sentences)
         self._read_lead(sentences)
+        self._title_bloc()
 
         current_heading = None
         for s, e, mentions in sentences:

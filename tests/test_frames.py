@@ -891,3 +891,13 @@ def test_voters_in_an_absolute_clause_after_the_tally():
     assert ("CHN", "neutral", "IRN") in rows(text)
     # "with" a state that does not vote is no voter
     assert not any(r[0] == "MEX" for r in rows("Canada condemned Iran's attacks, with Mexico's backing."))
+
+
+def test_a_bloc_speaking_in_the_title_is_who_they_are_in_the_body():
+    text = ("ASEAN ministers voice concern over China's island building\n\n"
+            "Southeast Asian foreign ministers on Thursday voiced concern over the land reclamation. "
+            "They also called on North Korea to comply with Security Council resolutions.")
+    assert ("ASEAN", "concern", "PRK") in groups(text)
+    # a state in the title is not taken for the body's "they"
+    text = "China criticises Japan\n\nOfficials met on Monday. They also called on North Korea to comply."
+    assert not groups(text) and ("CHN", "concern", "PRK") not in rows(text)
