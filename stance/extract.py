@@ -133,6 +133,10 @@ _TEXT_FAILED = re.compile(
     r"\b(?:failed\s+to\s+(?:adopt|pass|win|secure|garner|get|muster)|(?:was|were)\s+(?:rejected|defeated|voted\s+down)|"
     r"rejected\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|resolution|motion)|did\s+not\s+pass|"
     r"(?:draft|text|resolution|motion|it)\s+failed\b|fell\s+short\s+of)", re.IGNORECASE)
+# the object of a cue is an entity named that is no state: "relations with the self-proclaimed republic"
+_ENTITY_OBJECT = re.compile(r"\s+(?:(?:with|of|from)\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?"
+                            r"(?-i:[A-Z])|(?:(?:with|of|from|to)\s+)?(?:the\s+)?(?:self-proclaimed|self-declared|so-called|"
+                            r"breakaway)\b)", re.IGNORECASE)
 _OTHER_TEXT = re.compile(r"\b(?:separate|rival|competing|alternative|another|second|different|its\s+own)\s+"
                          r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _VOTED_TEXT = re.compile(r"\b(?:the|this|that)\s+(?:draft\s+)?(?:text|draft|resolution)\b", re.IGNORECASE)
@@ -707,7 +711,8 @@ class DocumentExtractor:
                 out.append(Statement(st.holder, headline.stance, None, target, st.group, st.group_count))
             elif st.target is None and headline is not None and headline.target is not None \
                     and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
-                    and headline.stance == "support" and not headline.vote and st.group is None and not st.artefact:
+                    and headline.stance == "support" and not headline.vote and st.group is None and not st.artefact \
+                    and not (st.cue is not None and _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60)):
                 # A speaker quoted in an article about backing X, opposing no named state,
                 # is read as part of that backing ("opposes any politicisation").
                 out.append(Statement(st.holder, headline.stance, st.cue, headline.target, None, False))
@@ -943,8 +948,8 @@ class DocumentExtractor:
             return st   # "rejects the biased article published by The Guardian": an outlet's piece, no state's act
         if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):
             return st   # "saddened by the loss of lives in the earthquake": grief at no state's act
-        if st.cue is not None and st.cue.text.lower().endswith(("relations", "ties")) and \
-                TIES_WITH_NAMED.match(self.text, st.cue.end, st.cue.end + 60):
+        if st.cue is not None and (st.cue.text.lower().endswith(("relations", "ties")) and TIES_WITH_NAMED.match(
+                self.text, st.cue.end, st.cue.end + 60) or _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60)):
             return st   # "suspended its relations with the self-proclaimed Sahrawi republic": an entity named, not a state
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one

@@ -157,9 +157,9 @@ _WITH_BEFORE = re.compile(r",\s*with\s+(?:the\s+)?$", re.IGNORECASE)
 _VOTING_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*){0,3}"
                            r"\s+(?:abstaining|voting\s+(?:against|for|in\s+favou?r|yes|no)|casting\s+(?:a|the)\s+"
                            r"(?:lone\s+|only\s+|sole\s+)?(?:veto|vote|no\s+vote))\b", re.IGNORECASE)
-_OBJECT_PAIR = re.compile(r"(?:\s+(?:member\s+)?(?:countries|states|nations|members))?(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)"
+_OBJECT_PAIR = re.compile(r"(?:\s+(?:member\s+)?(?:countries|states|nations|members))?(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+|\s*,\s*)"
                           r"(?:the\s+)?", re.IGNORECASE)
-_OBJECT_PAIR_TAIL = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or|in|on|at|to|from|over|since|after|as)\b)", re.IGNORECASE)
+_OBJECT_PAIR_TAIL = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or|in|on|at|to|from|over|since|after|as|for|with|by|during|amid)\b)", re.IGNORECASE)
 _PLACE_PAIR = re.compile(r"(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+)(?:the\s+)?", re.IGNORECASE)
 _WE_THE = re.compile(r"[\"“‘]\s*We\s*,\s+the\s+")
 _NOMINAL_OBJECT = re.compile(r"\s+(?:of|for|over|at|toward|towards|to|with|against|on)\b", re.IGNORECASE)
@@ -485,6 +485,16 @@ def territory_at_issue(text: str, lo: int, hi: int) -> Mention | None:
     return Mention(place.start, place.end, place.text, iso3=place.iso3, kind="territory")
 
 
+def _listed_after_state(mentions: list[Mention], index: int, text: str) -> bool:
+    """ "from Dublin, Madrid and Oslo": a state after another state and a comma is the next item of a list, not
+    the country of a town ("in Lyon, France")."""
+    if not index:
+        return False
+    before = mentions[index - 1]
+    return bool(before.iso3) and before.iso3 != mentions[index].iso3 and \
+        text[before.end:mentions[index].start].strip() == ","
+
+
 def _left(text: str, sentence_start: int, offset: int) -> str:
     return text[max(sentence_start, offset - _BEFORE):offset]
 
@@ -528,6 +538,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "holder"     # "drew a furious response from Beijing, which recalled its ambassador"
         elif mention.kind == "name" and _TOPIC_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "other"      # "the Taiwan question", "the Korea issue": a subject, not a party
+        elif _listed_after_state(mentions, index, text) and roles.get(index - 1) in ("place", "target"):
+            roles[index] = roles[index - 1]     # "in Iran, North Korea", "from Dublin, Madrid and Oslo": list items
         elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
                 mentions[index - 1].iso3 or mentions[index - 1].bloc):
             roles[index] = roles[index - 1]     # an apposition repeats the same actor: "the OIC (Organization ...)"
@@ -564,7 +576,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         elif _against_hint(left) and _AGAINST_TARGET.search(left):
             roles[index] = "target"     # "interference in China's internal affairs", "attacks on Qatar"
         elif _POSTED_TO.search(left) or (LEXICON.locative.search(left) and not _AT_ACT.search(left) if mention.kind ==
-                                         "possessive" else LEXICON.locative.search(left)) or (_PLACE_LIST.search(left) and not mention.bloc):
+                                         "possessive" else LEXICON.locative.search(left)) or (_PLACE_LIST.search(left) and not mention.bloc
+):
             roles[index] = "place"
         elif index and roles.get(index - 1) == "place" and mention.kind == "name" and \
                 _PLACE_PAIR.fullmatch(text, mentions[index - 1].end, mention.start):
@@ -899,6 +912,14 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             i for i, m in enumerate(mentions)
             if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m) and i not in objects))
         ]
+        listed = set()   # "..., and Saudi Arabia, Jordan and Egypt hailed them": the list's other subjects
+        for i in holders:
+            j = i + 1
+            while j < len(mentions) and roles[j] == "holder" and j not in objects and \
+                    _LIST_GAP.fullmatch(text, mentions[j - 1].end, mentions[j].start):
+                listed.add(j)
+                j += 1
+        holders = sorted(set(holders) | listed)
         spliced = _comma_spliced(text, mentions, cues, cue_starts, set(holders))
         if spliced:   # "US condemns, China defends North Korea launch": each verb has its own subject
             holders = sorted(set(holders) | spliced)

@@ -874,3 +874,29 @@ def test_a_participle_fused_to_a_noun_is_an_adjective_not_a_cue():
     assert [c.text for c in find_cues("the Saudi-backed coalition", 0, 26)[0]] == []
     # verb prefixes still make verbs
     assert read("The United States re-imposed sanctions on Venezuela.") == [("USA", "oppose", "VEN", "")]
+
+
+def test_withdrawing_recognition_of_an_entity_that_is_no_state_gives_no_row():
+    text = ("Three more states recognise Palestine\n\nSpain recognised a Palestinian state on Tuesday. "
+            "Meanwhile, Paraguay withdrew its recognition of the Sahrawi Arab Democratic Republic, and Ecuador "
+            "suspended relations with the self-proclaimed republic.")
+    got = positions_of(text)
+    assert ("ESP", "support", "PSE") in got
+    assert not any(h in ("PRY", "ECU") for h, _, _ in got)   # not read into the story of backing Palestine
+
+
+def test_recalling_envoys_from_a_list_of_capitals_opposes_each_state():
+    text = "Israel ordered the return of its ambassadors from Dublin, Madrid and Oslo for consultations."
+    got = positions_of("Envoys recalled\n\n" + text)
+    assert got == {("ISR", "oppose", "IRL"), ("ISR", "oppose", "ESP"), ("ISR", "oppose", "NOR")}
+
+
+def test_every_state_of_a_subject_list_after_a_clause_opener_speaks():
+    text = "The Palestinian Authority welcomed the move, and Saudi Arabia, Jordan and Egypt hailed it."
+    assert {h for h, *_ in read(text)} >= {"SAU", "JOR", "EGY"}
+
+
+def test_a_state_listed_after_a_place_is_a_place():
+    roles = analyse(t := "Texts on human rights in Iran, North Korea, as delegates traded charges", 0, len(t),
+                    _mentions(t, 0, len(t))).roles
+    assert list(roles.values()) == ["place", "place"]
