@@ -487,7 +487,8 @@ def territory_at_issue(text: str, lo: int, hi: int) -> Mention | None:
 
 def _listed_after_state(mentions: list[Mention], index: int, text: str) -> bool:
     """ "from Dublin, Madrid and Oslo": a state after another state and a comma is the next item of a list, not
-    the country of a town ("in Lyon, France")."""
+    the country of a town ("in Lyon, France"); the caller checks that no verb of its own follows ("in Geneva,
+    Switzerland, Peru criticised ...")."""
     if not index:
         return False
     before = mentions[index - 1]
@@ -538,7 +539,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "holder"     # "drew a furious response from Beijing, which recalled its ambassador"
         elif mention.kind == "name" and _TOPIC_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "other"      # "the Taiwan question", "the Korea issue": a subject, not a party
-        elif _listed_after_state(mentions, index, text) and roles.get(index - 1) in ("place", "target"):
+        elif _listed_after_state(mentions, index, text) and roles.get(index - 1) in ("place", "target") and \
+                _OBJECT_PAIR_TAIL.match(text, mention.end, min(end, mention.end + 12)):
             roles[index] = roles[index - 1]     # "in Iran, North Korea", "from Dublin, Madrid and Oslo": list items
         elif index and left.rstrip().endswith("(") and (mention.iso3 or mention.bloc) == (
                 mentions[index - 1].iso3 or mentions[index - 1].bloc):
@@ -912,8 +914,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             i for i, m in enumerate(mentions)
             if roles[i] == "holder" and (m.start < first_cue or (last_cue > m.end and opens_clause(m) and i not in objects))
         ]
-        listed = set()   # "..., and Saudi Arabia, Jordan and Egypt hailed them": the list's other subjects
+        listed: set[int] = set()   # "..., and Saudi Arabia, Jordan and Egypt hailed them": the list's other subjects
         for i in holders:
+            if i in listed:
+                continue   # already walked (one pass over a list, however long)
             j = i + 1
             while j < len(mentions) and roles[j] == "holder" and j not in objects and \
                     _LIST_GAP.fullmatch(text, mentions[j - 1].end, mentions[j].start):
