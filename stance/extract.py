@@ -129,6 +129,7 @@ _SWITCH = re.compile(r"(?:switch|shift|transfer)", re.IGNORECASE)
 _TO_NEXT = re.compile(r"\s+to\s+(?:the\s+)?")
 _ATTRIBUTIVE_TEXT = re.compile(r"(?:-(?:drafted|sponsored|proposed|led|backed))?\s+(?:draft|text|resolution)\b",
                                re.IGNORECASE)   # "the US draft", "the U.S.-drafted text": the sponsor's text
+_FAIL_HINT = re.compile(r"fail|reject|defeat|did not pass|fell short|voted down", re.IGNORECASE)   # cheap gate
 _TEXT_FAILED = re.compile(
     r"\b(?:failed\s+to\s+(?:adopt|pass|win|secure|garner|get|muster)|(?:was|were)\s+(?:rejected|defeated|voted\s+down)|"
     r"rejected\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:draft|text|resolution|motion)|did\s+not\s+pass|"
@@ -547,7 +548,8 @@ class DocumentExtractor:
         if own_motion is not None and not title:
             self.motion = own_motion
             self.motion_failed = False
-        if not title and self.motion is not None and _TEXT_FAILED.search(self.text, s, e):
+        if not title and self.motion is not None and _FAIL_HINT.search(self.text, s, e) and \
+                _TEXT_FAILED.search(self.text, s, e):
             self.motion_failed = True   # "The Council rejected a Russian-drafted resolution ...", "the text failed"
         motion = own_motion or self._doc_motion()
         lists = [] if title else find_lists(self.text, s, e, mentions)
