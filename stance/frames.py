@@ -484,7 +484,7 @@ _SITUATION = re.compile(
     r"\s*(?:(?:that|which)\s+(?:would\s+have\s+|would\s+|had\s+)?)?(?:on|about|regarding|concerning|addressing)\s+"
     r"(?:the\s+)?(?:(?:human\s+rights\s+|humanitarian\s+|security\s+|political\s+)?situation\s+(?:of\s+human\s+rights\s+)?"
     r"in|human\s+rights\s+(?:situation\s+)?in|(?:the\s+)?(?:human\s+rights\s+)?(?:abuses|violations|crimes)\s+(?:in|by)|"
-    r"(?!behalf\b)(?:[^.;:,()]{0,60}?|[“\"][^”\"]{0,100}?)\b(?:in|of|about|on|against))\s+(?:the\s+)?$",
+    r"(?!behalf\b)(?:[^.;:,()]{0,100}?|[“\"][^”\"]{0,100}?)\b(?:in|of|about|on|against))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -568,7 +568,8 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
         j = bisect_left(analysis.starts, noun.end())
         if j < len(analysis.mentions):
             m = analysis.mentions[j]
-            if m.iso3 and m.start < hi and _SITUATION.match(text[noun.end():m.start]):
+            if m.iso3 and m.start < min(end, noun.end() + 120) and _SITUATION.match(text[noun.end():m.start]):
+                # UN titles run long: "on the situation of human rights of Rohingya Muslims and other minorities in"
                 return Motion("critical", m, noun.start())
             if m.iso3 and m.start < hi and _ASSISTANCE_TO.fullmatch(text, noun.end(), m.start):
                 return Motion("backing", m, noun.start())   # "a text on assistance to the Palestinian people"

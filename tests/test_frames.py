@@ -901,3 +901,10 @@ def test_a_bloc_speaking_in_the_title_is_who_they_are_in_the_body():
     # a state in the title is not taken for the body's "they"
     text = "China criticises Japan\n\nOfficials met on Monday. They also called on North Korea to comply."
     assert not groups(text) and ("CHN", "concern", "PRK") not in rows(text)
+
+
+def test_a_long_un_title_still_names_the_state_it_is_about():
+    text = ("The General Assembly adopted a resolution on the situation of human rights of Rohingya Muslims and "
+            "other minorities in Myanmar by 132 votes to 9, with 31 abstentions. "
+            "Bangladesh, which hosts a million refugees, welcomed the adoption.")
+    assert ("BGD", "oppose", "MMR") in rows(text)
