@@ -599,60 +599,57 @@ class Warehouse:
         keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
                 if packed else ", NULL AS keys")
         # per (country code, kind, implied, stance): a few hundred groups, no FILTER clauses (which
-        # DuckDB evaluates slowly); the per-country answer is put together from them below
-        g = self.sql(f"""SELECT _country AS c, _kind AS kind, _implied AS implied, stance, count(*) AS n{keys}
-                         FROM positions WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code])
-        kind = g["kind"].to_numpy("int64")
-        shown = np.ones(len(g), bool)
-        if not q.include_roster:
-            shown &= kind != KIND_ROSTER
-        if not q.include_implied:
-            shown &= kind != KIND_MEMBER
-        stated = shown & (g["implied"] == False).to_numpy(bool)  # noqa: E712 (NULL is neither)
+        # DuckDB evaluates slowly); the per-country answer is put together from them in Python
+        cur = self._reader()
+        try:
+            rows = cur.execute(f"""SELECT _country, _kind, _implied, stance, count(*){keys}
+                FROM positions WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
+        finally:
+            cur.close()
+        hide = {k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on}
+        per: dict[int, list] = {}  # code -> [n, named, stated stances, stances, roster, member, keys]
+        for c, kind, implied, stance, k, ks in rows:
+            g = per.setdefault(c, [0, False, set(), set(), 0, 0, []])
+            g[4] += k if kind == KIND_ROSTER else 0
+            g[5] += k if kind == KIND_MEMBER else 0
+            if kind in hide:
+                continue
+            g[0] += k
+            if implied is False:  # NULL is neither stated nor implied (as in SQL)
+                g[1] = True
+                if stance is not None:
+                    g[2].add(stance)
+            if stance is not None:
+                g[3].add(stance)
+            if ks:
+                g[6].extend(ks)
         countries = self.countries()
-        c = g["c"].to_numpy("int64")
-        per = pd.DataFrame({"c": c, "n": np.where(shown, g["n"], 0), "named": stated,
-                            "roster": np.where(kind == KIND_ROSTER, g["n"], 0),
-                            "member": np.where(kind == KIND_MEMBER, g["n"], 0)}).groupby("c", sort=False).agg(
-            n=("n", "sum"), named=("named", "any"), roster=("roster", "sum"), member=("member", "sum"))
-        has = g["stance"].notna().to_numpy(bool)
-        st = g["stance"].to_numpy(object)
 
-        def spread(mask: np.ndarray) -> pd.DataFrame:
-            s = pd.DataFrame({"c": c[mask & has], "s": st[mask & has]}).groupby("c", sort=False)["s"]
-            return pd.DataFrame({"lo": s.min(), "hi": s.max()})
+        def one(values: set) -> str:  # the least equals the greatest: one stance
+            return min(values) if values and min(values) == max(values) else "mixed"
 
-        one_named, one_any = spread(stated).reindex(per.index), spread(shown).reindex(per.index)
-        pick = np.where(per["named"].to_numpy(bool)[:, None], one_named.to_numpy(object), one_any.to_numpy(object))
-        same = np.array([pd.notna(a) and a == b for a, b in pick], dtype=bool)  # one stance, not NULL
-        iso3 = [countries.get(int(k)) for k in per.index]
-        groups = pd.DataFrame({"iso3": iso3, "stance": [p[0] if one else "mixed" for p, one in zip(pick, same)],
-                               "shading": np.where(per["named"].to_numpy(bool), "named", "implied"),
-                               "n": per["n"].to_numpy("int64"), "c": per.index.to_numpy("int64"),
-                               "roster": per["roster"].to_numpy("int64"), "member": per["member"].to_numpy("int64")})
-        groups = groups.sort_values("iso3", na_position="last", kind="stable").reset_index(drop=True)
-        bloc = (groups["iso3"] == "").to_numpy(bool)
-        kinds = (int(groups["roster"].sum()), int(groups["member"].sum()), int(groups.loc[bloc, "n"].sum()))
-        stances = groups[~bloc & (groups["n"] > 0).to_numpy(bool)].reset_index(drop=True)
+        table = sorted(((countries.get(c), one(g[2] if g[1] else g[3]), "named" if g[1] else "implied", g[0], c, g)
+                        for c, g in per.items()), key=lambda r: (r[0] is None, r[0] or ""))
+        kinds = (sum(g[4] for g in per.values()), sum(g[5] for g in per.values()),
+                 sum(r[3] for r in table if r[0] == ""))
+        drawn = [r for r in table if r[0] != "" and r[3] > 0]
+        stances = pd.DataFrame([r[:4] for r in drawn], columns=cols)
         lines = pd.DataFrame(columns=wanted)
         if n and len(stances):
             if packed:
                 mask = (1 << bits) - 1
-                drawn = np.isin(c, stances["c"].to_numpy("int64")) & shown
-                per_country: dict[int, list[int]] = {}
-                for k, ks in zip(c[drawn].tolist(), g["keys"][drawn]):
-                    per_country.setdefault(k, []).extend(int(x) for x in (ks if ks is not None else ()))
-                seqs = sorted(x & mask for ks in per_country.values() for x in sorted(ks)[:n])
+                seqs = sorted(x & mask for r in drawn for x in sorted(r[5][6])[:n])
             else:  # row numbers too large to pack: rank them in a window
                 cond, p = self.where("positions", q)
                 seqs = sorted(r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
                     WHERE {cond} AND _toward = ? AND country_iso3 <> ''
                     QUALIFY row_number() OVER (PARTITION BY _country ORDER BY _implied, _lo, _seq) <= ?""",
                     [*p, code, n]).fetchall())
-            cols_sql = ", ".join(f'"{c}"' for c in wanted)
-            lines = self.sql(f"""SELECT {cols_sql} FROM positions
-                WHERE _seq BETWEEN ? AND ? AND _seq = ANY(?::BIGINT[])
-                ORDER BY country_iso3, _implied, _lo, _seq""", [seqs[0], seqs[-1], seqs])
+            cols_sql = ", ".join(f'"{w}"' for w in wanted)
+            # joined to the row numbers (a hash probe per row) rather than `= ANY(list)`, which
+            # searches the list for each of the table's rows
+            lines = self.sql(f"""SELECT {cols_sql} FROM positions JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s
+                WHERE _seq BETWEEN ? AND ? ORDER BY country_iso3, _implied, _lo, _seq""", [seqs, seqs[0], seqs[-1]])
         stances = stances[cols].astype({"n": "int64"})
         return stances, _conform(lines, "positions", wanted), kinds
 
