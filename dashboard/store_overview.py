@@ -119,17 +119,22 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
         counts = src.wh.sql(f"""SELECT {code} AS c, {period} AS p, _st AS s, count(*) AS n FROM events
             WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
         codes, periods, stances = (counts[c].to_numpy("int64") for c in ("c", "p", "s"))
-    named = src.codes_of(kind, np.unique(codes).tolist()).reindex(codes)
-    counts = pd.concat([named.reset_index(drop=True), pd.DataFrame({
-        "period": periods, "stance": np.asarray(EVENT_STANCES, dtype=object)[stances],
-        "n": counts["n"].to_numpy("int64")})], axis=1)
-    counts["period"] = _period_days(counts["period"].to_numpy("int64"), bucket)
+    # each lane code named once; counts summed per (name, period, stance) on integers (two
+    # codes may be drawn under one name): the same groups, in the same order, as on the strings
+    lane_codes, at = np.unique(codes, return_inverse=True)
+    named = src.codes_of(kind, lane_codes.tolist()).reindex(lane_codes)
     if lane == "actor":
-        label = display_names(counts["actor_iso3"], counts["actor"].fillna(""), src.names)
+        label = display_names(named["actor_iso3"].reset_index(drop=True),
+                              named["actor"].fillna("").reset_index(drop=True), src.names)
     else:
-        label = counts["topic"].fillna("")
-    counts["lane"] = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
+        label = named["topic"].fillna("").reset_index(drop=True)
+    label = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
+    label_ids, labels = pd.factorize(label)
+    counts = pd.DataFrame({"lane": label_ids[at], "period": _period_days(np.asarray(periods, "int64"), bucket),
+                           "stance": np.asarray(stances, "int64"), "n": counts["n"].to_numpy("int64")})
     counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
+    counts["lane"] = np.asarray(labels, dtype=object)[counts["lane"].to_numpy()]
+    counts["stance"] = np.asarray(EVENT_STANCES, dtype=object)[counts["stance"].to_numpy()]
     return TimelineCounts(counts, bucket, days, per_day_n, undated)
 
 
