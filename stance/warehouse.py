@@ -598,29 +598,28 @@ class Warehouse:
         packed = bits is not None and n > 0
         keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
                 if packed else ", NULL AS keys")
-        # per (country code, kind, implied, stance): a few hundred groups, no FILTER clauses (which
-        # DuckDB evaluates slowly); the per-country answer is put together from them in Python
+        # per (country code, kind, implied): a few hundred groups, no FILTER clauses (which DuckDB
+        # evaluates slowly); the per-country answer is put together from them in Python
         cur = self._reader()
         try:
-            rows = cur.execute(f"""SELECT _country, _kind, _implied, stance, count(*){keys}
+            rows = cur.execute(f"""SELECT _country, _kind, _implied, min(stance), max(stance), count(*){keys}
                 FROM positions WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
         finally:
             cur.close()
         hide = {k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on}
         per: dict[int, list] = {}  # code -> [n, named, stated stances, stances, roster, member, keys]
-        for c, kind, implied, stance, k, ks in rows:
+        for c, kind, implied, least, greatest, k, ks in rows:
             g = per.setdefault(c, [0, False, set(), set(), 0, 0, []])
             g[4] += k if kind == KIND_ROSTER else 0
             g[5] += k if kind == KIND_MEMBER else 0
             if kind in hide:
                 continue
             g[0] += k
+            spread = {least, greatest} - {None}  # both NULL when every stance is
             if implied is False:  # NULL is neither stated nor implied (as in SQL)
                 g[1] = True
-                if stance is not None:
-                    g[2].add(stance)
-            if stance is not None:
-                g[3].add(stance)
+                g[2] |= spread
+            g[3] |= spread
             if ks:
                 g[6].extend(ks)
         countries = self.countries()
