@@ -12,7 +12,10 @@ Ingest (`Warehouse.ingest_paths` / `ingest_tables`):
 * document ids stay unique across ingests (a new file named like a stored one gets the same
   `name~2` prefix the parser gives two files with one name in one run);
 * derived columns (date period as YYYYMMDD integers, first day, event stance and stance bits,
-  implied flag, a global row order `_seq`) are computed once, in SQL, at ingest.
+  implied flag, a global row order `_seq`) are computed once, in SQL, at ingest;
+* so are integer codes for the values the dashboard groups and counts (lane, topic, file,
+  holder and target country, event stance: `CODES`), from dictionaries an ingest only appends
+  to (DuckDB groups and counts small integers several times faster than strings).
 
 Queries take a `Query` (date range, countries, stances, topics, files, undated, implied), with
 the same meaning as the dashboard's filters, and return small pandas frames: `counts`,
