@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from stance.warehouse import Query
+from stance.warehouse import EVENT_STANCES, Query
 
 from . import charts
 from .filters import view_query
@@ -25,37 +25,39 @@ if TYPE_CHECKING:
     from .store_source import StoreSource
 
 DAY0 = "DATE '1970-01-01'"
+PERIOD_BITS = 31           # a period (day number, YYYYMM or YYYY) shifted by PERIOD_SHIFT fits here
+PERIOD_SHIFT = 1 << 30
+PACK_CODES_BELOW = 1 << 28  # lane codes below this pack with a period and a stance in 63 bits
 
 
 def headline(src: "StoreSource", f: Query) -> Headline:
     """Rows in view, undated events, states holding a position, articles with rows in view.
 
-    Each table's condition is evaluated once: its rows in view (narrow columns) are
-    materialised, then counted. Files are told apart by their hash where the store's file
-    names hash without collision (`StoreSource.keys`): DuckDB counts distinct integers several
-    times faster than strings."""
+    One statement, one pass over each table: its counts and the set of its files as a bit
+    string over the integer file codes (`_file`, 1 .. the largest code; 0 is no file); the
+    articles are the bits set in the union of the three sets."""
     (ce, pe), (cp, pp), (cc, pc) = (src.where(t, f) for t in ("events", "positions", "claims"))
-    file = f"CASE WHEN file <> '' THEN {'hash(file)' if src.keys.files else 'file'} END AS k"
+    top = max(src.codes.files, 2)
+    files = f"bitstring_agg(_file, 1, {top}) FILTER (WHERE _file > 0)"
     events, undated, countries, claims, articles = src.wh.row(f"""
-        WITH e AS MATERIALIZED (SELECT _lo, {file} FROM events WHERE {ce}),
-             p AS MATERIALIZED (SELECT country_iso3, {file} FROM positions WHERE {cp}),
-             c AS MATERIALIZED (SELECT {file} FROM claims WHERE {cc})
-        SELECT (SELECT count(*) FROM e), (SELECT count(*) FROM e WHERE _lo = 0),
-               (SELECT count(DISTINCT country_iso3) FROM p WHERE country_iso3 <> ''), (SELECT count(*) FROM c),
-               (SELECT count(DISTINCT k) FROM (SELECT k FROM e UNION ALL SELECT k FROM p UNION ALL SELECT k FROM c))""",
-        [*pe, *pp, *pc])
+        WITH e AS (SELECT count(*) AS n, count(*) FILTER (WHERE _lo = 0) AS u, {files} AS b FROM events WHERE {ce}),
+             p AS (SELECT count(DISTINCT _country) FILTER (WHERE _country > 0) AS k, {files} AS b
+                   FROM positions WHERE {cp}),
+             c AS (SELECT count(*) AS n, {files} AS b FROM claims WHERE {cc})
+        SELECT e.n, e.u, p.k, c.n, (SELECT coalesce(bit_count(bit_or(b)), 0) FROM (
+            SELECT b FROM e UNION ALL SELECT b FROM p UNION ALL SELECT b FROM c) WHERE b IS NOT NULL)
+        FROM e, p, c""", [*pe, *pp, *pc])
     return Headline(int(articles), src.articles_total, int(events), int(undated), int(countries),
                     int(claims))
 
 
 def targets(src: "StoreSource", f: Query) -> pd.Series:
-    """Positions per target in view, most first (ties by code)."""
-    cond, p = src.where("positions", f, "toward_iso3 <> ''")
-    if src.keys.codes:
-        counts = src.wh.sql(f"SELECT hash(toward_iso3) AS h, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
-        counts["code"] = counts["h"].map(src.keys.codes)
-    else:
-        counts = src.wh.sql(f"SELECT toward_iso3 AS code, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
+    """Positions per target in view, most first (ties by code): counted per integer target
+    code (`_toward`; 0 is no target), named from the store's dictionary."""
+    cond, p = src.where("positions", f, "_toward > 0")
+    counts = src.wh.sql(f"SELECT _toward AS c, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
+    names = src.codes_of("countries", counts["c"].tolist())
+    counts["code"] = [names[c] for c in counts["c"].tolist()]
     counts = counts.sort_values(["n", "code"], ascending=[False, True], kind="stable")
     return pd.Series(counts["n"].to_numpy("int64"), index=pd.Index(counts["code"].to_numpy(object), name="code"),
                      name="n")
@@ -106,21 +108,33 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     bucket = pick_bucket(int(days[-1] - days[0]))
     period = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
               "year": "_lo // 10000"}[bucket]
-    lanes = src.keys.actors if lane == "actor" else src.keys.topics
-    key = ("hash(actor_iso3, actor)" if lane == "actor" else "hash(topic)") if lanes is not None else (
-        "actor_iso3, actor" if lane == "actor" else "topic")
-    counts = src.wh.sql(f"""SELECT {key}, {period} AS period, _stance AS stance, count(*) AS n FROM events
-        WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
-    if lanes is not None:  # the hash stands for its lane (no two lanes share one in this store)
-        named = lanes.reindex(counts.iloc[:, 0].to_numpy())
-        counts = pd.concat([named.reset_index(drop=True), counts.iloc[:, 1:]], axis=1)
-    counts["period"] = _period_days(counts["period"].to_numpy("int64"), bucket)
+    code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
+    if len(getattr(src.codes, kind)) < PACK_CODES_BELOW:
+        # one integer key per (lane code, period, event stance code): DuckDB groups it fastest
+        counts = src.wh.sql(f"""SELECT ((CAST({code} AS BIGINT) << {PERIOD_BITS}) + ({period}) + {PERIOD_SHIFT}) * 8
+            + _st AS k, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY 1""", p)
+        k = counts["k"].to_numpy("int64")
+        codes, periods, stances = k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
+    else:  # codes too large to pack
+        counts = src.wh.sql(f"""SELECT {code} AS c, {period} AS p, _st AS s, count(*) AS n FROM events
+            WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
+        codes, periods, stances = (counts[c].to_numpy("int64") for c in ("c", "p", "s"))
+    # each lane code named once; counts summed per (name, period, stance) on integers (two
+    # codes may be drawn under one name): the same groups, in the same order, as on the strings
+    lane_codes, at = np.unique(codes, return_inverse=True)
+    named = src.codes_of(kind, lane_codes.tolist()).reindex(lane_codes)
     if lane == "actor":
-        label = display_names(counts["actor_iso3"], counts["actor"].fillna(""), src.names)
+        label = display_names(named["actor_iso3"].reset_index(drop=True),
+                              named["actor"].fillna("").reset_index(drop=True), src.names)
     else:
-        label = counts["topic"].fillna("")
-    counts["lane"] = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
+        label = named["topic"].fillna("").reset_index(drop=True)
+    label = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
+    label_ids, labels = pd.factorize(label)
+    counts = pd.DataFrame({"lane": label_ids[at], "period": _period_days(np.asarray(periods, "int64"), bucket),
+                           "stance": np.asarray(stances, "int64"), "n": counts["n"].to_numpy("int64")})
     counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
+    counts["lane"] = np.asarray(labels, dtype=object)[counts["lane"].to_numpy()]
+    counts["stance"] = np.asarray(EVENT_STANCES, dtype=object)[counts["stance"].to_numpy()]
     return TimelineCounts(counts, bucket, days, per_day_n, undated)
 
 

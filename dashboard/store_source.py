@@ -44,27 +44,27 @@ def store_key(wh: Warehouse) -> str:
 
 
 @dataclass(frozen=True)
-class StoreKeys:
-    """Hashes that stand for strings in this store's groupings (DuckDB groups and counts
-    integers several times faster than strings). Each is used only where no two of the
-    store's values share a hash (checked here, once per store version), so results stay exact;
-    otherwise None / False and the queries group the strings themselves."""
+class StoreCodes:
+    """The store's dictionaries of the integer codes written at ingest (stance.warehouse.CODES):
+    queries group and count these small integers (several times faster in DuckDB than the
+    strings), and the few groups found are named here. Read once per store version; `of`
+    again when a code is missing (an ingest since)."""
 
-    actors: pd.DataFrame | None  # hash(actor_iso3, actor) -> actor_iso3, actor
-    topics: pd.DataFrame | None  # hash(topic) -> topic
-    codes: dict | None           # hash(toward_iso3) -> toward_iso3
-    files: bool                  # hash(file) tells files apart
+    lanes: pd.DataFrame    # code -> actor_iso3, actor
+    topics: pd.DataFrame   # code -> topic
+    countries: dict        # code -> ISO-3 ('' is 0)
+    country_code: dict     # ISO-3 -> code
+    files: int             # the largest file code (codes 1 .. files name files)
 
     @staticmethod
-    def of(wh: Warehouse) -> "StoreKeys":
-        def unique(df: pd.DataFrame) -> pd.DataFrame | None:
-            return df.set_index("h") if df["h"].is_unique else None
-
-        actors = unique(wh.sql("SELECT DISTINCT hash(actor_iso3, actor) AS h, actor_iso3, actor FROM events"))
-        topics = unique(wh.sql("SELECT DISTINCT hash(topic) AS h, topic FROM events"))
-        codes = unique(wh.sql("SELECT DISTINCT hash(toward_iso3) AS h, toward_iso3 FROM positions"))
-        n, h = wh.row("SELECT count(DISTINCT file), count(DISTINCT hash(file)) FROM documents")
-        return StoreKeys(actors, topics, None if codes is None else codes["toward_iso3"].to_dict(), n == h)
+    def of(wh: Warehouse) -> "StoreCodes":
+        countries = wh.sql("SELECT code, iso3 FROM country_codes")
+        by_code = dict(zip(countries["code"].tolist(), countries["iso3"].tolist()))
+        by_code[0] = ""
+        return StoreCodes(wh.sql("SELECT code, actor_iso3, actor FROM lane_codes").set_index("code"),
+                          wh.sql("SELECT code, topic FROM topic_codes").set_index("code"),
+                          by_code, {v: k for k, v in by_code.items()},
+                          int(wh.row("SELECT coalesce(max(code), 0) FROM file_codes")[0]))
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class StoreSource:
         self.titles = file_titles(wh.sql("""SELECT file, title FROM documents WHERE file <> ''
             QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
         self.articles_total = len(self.titles)
-        self.keys = StoreKeys.of(wh)
+        self.codes = StoreCodes.of(wh)
         self.ahead = Ahead()
         self._seq_spans: dict[str, tuple] = {}
 
@@ -194,6 +194,16 @@ class StoreSource:
         return SqlRows(self, table, cond, tuple(p))
 
     # ------------------------------------------------------------ overview (dashboard.store_overview)
+
+    def codes_of(self, kind: str, codes) -> pd.DataFrame | dict:
+        """The dictionary `kind` ("lanes", "topics", "countries") holding every one of `codes`
+        (read again when one is missing: content added since the source opened)."""
+        table = getattr(self.codes, kind)
+        have = table.index if isinstance(table, pd.DataFrame) else table
+        if not all(c in have for c in set(codes)):
+            self.codes = StoreCodes.of(self.wh)
+            table = getattr(self.codes, kind)
+        return table
 
     def _view(self, kind: str, f: Query, *extra) -> tuple:
         return (kind, view_query(f), *extra)

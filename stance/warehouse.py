@@ -12,7 +12,10 @@ Ingest (`Warehouse.ingest_paths` / `ingest_tables`):
 * document ids stay unique across ingests (a new file named like a stored one gets the same
   `name~2` prefix the parser gives two files with one name in one run);
 * derived columns (date period as YYYYMMDD integers, first day, event stance and stance bits,
-  implied flag, a global row order `_seq`) are computed once, in SQL, at ingest.
+  implied flag, a global row order `_seq`) are computed once, in SQL, at ingest;
+* so are integer codes for the values the dashboard groups and counts (lane, topic, file,
+  holder and target country, event stance: `CODES`), from dictionaries an ingest only appends
+  to (DuckDB groups and counts small integers several times faster than strings).
 
 Queries take a `Query` (date range, countries, stances, topics, files, undated, implied), with
 the same meaning as the dashboard's filters, and return small pandas frames: `counts`,
@@ -30,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import tables as T
@@ -37,13 +41,29 @@ from .dates import DEFAULT_SETTINGS, DateSettings
 from .tables import TABLE_NAMES
 
 DEFAULT_NAME = "stance.duckdb"
-FORMAT = 2  # 2: positions._kind (0 stated, 1 roster, 2 bloc membership); format 1 is upgraded
+FORMAT = 3  # 2: positions._kind (0 stated, 1 roster, 2 bloc membership); 3: integer codes
+#             (lanes, topics, files, countries, event stance); older formats are upgraded
 KIND_ROSTER, KIND_MEMBER = 1, 2
 EQUALITIES_UP_TO = 16  # a filter on up to this many values is written as equalities, not IN
 ROW_TABLES = ("events", "positions", "claims")
 IMPLIED_BASES = ("member_of_group", "roster")
 STANCE_BITS = {s: 1 << i for i, s in enumerate(T.STANCES)}
 BUCKETS = ("day", "week", "month", "year")
+EVENT_STANCES = ("none", "mixed", *T.STANCES)  # events._st is the index of _stance here
+# Dictionaries of the integer codes stored at ingest: table -> its value columns. Every distinct
+# value (NULL and '' included) of a lane or topic has a code >= 1; a file or country code is
+# 0 for '' and -1 for NULL (so "> 0" means a non-empty value), else >= 1. Codes are never
+# reused or renumbered: an ingest only appends the values it brings.
+CODES = {"lane_codes": ("actor_iso3", "actor"), "topic_codes": ("topic",),
+         "file_codes": ("file",), "country_codes": ("iso3",)}
+_CODED = {  # table -> (code column, dictionary, the table's value columns)
+    "events": (("_lane", "lane_codes", ("actor_iso3", "actor")), ("_topic", "topic_codes", ("topic",)),
+               ("_file", "file_codes", ("file",))),
+    "positions": (("_file", "file_codes", ("file",)), ("_country", "country_codes", ("country_iso3",)),
+                  ("_toward", "country_codes", ("toward_iso3",))),
+    "claims": (("_file", "file_codes", ("file",)),),
+}
+_RESERVED = {"file_codes", "country_codes"}  # '' -> 0, NULL -> -1
 Transform = Callable[[pd.DataFrame, str], pd.DataFrame]  # (batch, table name) -> frame to write
 
 
@@ -102,11 +122,53 @@ def _sql_type(col: str) -> str:
 _DERIVED = {
     "documents": [("_seq", "BIGINT")],
     "events": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
-               ("_stance", "VARCHAR"), ("_stance_bits", "TINYINT")],
+               ("_stance", "VARCHAR"), ("_stance_bits", "TINYINT"), ("_st", "UTINYINT"),
+               ("_lane", "INTEGER"), ("_topic", "INTEGER"), ("_file", "INTEGER")],
     "positions": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
-                  ("_implied", "BOOLEAN"), ("_kind", "UTINYINT")],
-    "claims": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE")],
+                  ("_implied", "BOOLEAN"), ("_kind", "UTINYINT"), ("_file", "INTEGER"),
+                  ("_country", "INTEGER"), ("_toward", "INTEGER")],
+    "claims": [("_seq", "BIGINT"), ("_lo", "INTEGER"), ("_hi", "INTEGER"), ("_t0", "DATE"),
+               ("_file", "INTEGER")],
 }
+
+
+def _same(a: str, b: str) -> str:
+    return f'{a} IS NOT DISTINCT FROM {b}'
+
+
+def _add_codes(cur, sources: Mapping[str, str]) -> None:
+    """Append to the dictionaries the values of `sources` (table -> relation holding that
+    table's rows) they do not hold yet, numbered after the largest code."""
+    for dictionary, cols in CODES.items():
+        picks = ["SELECT DISTINCT " + ", ".join(f'"{v}" AS "{c}"' for v, c in zip(values, cols)) + f" FROM {rel}"
+                 for table, rel in sources.items() for _, d, values in _CODED.get(table, ()) if d == dictionary]
+        if not picks:
+            continue
+        names = ", ".join(f'"{c}"' for c in cols)
+        new = " AND ".join(_same(f'd."{c}"', f'n."{c}"') for c in cols)
+        skip = (" WHERE " + " AND ".join(f'n."{c}" IS NOT NULL AND n."{c}" <> \'\'' for c in cols)
+                if dictionary in _RESERVED else "")
+        cur.execute(f"""INSERT INTO {dictionary}
+            SELECT (SELECT coalesce(max(code), 0) FROM {dictionary}) + row_number() OVER (ORDER BY {names}) AS code, {names}
+            FROM (SELECT DISTINCT * FROM ({" UNION ".join(picks)})) n{skip}
+            {"AND" if skip else "WHERE"} NOT EXISTS (SELECT 1 FROM {dictionary} d WHERE {new})""")
+
+
+def _coded(table: str, rel: str) -> str:
+    """SELECT of `rel` (rows of `table`) with the table's code columns, in `_seq` order."""
+    cols, joins = [], []
+    for k, (col, dictionary, values) in enumerate(_CODED[table]):
+        on = " AND ".join(_same(f'c{k}."{d}"', f'x."{v}"') for d, v in zip(CODES[dictionary], values))
+        joins.append(f"LEFT JOIN {dictionary} c{k} ON {on}")
+        code = f"c{k}.code"
+        if dictionary in _RESERVED:
+            v = f'x."{values[0]}"'
+            code = f"CASE WHEN {v} IS NULL THEN -1 WHEN {v} = '' THEN 0 ELSE c{k}.code END"
+        cols.append(f"CAST({code} AS INTEGER) AS {col}")
+    if table == "events":
+        cols.append("CAST(CASE x._stance " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(EVENT_STANCES))
+                    + " END AS UTINYINT) AS _st")
+    return f"SELECT x.*, {', '.join(cols)} FROM ({rel}) x {' '.join(joins)} ORDER BY x._seq"
 
 
 def _period_sql(src: str) -> str:
@@ -185,6 +247,31 @@ class Warehouse:
             raise
         cur.execute("CHECKPOINT")
 
+    @staticmethod
+    def _upgrade_to_3(cur) -> None:
+        """Format 2 -> 3: the integer codes (dictionaries filled from the stored rows; each
+        table rewritten once with its code columns, in row order)."""
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            for dictionary, cols in CODES.items():
+                cur.execute(f"""CREATE TABLE IF NOT EXISTS {dictionary} (code INTEGER,
+                    {", ".join(f'"{c}" VARCHAR' for c in cols)})""")
+            _add_codes(cur, {t: f'"{t}"' for t in _CODED})
+            for table in _CODED:
+                have = {r[0] for r in cur.execute(f'DESCRIBE "{table}"').fetchall()}
+                stale = [f'"{c}"' for c, _, _ in _CODED[table] if c in have] + (['"_st"'] if "_st" in have else [])
+                drop = f"EXCLUDE ({', '.join(stale)})" if stale else ""
+                rows = f'SELECT * {drop} FROM "{table}"'
+                cur.execute(f'CREATE TABLE "{table}__3" AS {_coded(table, rows)}')
+                cur.execute(f'DROP TABLE "{table}"')
+                cur.execute(f'ALTER TABLE "{table}__3" RENAME TO "{table}"')
+            cur.execute("UPDATE meta SET value = '3' WHERE key = 'format'")
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        cur.execute("CHECKPOINT")
+
     def close(self) -> None:
         self._con.close()
 
@@ -208,9 +295,14 @@ class Warehouse:
         cur = self._cursor()
         cur.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         cur.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", [str(FORMAT)])
-        if self.format() < 2 and cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'positions'"
-                                             ).fetchone()[0]:
+        stored = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'positions'").fetchone()[0]
+        if stored and self.format() < 2:
             self._upgrade_to_2(cur)
+        if stored and self.format() < 3:
+            self._upgrade_to_3(cur)
+        for dictionary, cols in CODES.items():
+            cur.execute(f"""CREATE TABLE IF NOT EXISTS {dictionary} (code INTEGER,
+                {", ".join(f'"{c}" VARCHAR' for c in cols)})""")
         cur.execute("""CREATE TABLE IF NOT EXISTS files (
             content_hash VARCHAR PRIMARY KEY, file VARCHAR, path VARCHAR, prefix VARCHAR,
             parser_version VARCHAR, documents BIGINT, events BIGINT, positions BIGINT, claims BIGINT)""")
@@ -344,8 +436,9 @@ class Warehouse:
     def _insert_rows(cur) -> None:
         bits = " + ".join(f"max(CASE WHEN stance = '{s}' THEN {b} ELSE 0 END)" for s, b in STANCE_BITS.items())
         stances = ", ".join(f"'{s}'" for s in T.STANCES)
-        cur.execute(f"""INSERT INTO documents BY NAME SELECT * FROM _new_documents""")
-        cur.execute(f"""INSERT INTO events BY NAME
+        _add_codes(cur, {t: f"_new_{t}" for t in _CODED})
+        cur.execute("INSERT INTO documents BY NAME SELECT * FROM _new_documents")
+        events = f"""
             WITH links AS (
               SELECT event_id, stance FROM _new_positions WHERE event_id <> '' AND stance IN ({stances})
               UNION ALL
@@ -355,13 +448,13 @@ class Warehouse:
             SELECT e.* EXCLUDE (_d, _yr, _mo, _ts),
                    CASE WHEN per.k IS NULL THEN 'none' WHEN per.k = 1 THEN per.s ELSE 'mixed' END AS _stance,
                    CAST(coalesce(per.b, 0) AS TINYINT) AS _stance_bits
-            FROM ({_period_sql('_new_events')}) e LEFT JOIN per USING (event_id)""")
+            FROM ({_period_sql('_new_events')}) e LEFT JOIN per USING (event_id)"""
         implied = ", ".join(f"'{b}'" for b in IMPLIED_BASES)
-        cur.execute(f"""INSERT INTO positions BY NAME
-            SELECT * EXCLUDE (_d, _yr, _mo, _ts), basis IN ({implied}) AS _implied, {_KIND_SQL} AS _kind
-            FROM ({_period_sql('_new_positions')})""")
-        cur.execute(f"""INSERT INTO claims BY NAME
-            SELECT * EXCLUDE (_d, _yr, _mo, _ts) FROM ({_period_sql('_new_claims')})""")
+        positions = f"""SELECT * EXCLUDE (_d, _yr, _mo, _ts), basis IN ({implied}) AS _implied, {_KIND_SQL} AS _kind
+            FROM ({_period_sql('_new_positions')})"""
+        claims = f"SELECT * EXCLUDE (_d, _yr, _mo, _ts) FROM ({_period_sql('_new_claims')})"
+        for table, rel in (("events", events), ("positions", positions), ("claims", claims)):
+            cur.execute(f"INSERT INTO {table} BY NAME {_coded(table, rel)}")
 
     @staticmethod
     def _remove(cur, hashes: Sequence[str]) -> None:
@@ -499,49 +592,83 @@ class Warehouse:
         toward it held by a bloc as a whole (no country)."""
         cols = ["iso3", "stance", "shading", "n"]
         wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
-        if not target:
+        code = self.country_code(target) if target else None
+        if code is None:
             return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted), (0, 0, 0)
         every, params = self.where("positions", replace(q, include_implied=True, include_roster=True))
-        shown = kind_condition(q) or "TRUE"
         n = max(0, int(per_country))
         bits = self._seq_bits("positions")
         packed = bits is not None and n > 0
-        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) "
-                f"FILTER (WHERE {shown}) AS keys" if packed else ", NULL AS keys")
-        groups = self.sql(f"""
-            SELECT country_iso3 AS iso3,
-                   CASE WHEN named THEN (CASE WHEN sn = xn THEN sn ELSE 'mixed' END)
-                        ELSE (CASE WHEN sa = xa THEN sa ELSE 'mixed' END) END AS stance,
-                   CASE WHEN named THEN 'named' ELSE 'implied' END AS shading, n, keys, roster, member
-            FROM (SELECT country_iso3, count(*) FILTER (WHERE {shown}) AS n,
-                         coalesce(bool_or(NOT _implied) FILTER (WHERE {shown}), FALSE) AS named,
-                         min(stance) FILTER (WHERE {shown} AND NOT _implied) AS sn,
-                         max(stance) FILTER (WHERE {shown} AND NOT _implied) AS xn,
-                         min(stance) FILTER (WHERE {shown}) AS sa, max(stance) FILTER (WHERE {shown}) AS xa,
-                         count(*) FILTER (WHERE _kind = {KIND_ROSTER}) AS roster,
-                         count(*) FILTER (WHERE _kind = {KIND_MEMBER}) AS member{keys}
-                  FROM positions WHERE {every} AND toward_iso3 = ? GROUP BY 1)
-            ORDER BY iso3""", [*params, target])
-        bloc = groups["iso3"] == ""
-        kinds = (int(groups["roster"].sum()), int(groups["member"].sum()), int(groups.loc[bloc, "n"].sum()))
-        stances = groups[~bloc & (groups["n"] > 0)].reset_index(drop=True)
+        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
+                if packed else ", NULL AS keys")
+        # per (country code, kind, implied): a few hundred groups, no FILTER clauses (which DuckDB
+        # evaluates slowly); the per-country answer is put together from them in Python
+        cur = self._reader()
+        try:
+            rows = cur.execute(f"""SELECT _country, _kind, _implied, min(stance), max(stance), count(*){keys}
+                FROM positions WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
+        finally:
+            cur.close()
+        hide = {k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on}
+        per: dict[int, list] = {}  # code -> [n, named, stated stances, stances, roster, member, keys]
+        for c, kind, implied, least, greatest, k, ks in rows:
+            g = per.setdefault(c, [0, False, set(), set(), 0, 0, []])
+            g[4] += k if kind == KIND_ROSTER else 0
+            g[5] += k if kind == KIND_MEMBER else 0
+            if kind in hide:
+                continue
+            g[0] += k
+            spread = {least, greatest} - {None}  # both NULL when every stance is
+            if implied is False:  # NULL is neither stated nor implied (as in SQL)
+                g[1] = True
+                g[2] |= spread
+            g[3] |= spread
+            if ks:
+                g[6].extend(ks)
+        countries = self.countries()
+
+        def one(values: set) -> str:  # the least equals the greatest: one stance
+            return min(values) if values and min(values) == max(values) else "mixed"
+
+        table = sorted(((countries.get(c), one(g[2] if g[1] else g[3]), "named" if g[1] else "implied", g[0], c, g)
+                        for c, g in per.items()), key=lambda r: (r[0] is None, r[0] or ""))
+        kinds = (sum(g[4] for g in per.values()), sum(g[5] for g in per.values()),
+                 sum(r[3] for r in table if r[0] == ""))
+        drawn = [r for r in table if r[0] != "" and r[3] > 0]
+        stances = pd.DataFrame([r[:4] for r in drawn], columns=cols)
         lines = pd.DataFrame(columns=wanted)
         if n and len(stances):
             if packed:
                 mask = (1 << bits) - 1
-                seqs = sorted(int(k) & mask for ks in stances["keys"] for k in ks)
+                seqs = sorted(x & mask for r in drawn for x in sorted(r[5][6])[:n])
             else:  # row numbers too large to pack: rank them in a window
                 cond, p = self.where("positions", q)
                 seqs = sorted(r[0] for r in self._reader().execute(f"""SELECT _seq FROM positions
-                    WHERE {cond} AND toward_iso3 = ? AND country_iso3 <> ''
-                    QUALIFY row_number() OVER (PARTITION BY country_iso3 ORDER BY _implied, _lo, _seq) <= ?""",
-                    [*p, target, n]).fetchall())
-            cols_sql = ", ".join(f'"{c}"' for c in wanted)
-            lines = self.sql(f"""SELECT {cols_sql} FROM positions
-                WHERE _seq BETWEEN ? AND ? AND _seq = ANY(?::BIGINT[])
-                ORDER BY country_iso3, _implied, _lo, _seq""", [seqs[0], seqs[-1], seqs])
+                    WHERE {cond} AND _toward = ? AND country_iso3 <> ''
+                    QUALIFY row_number() OVER (PARTITION BY _country ORDER BY _implied, _lo, _seq) <= ?""",
+                    [*p, code, n]).fetchall())
+            cols_sql = ", ".join(f'"{w}"' for w in wanted)
+            # joined to the row numbers (a hash probe per row) rather than `= ANY(list)`, which
+            # searches the list for each of the table's rows
+            lines = self.sql(f"""SELECT {cols_sql} FROM positions JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s
+                WHERE _seq BETWEEN ? AND ? ORDER BY country_iso3, _implied, _lo, _seq""", [seqs, seqs[0], seqs[-1]])
         stances = stances[cols].astype({"n": "int64"})
         return stances, _conform(lines, "positions", wanted), kinds
+
+    def countries(self) -> dict[int, str | None]:
+        """Country codes -> ISO-3 (0 is '', -1 NULL), read once per store version."""
+        n = self.row("SELECT count(*), coalesce(max(code), 0) FROM country_codes")
+        if getattr(self, "_countries", (None, None))[0] != n:
+            got = dict(self._reader().execute("SELECT code, iso3 FROM country_codes").fetchall())
+            self._countries = (n, {0: "", -1: None, **got})
+        return self._countries[1]
+
+    def country_code(self, iso3: str) -> int | None:
+        """The integer code of a country (None when the store holds none by that code)."""
+        if iso3 == "":
+            return 0
+        row = self.row("SELECT code FROM country_codes WHERE iso3 = ?", [iso3])
+        return int(row[0]) if row else None
 
     def _seq_bits(self, table: str) -> int | None:
         """Bits below a packed key's first day that hold every `_seq` of `table` (None when the

@@ -163,12 +163,15 @@ def test_pages_through_growing_row_windows_equal_the_pandas_pages(synthetic, mon
     ("synthetic", Filters(date_from="2018-01-01", date_to="2018-12-31", include_undated=False), "week"),
     ("synthetic", Filters(countries=("CHN",), lane="topic"), "month"),
 ])
-def test_timeline_counts_agree_at_every_bucket(request, monkeypatch, which, f, bucket) -> None:
+@pytest.mark.parametrize("packed", [True, False])
+def test_timeline_counts_agree_at_every_bucket(request, monkeypatch, which, f, bucket, packed) -> None:
     frames, store = request.getfixturevalue(which)
     from dashboard import store_overview, timeline
 
     monkeypatch.setattr(timeline, "AGGREGATE_ABOVE", 10)
     monkeypatch.setattr(store_overview, "AGGREGATE_ABOVE", 10)
+    if not packed:  # lane codes too large to pack beside the period: grouped as three columns
+        monkeypatch.setattr(store_overview, "PACK_CODES_BELOW", 0)
     store.ahead.clear()
     for lane in ("actor", "topic"):
         (fig_s, info_s), (fig_p, info_p) = store.timeline(f, lane), frames.timeline(f, lane)
@@ -292,3 +295,18 @@ def test_an_upload_on_a_store_is_added_to_the_store(monkeypatch, tmp_path, store
     assert "oslo.txt" in set(events["file"])   # the pages read nothing but the store
     at = at.switch_page("app_pages/overview.py").run()  # the store itself holds it now
     assert next(m for m in at.metric if m.label == "Articles").value == str(len(article_paths(ARTICLES)) + 1)
+
+
+def test_codes_added_after_the_source_opened_are_read_again(tmp_path) -> None:
+    from stance.warehouse import Warehouse
+
+    wh = Warehouse(tmp_path / "s.duckdb")
+    wh.ingest_tables(synthetic_tables(300, seed=1, prefix="a-"), parser_version="synthetic")
+    src = StoreSource(wh, store_key(wh), ARTICLES)
+    more = synthetic_tables(300, seed=2, prefix="b-")
+    more.events.loc[:, ["actor", "actor_iso3"]] = [["Atlantis", ""]] * len(more.events)
+    wh.ingest_tables(more, parser_version="synthetic")
+    code = wh.row("SELECT code FROM lane_codes WHERE actor = 'Atlantis'")[0]
+    assert code not in src.codes.lanes.index
+    assert src.codes_of("lanes", [code]).loc[code, "actor"] == "Atlantis"
+    wh.close()

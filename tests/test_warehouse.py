@@ -313,20 +313,82 @@ def test_options_span_the_data(synthetic) -> None:
     assert set(opts["topics"]) == set(t.events["topic"]) - {""}
 
 
-def test_a_format_1_store_is_upgraded_when_opened_for_writing(tmp_path: Path, corpus: Path) -> None:
+@pytest.mark.parametrize("old", [1, 2])
+def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path: Path, corpus: Path, old: int) -> None:
     path = tmp_path / "old.duckdb"
     with Warehouse(path) as wh:
         wh.ingest_paths([corpus])
         want = [wh.counts(q) for q in QUERIES]
+        want_map = [wh.map_view(q, "CHN") for q in QUERIES]
+        want_rows = [wh.frame(t, Query(include_implied=True)) for t in T.COLUMNS]
     import duckdb
 
-    con = duckdb.connect(str(path))  # make it look like a store written before positions._kind
-    con.execute("ALTER TABLE positions DROP COLUMN _kind")
-    con.execute("UPDATE meta SET value = '1' WHERE key = 'format'")
+    con = duckdb.connect(str(path))  # make it look like a store written before the integer codes
+    for table, cols in (("events", ["_st", "_lane", "_topic", "_file"]), ("positions", ["_file", "_country", "_toward"]),
+                        ("claims", ["_file"])):
+        for col in cols:
+            con.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
+    for dictionary in ("lane_codes", "topic_codes", "file_codes", "country_codes"):
+        con.execute(f"DROP TABLE {dictionary}")
+    if old == 1:  # and before positions._kind
+        con.execute("ALTER TABLE positions DROP COLUMN _kind")
+    con.execute(f"UPDATE meta SET value = '{old}' WHERE key = 'format'")
     con.close()
-    with pytest.raises(IngestError, match="format-1 store"):
+    with pytest.raises(IngestError, match=f"format-{old} store"):
         Warehouse(path, read_only=True)
     with Warehouse(path) as wh:
-        assert wh.format() == 2
+        assert wh.format() == 3
     with Warehouse(path, read_only=True) as wh:
         assert [wh.counts(q) for q in QUERIES] == want
+        for got, expected in zip((wh.map_view(q, "CHN") for q in QUERIES), want_map):
+            assert_frame_equal(got[0], expected[0])
+            assert_frame_equal(got[1], expected[1])
+            assert got[2] == expected[2]
+        for got, expected in zip((wh.frame(t, Query(include_implied=True)) for t in T.COLUMNS), want_rows):
+            assert_frame_equal(got, expected)
+        assert wh.row("SELECT bool_and(_seq = rowid) FROM positions")[0]
+
+
+def _codes_hold_the_values(wh: Warehouse) -> None:
+    """Every row's integer codes name its own values in the dictionaries ('' is 0, NULL -1)."""
+    def reserved(col: str, code: str, d: str, value: str) -> str:
+        return (f"NOT (CASE WHEN {col} IS NULL THEN {code} = -1 WHEN {col} = '' THEN {code} = 0 "
+                f"ELSE {code} = (SELECT dd.code FROM {d} dd WHERE dd.{value} = r.{col}) END)")
+
+    checks = {
+        "events": ["(SELECT count(*) FROM lane_codes l WHERE l.code = r._lane AND l.actor_iso3 IS NOT DISTINCT FROM "
+                   "r.actor_iso3 AND l.actor IS NOT DISTINCT FROM r.actor) <> 1",
+                   "(SELECT count(*) FROM topic_codes t WHERE t.code = r._topic AND t.topic IS NOT DISTINCT FROM r.topic) <> 1",
+                   reserved("file", "_file", "file_codes", "file"),
+                   "_stance <> ['" + "', '".join(__import__("stance.warehouse").warehouse.EVENT_STANCES) + "'][_st + 1]"],
+        "positions": [reserved("file", "_file", "file_codes", "file"),
+                      reserved("country_iso3", "_country", "country_codes", "iso3"),
+                      reserved("toward_iso3", "_toward", "country_codes", "iso3")],
+        "claims": [reserved("file", "_file", "file_codes", "file")],
+    }
+    for table, conds in checks.items():
+        for cond in conds:
+            assert wh.row(f"SELECT count(*) FROM {table} r WHERE {cond}")[0] == 0, (table, cond)
+    for d, cols in (("lane_codes", "actor_iso3, actor"), ("topic_codes", "topic"), ("file_codes", "file"),
+                    ("country_codes", "iso3")):
+        assert wh.row(f"SELECT count(*) = count(DISTINCT code) AND count(*) = count(DISTINCT ({cols})) "
+                      f"AND min(code) >= 1 FROM {d}")[0], d
+
+
+def test_integer_codes_name_the_values_and_are_only_appended(tmp_path: Path) -> None:
+    a = synthetic_tables(600, seed=1, prefix="a-")
+    b = synthetic_tables(600, seed=2, prefix="b-")
+    b.events.loc[:5, ["actor", "actor_iso3"]] = [["Atlantis", ""]] * 6       # a lane only b has
+    b.positions.loc[:5, "toward_iso3"] = ""                                   # no target
+    with Warehouse(tmp_path / "s.duckdb") as wh:
+        wh.ingest_tables(a, parser_version="synthetic")
+        _codes_hold_the_values(wh)
+        before = {d: wh.sql(f"SELECT * FROM {d} ORDER BY code") for d in ("lane_codes", "file_codes", "country_codes")}
+        wh.ingest_tables(b, parser_version="synthetic")
+        _codes_hold_the_values(wh)
+        for d, old in before.items():  # old codes kept, new values numbered after them
+            now = wh.sql(f"SELECT * FROM {d} ORDER BY code")
+            assert_frame_equal(now.head(len(old)), old)
+        assert wh.row("SELECT count(*) FROM lane_codes WHERE actor = 'Atlantis'")[0] == 1
+        assert wh.row("SELECT count(*) FROM file_codes")[0] == len(set(a.documents["file"]) | set(b.documents["file"]))
+        assert wh.row("SELECT bool_and(_seq = rowid) FROM events")[0]
