@@ -28,7 +28,7 @@ from .timeline import (AGGREGATE_ABOVE, MAX_LANES, Focus, TimelineCounts,  # noq
 
 MAP_HOVER_LINES = 6
 GEO = dict(
-    scope="world", resolution=50, showframe=False, projection=dict(type="natural earth"),
+    scope="world", resolution=110, showframe=False, projection=dict(type="natural earth"),
     fitbounds=False, showcountries=True, countrycolor="#c9c9c9", countrywidth=0.5,
     showcoastlines=True, coastlinecolor="#b0b0b0", coastlinewidth=0.5,
     showland=True, landcolor="#f1f1f1", showlakes=False, bgcolor="rgba(0,0,0,0)",
