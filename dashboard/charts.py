@@ -92,8 +92,10 @@ def _plain(value):
     if isinstance(value, np.ndarray):
         if value.dtype.kind == "M":
             return np.datetime_as_string(value).tolist()
-        if value.dtype.kind in "OU":
-            return [_plain(v) for v in value.tolist()]
+        if value.dtype.kind == "U":  # (tolist gives str: nothing left to convert)
+            return value.tolist()
+        if value.dtype.kind == "O":  # mostly str: only other values go through _plain
+            return [v if type(v) is str else _plain(v) for v in value.tolist()]
         if value.dtype.kind in "biuf":
             return value.tolist()
     elif isinstance(value, (np.bool_, np.integer, np.floating)):

@@ -14,6 +14,7 @@ import streamlit as st
 
 from . import charts, evidence, filters, paging
 from .model import shown
+from .names import group_names
 from .shell import (K_COUNTRIES, K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context,
                     source_text)
 from .source import Rows
@@ -211,11 +212,18 @@ def claims_panel(ctx: Context) -> None:
         st.dataframe(bloc, hide_index=True, key="bloc_positions")
 
 
+BLOC_ROW_COLUMNS = ["date", "stance", "toward", "topic", "text", "file"]  # and "bloc" second
+
+
 def _bloc_rows(rows: Rows) -> pd.DataFrame:
-    """The first page of positions held by blocs as a whole, as the claims panel lists them."""
-    return shown(rows.page(1), "positions").loc[:, [
-        "date", "group_name", "stance", "toward", "topic", "text", "file"]].rename(
-        columns={"group_name": "bloc"})
+    """The first page of positions held by blocs as a whole, as the claims panel lists them:
+    `shown(page, "positions")` cut to date, group_name (as "bloc"), stance, toward, topic,
+    text and file, with only those columns taken from the table."""
+    part = rows.page(1, cols=[*BLOC_ROW_COLUMNS, "group", "_group_name"])
+    names = part["_group_name"] if "_group_name" in part.columns else group_names(part["group"])
+    out = part.loc[:, BLOC_ROW_COLUMNS]
+    out.insert(1, "bloc", names.to_numpy())
+    return out
 
 
 FIRST = {

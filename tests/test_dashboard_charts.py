@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard import charts
@@ -132,7 +133,8 @@ def test_named_position_decides_over_implied_ones():
 def test_map_layout_shows_the_whole_world_with_small_states():
     fig = charts.map_figure(charts.map_frame(prepared().positions, "CHN"), "CHN")
     geo = fig.layout.geo
-    assert geo.scope == "world" and geo.resolution == 50 and geo.fitbounds is False
+    # 110: static/topojson/world_110m.json, the 50m shapes thinned (every state, small ones too)
+    assert geo.scope == "world" and geo.resolution == 110 and geo.fitbounds is False
     assert geo.projection.type == "natural earth" and geo.showframe is False
     assert charts.PLOTLY_CONFIG["topojsonURL"] == "app/static/topojson/"
     for name in ("world_50m", "world_110m"):
@@ -194,5 +196,12 @@ def test_a_frozen_figure_gives_st_plotly_chart_the_same_json_and_is_not_copied()
         assert pio.to_json(got, validate=False) == pio.to_json(want, validate=False)
         assert got is ice.to_dict()  # one dict, no copy per rerun
         assert charts.frozen(ice) is ice
+    mixed = charts.raw_figure([dict(  # text arrays: str (kind U) and objects of every sort
+        type="scatter", x=np.array(["a", "é<b>"]), y=np.array([1, 2]),
+        text=np.array(["x", None, np.int64(3), 2.5, np.nan, True], dtype=object),
+        customdata=np.array([[1, "b"], [None, "c"]], dtype=object))], {})
+    for original in (mixed,):
+        want = plotly.tools.return_figure_from_figure_or_data(original, validate_figure=True)
+        assert charts.frozen(original).to_json() == pio.to_json(want, validate=False)
     other = charts.frozen(charts.map_figure(charts.map_frame(v.positions, "CUB"), "CUB"))
     assert other.to_json() != charts.frozen(charts.map_figure(frame, "CHN")).to_json()
