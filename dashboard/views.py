@@ -67,9 +67,7 @@ def timeline(ctx: Context) -> None:
         if len(undated):
             with st.expander(f"{len(undated)} undated events (not on the timeline)",
                              expanded=len(undated) <= 10):
-                cols = ["actor", "action", "target", "topic", "text", "file"]
-                first = ctx.memo("undated page", lambda: shown(
-                    undated.page(1, UNDATED_LIST_LIMIT), "events").loc[:, cols])
+                first = ctx.memo("undated page", lambda: undated_rows(undated))
                 st.dataframe(first, hide_index=True, key="undated_events")
                 if len(undated) > UNDATED_LIST_LIMIT:
                     st.caption(f"First {UNDATED_LIST_LIMIT} shown; all are in the Events table.")
@@ -77,6 +75,15 @@ def timeline(ctx: Context) -> None:
         n = ctx.memo("undated hidden", lambda: ctx.source.undated_hidden(f))
         if n:
             st.caption(f"{n} undated events are hidden: tick “Include undated” to list them.")
+
+
+UNDATED_COLUMNS = ["actor", "action", "target", "topic", "text", "file"]
+
+
+def undated_rows(undated: Rows) -> pd.DataFrame:
+    """The first UNDATED_LIST_LIMIT undated events as listed under the timeline: the shown
+    page's UNDATED_COLUMNS, only those taken from the table."""
+    return undated.page(1, UNDATED_LIST_LIMIT, cols=UNDATED_COLUMNS)
 
 
 def _hidden_implied(ctx: Context, target: str) -> tuple[int, int]:

@@ -78,3 +78,19 @@ def test_the_claims_panels_bloc_rows_are_the_shown_page_cut_to_its_columns():
             assert_frame_equal(views._bloc_rows(rows), old(rows))
         plain = FrameRows("positions", view.frame("positions").drop(columns="_group_name"))
         assert_frame_equal(views._bloc_rows(plain), old(plain))  # names from the group ids
+
+
+def test_the_undated_list_is_the_shown_page_cut_to_its_columns():
+    from dashboard import views
+    from dashboard.model import shown
+    from dashboard.source import FrameRows
+
+    t = prepared()
+    for f in VIEWS:
+        view = FrameView(t, Codes(t), f)
+        undated = view.paged("events", view.where("events", view.column(
+            "events", "_lo").to_numpy() == 0))
+        for rows in (undated, view.paged("events"), FrameRows("events", view.frame("events"))):
+            old = shown(rows.page(1, views.UNDATED_LIST_LIMIT), "events").loc[:, [
+                "actor", "action", "target", "topic", "text", "file"]]
+            assert_frame_equal(views.undated_rows(rows), old)
