@@ -12,7 +12,8 @@ websocket, the media endpoint and the browser. Processes, not threads: AppTest s
 process-global Runtime for the length of a run (and clears it afterwards), so two AppTest
 sessions cannot run at once in one process.
 
-Mode "browser" (closest to real use, but heavy): one `streamlit run app.py` server on a free
+Mode "browser" (closest to real use, but heavy): one dashboard server (`python -m
+dashboard.serve`, as the README starts it; `--plain-start`: `streamlit run app.py`) on a free
 127.0.0.1 port reading a private copy of the corpus, and N pages (one browser context each, so
 N Streamlit sessions) in one headless Debian Chromium (/usr/bin/chromium through Playwright; no
 browser is downloaded). Each page loads the dashboard, then loops: change one filter through
@@ -154,15 +155,18 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(folder: Path, log: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port reading `folder`; yields its URL.
+def serve(folder: Path, log: Path, warm: bool = True) -> Iterator[str]:
+    """The dashboard on a free loopback port reading `folder`; yields its URL.
 
-    The server gets its own process group, stopped (SIGTERM, then SIGKILL) on exit.
+    `warm`: started as `python -m dashboard.serve` (imports and the corpus loaded before the
+    server listens, as the README starts it); else plain `streamlit run app.py`. The server
+    gets its own process group, stopped (SIGTERM, then SIGKILL) on exit.
     """
     port = _free_port()
     env = dict(os.environ, STANCE_ARTICLES_DIR=str(folder),
                STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP),
+    launcher = ["dashboard.serve"] if warm else ["streamlit", "run", str(APP)]
+    cmd = [sys.executable, "-m", *launcher,
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--server.fileWatcherType", "none",
            "--browser.gatherUsageStats", "false"]
@@ -405,7 +409,7 @@ async def _browser_load(url: str, sessions: int, seconds: float, opts: dict,
 
 
 def run_browser(sessions: int, seconds: float, folder: Path | None = None,
-                log: Callable[[str], None] = lambda m: None) -> dict:
+                log: Callable[[str], None] = lambda m: None, warm: bool = True) -> dict:
     """Browser mode (see the module docstring)."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium, or use "
@@ -415,8 +419,11 @@ def run_browser(sessions: int, seconds: float, folder: Path | None = None,
         base = Path(tmp)
         corpus = corpus_copy(base, folder or SAMPLE)
         opts = _page_options(corpus)
-        log(f"  starting streamlit on {corpus}")
-        with serve(corpus, base / "streamlit.log") as url:
+        log(f"  starting streamlit on {corpus}" + ("" if warm else " (plain streamlit run)"))
+        started_server = time.perf_counter()
+        with serve(corpus, base / "streamlit.log", warm=warm) as url:
+            listening_s = time.perf_counter() - started_server
+            log(f"  server listening after {listening_s:.2f} s")
             # own thread: the caller may already run an event loop (e.g. Playwright's sync API)
             with concurrent.futures.ThreadPoolExecutor(1) as pool:
                 users, spent = pool.submit(asyncio.run, _browser_load(
@@ -431,7 +438,9 @@ def run_browser(sessions: int, seconds: float, folder: Path | None = None,
                             "page_load_max_s": _r(max(loads) if loads else None),
                             "first_map_cold_s": _r(next((u.first_map_s for u in users
                                                          if u.first_map_s), None)),
-                            "server": "streamlit run app.py on 127.0.0.1, one process",
+                            "server_listening_s": _r(listening_s),
+                            "server": ("python -m dashboard.serve" if warm else
+                                       "streamlit run app.py") + " on 127.0.0.1, one process",
                             "client": "headless Chromium (Debian), one context per session"})
 
 
@@ -587,12 +596,13 @@ def run_apptest(sessions: int, seconds: float, folder: Path | None = None,
 
 
 def run_load(sessions: int = 10, seconds: float = 20, mode: str = "apptest",
-             folder: Path | None = None, log: Callable[[str], None] = lambda m: None) -> dict:
+             folder: Path | None = None, log: Callable[[str], None] = lambda m: None,
+             warm: bool = True) -> dict:
     """Run the load test and return its figures (see summarise() for the keys)."""
     if sessions < 1 or seconds <= 0:
         raise ValueError("sessions must be >= 1 and seconds > 0")
     if mode == "browser":
-        return run_browser(sessions, seconds, folder, log)
+        return run_browser(sessions, seconds, folder, log, warm=warm)
     if mode == "apptest":
         return run_apptest(sessions, seconds, folder, log)
     raise ValueError(f"unknown mode {mode!r} (browser or apptest)")
@@ -608,9 +618,14 @@ def main(argv: list[str] | None = None) -> int:
                         "pages in headless Chromium")
     p.add_argument("--articles", type=Path, help="corpus folder (default data/articles)")
     p.add_argument("--json", type=Path, help="also write the figures here")
+    p.add_argument("--plain-start", action="store_true",
+                   help="browser mode: start the server with plain `streamlit run app.py` "
+                        "(the first request then imports and parses) instead of "
+                        "`python -m dashboard.serve`")
     args = p.parse_args(argv)
     res = run_load(args.sessions, args.seconds, args.mode, args.articles,
-                   log=lambda m: print(m, file=sys.stderr, flush=True))
+                   log=lambda m: print(m, file=sys.stderr, flush=True),
+                   warm=not args.plain_start)
     print(report(res))
     if args.json:
         args.json.write_text(json.dumps(res, indent=1), encoding="utf-8")

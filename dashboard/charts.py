@@ -7,13 +7,15 @@ reaches a hover label, because plotly renders hover text as HTML.
 """
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from _plotly_utils.utils import convert_to_base64
+from _plotly_utils.basevalidators import is_homogeneous_array
+from _plotly_utils.utils import to_typed_array_spec
 from plotly.basedatatypes import BaseFigure
 
 from stance.tables import STANCES
@@ -28,7 +30,7 @@ from .timeline import (AGGREGATE_ABOVE, MAX_LANES, Focus, TimelineCounts,  # noq
 
 MAP_HOVER_LINES = 6
 GEO = dict(
-    scope="world", resolution=50, showframe=False, projection=dict(type="natural earth"),
+    scope="world", resolution=110, showframe=False, projection=dict(type="natural earth"),
     fitbounds=False, showcountries=True, countrycolor="#c9c9c9", countrywidth=0.5,
     showcoastlines=True, coastlinecolor="#b0b0b0", coastlinewidth=0.5,
     showland=True, landcolor="#f1f1f1", showlakes=False, bgcolor="rgba(0,0,0,0)",
@@ -55,7 +57,7 @@ class FrozenFigure(BaseFigure):
         else:  # what to_dict() gives, its dicts copied but not every array in them
             whole = {"data": [_dicts_copied(t) for t in fig._data],
                      "layout": _dicts_copied(fig._layout)}
-            convert_to_base64(whole)  # (replaces arrays in the copied dicts; reads them only)
+            _to_base64(whole)  # (replaces arrays in the copied dicts; reads them only)
         try:  # the values the JSON encoder would write for what is left, without writing it
             spec = _plain(whole)
         except _NotPlain:
@@ -75,6 +77,54 @@ class FrozenFigure(BaseFigure):
         return f"FrozenFigure({len(self._spec.get('data', []))} traces)"
 
 
+_TYPED = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4",
+          "uint32": "u4", "float32": "f4", "float64": "f8"}  # plotly's plotlyjsShortTypes
+_NARROWER = {"int64": ("int8", "int16", "int32"), "uint64": ("uint8", "uint16", "uint32")}
+
+
+def _typed_array(v: np.ndarray):
+    """plotly's to_typed_array_spec for a plain numeric numpy array (native byte order), as
+    it gives it (a typed array spec, or the array itself), without its copies and checks."""
+    if v.size == 0:
+        return v
+    dtype = str(v.dtype)
+    if dtype in _NARROWER:
+        hi, lo = v.max(), v.min()
+        for narrow in _NARROWER[dtype]:
+            info = np.iinfo(narrow)
+            if hi <= info.max and lo >= info.min:
+                v = v.astype(narrow)
+                break
+        else:
+            return v
+        dtype = narrow
+    if dtype not in _TYPED:
+        return v
+    spec = {"dtype": _TYPED[dtype], "bdata": base64.b64encode(np.ascontiguousarray(v)).decode("ascii")}
+    if v.ndim > 1:
+        spec["shape"] = str(v.shape)[1:-1]
+    return spec
+
+
+def _to_base64(obj) -> None:
+    """plotly's convert_to_base64 (the same keys skipped, the same arrays replaced), plain
+    numeric numpy arrays encoded by `_typed_array`, everything else by plotly."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key in ("geojson", "layer", "layers", "range"):  # plotly's is_skipped_key
+                continue
+            if (isinstance(value, np.ndarray) and value.dtype.kind in "iuf"
+                    and value.dtype.isnative):
+                obj[key] = _typed_array(value)
+            elif is_homogeneous_array(value):
+                obj[key] = to_typed_array_spec(value)
+            else:
+                _to_base64(value)
+    elif isinstance(obj, (list, tuple)):
+        for value in obj:
+            _to_base64(value)
+
+
 class _NotPlain(Exception):
     """A value plotly's JSON encoder would write in a way `_plain` does not follow."""
 
@@ -92,8 +142,10 @@ def _plain(value):
     if isinstance(value, np.ndarray):
         if value.dtype.kind == "M":
             return np.datetime_as_string(value).tolist()
-        if value.dtype.kind in "OU":
-            return [_plain(v) for v in value.tolist()]
+        if value.dtype.kind == "U":  # (tolist gives str: nothing left to convert)
+            return value.tolist()
+        if value.dtype.kind == "O":  # mostly str: only other values go through _plain
+            return [v if type(v) is str else _plain(v) for v in value.tolist()]
         if value.dtype.kind in "biuf":
             return value.tolist()
     elif isinstance(value, (np.bool_, np.integer, np.floating)):

@@ -190,9 +190,14 @@ class IndexRows:
     def __len__(self) -> int:
         return len(self.numbers)
 
-    def page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+    def page(self, number: int, size: int = PAGE_SIZE,
+             cols: Sequence[str] | None = None) -> pd.DataFrame:
         number = min(max(1, int(number)), page_count(len(self.numbers), size))
-        return self.base.iloc[self.numbers[(number - 1) * size: number * size]]
+        rows = self.numbers[(number - 1) * size: number * size]
+        if cols is None:
+            return self.base.iloc[rows]
+        at = [self.base.columns.get_loc(c) for c in cols if c in self.base.columns]
+        return self.base.iloc[rows, at]  # only these columns are taken
 
     def frame_rows(self) -> FrameRows:
         """The same rows as a FrameRows (every row taken)."""

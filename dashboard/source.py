@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -48,7 +48,16 @@ class Rows(Protocol):
 
     def __len__(self) -> int: ...
 
-    def page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame: ...
+    def page(self, number: int, size: int = PAGE_SIZE,
+             cols: Sequence[str] | None = None) -> pd.DataFrame:
+        """Page `number` (1-based, clamped); `cols`: only those of these columns the table has,
+        in that order (for a caller that reads a few)."""
+        ...
+
+
+def columns_of(frame: pd.DataFrame, cols: Sequence[str] | None) -> pd.DataFrame:
+    """`frame` cut to those of `cols` it has, in that order (all of it for None)."""
+    return frame if cols is None else frame.loc[:, [c for c in cols if c in frame.columns]]
 
 
 @dataclass(frozen=True)
@@ -61,8 +70,9 @@ class FrameRows:
     def __len__(self) -> int:
         return len(self.frame)
 
-    def page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
-        return page(self.frame, number, size)
+    def page(self, number: int, size: int = PAGE_SIZE,
+             cols: Sequence[str] | None = None) -> pd.DataFrame:
+        return columns_of(page(self.frame, number, size), cols)
 
 
 def clamp_page(number: int, rows: int, size: int = PAGE_SIZE) -> int:

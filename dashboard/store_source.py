@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,7 +28,7 @@ from .names import file_titles, names_from_counts
 from .paging import PAGE_SIZE
 from .profile import Profile
 from .relations import pairs_from_counts
-from .source import clamp_page
+from .source import clamp_page, columns_of
 from .summary import Headline
 from .timeline import TimelineCounts, TimelineInfo, counts_figure, timeline_figure
 
@@ -90,9 +91,11 @@ class SqlRows:
         return int(self.source.wh.row(f'SELECT count(*) FROM "{self.table}" WHERE {self.cond}',
                                       list(self.params))[0])
 
-    def page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
+    def page(self, number: int, size: int = PAGE_SIZE,
+             cols: Sequence[str] | None = None) -> pd.DataFrame:
         number = 1 if number == 1 else clamp_page(number, len(self), size)  # page 1 needs no count
-        return self.source.ahead.get(self.key + ("page", number, size), lambda: self.fetch_page(number, size))
+        return columns_of(self.source.ahead.get(self.key + ("page", number, size),
+                                                lambda: self.fetch_page(number, size)), cols)
 
     def fetch_page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
         """Page `number` (not clamped) fetched now: the row numbers first (a narrow sort), then

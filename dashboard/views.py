@@ -14,6 +14,7 @@ import streamlit as st
 
 from . import charts, evidence, filters, paging
 from .model import shown
+from .names import group_names
 from .shell import (K_COUNTRIES, K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context,
                     source_text)
 from .source import Rows
@@ -66,9 +67,7 @@ def timeline(ctx: Context) -> None:
         if len(undated):
             with st.expander(f"{len(undated)} undated events (not on the timeline)",
                              expanded=len(undated) <= 10):
-                cols = ["actor", "action", "target", "topic", "text", "file"]
-                first = ctx.memo("undated page", lambda: shown(
-                    undated.page(1, UNDATED_LIST_LIMIT), "events").loc[:, cols])
+                first = ctx.memo("undated page", lambda: undated_rows(undated))
                 st.dataframe(first, hide_index=True, key="undated_events")
                 if len(undated) > UNDATED_LIST_LIMIT:
                     st.caption(f"First {UNDATED_LIST_LIMIT} shown; all are in the Events table.")
@@ -76,6 +75,15 @@ def timeline(ctx: Context) -> None:
         n = ctx.memo("undated hidden", lambda: ctx.source.undated_hidden(f))
         if n:
             st.caption(f"{n} undated events are hidden: tick “Include undated” to list them.")
+
+
+UNDATED_COLUMNS = ["actor", "action", "target", "topic", "text", "file"]
+
+
+def undated_rows(undated: Rows) -> pd.DataFrame:
+    """The first UNDATED_LIST_LIMIT undated events as listed under the timeline: the shown
+    page's UNDATED_COLUMNS, only those taken from the table."""
+    return undated.page(1, UNDATED_LIST_LIMIT, cols=UNDATED_COLUMNS)
 
 
 def _hidden_implied(ctx: Context, target: str) -> tuple[int, int]:
@@ -211,11 +219,18 @@ def claims_panel(ctx: Context) -> None:
         st.dataframe(bloc, hide_index=True, key="bloc_positions")
 
 
+BLOC_ROW_COLUMNS = ["date", "stance", "toward", "topic", "text", "file"]  # and "bloc" second
+
+
 def _bloc_rows(rows: Rows) -> pd.DataFrame:
-    """The first page of positions held by blocs as a whole, as the claims panel lists them."""
-    return shown(rows.page(1), "positions").loc[:, [
-        "date", "group_name", "stance", "toward", "topic", "text", "file"]].rename(
-        columns={"group_name": "bloc"})
+    """The first page of positions held by blocs as a whole, as the claims panel lists them:
+    `shown(page, "positions")` cut to date, group_name (as "bloc"), stance, toward, topic,
+    text and file, with only those columns taken from the table."""
+    part = rows.page(1, cols=[*BLOC_ROW_COLUMNS, "group", "_group_name"])
+    names = part["_group_name"] if "_group_name" in part.columns else group_names(part["group"])
+    out = part.loc[:, BLOC_ROW_COLUMNS]
+    out.insert(1, "bloc", names.to_numpy())
+    return out
 
 
 FIRST = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard import charts
@@ -132,7 +133,8 @@ def test_named_position_decides_over_implied_ones():
 def test_map_layout_shows_the_whole_world_with_small_states():
     fig = charts.map_figure(charts.map_frame(prepared().positions, "CHN"), "CHN")
     geo = fig.layout.geo
-    assert geo.scope == "world" and geo.resolution == 50 and geo.fitbounds is False
+    # 110: static/topojson/world_110m.json, the 50m shapes thinned (every state, small ones too)
+    assert geo.scope == "world" and geo.resolution == 110 and geo.fitbounds is False
     assert geo.projection.type == "natural earth" and geo.showframe is False
     assert charts.PLOTLY_CONFIG["topojsonURL"] == "app/static/topojson/"
     for name in ("world_50m", "world_110m"):
@@ -194,5 +196,40 @@ def test_a_frozen_figure_gives_st_plotly_chart_the_same_json_and_is_not_copied()
         assert pio.to_json(got, validate=False) == pio.to_json(want, validate=False)
         assert got is ice.to_dict()  # one dict, no copy per rerun
         assert charts.frozen(ice) is ice
+    mixed = charts.raw_figure([dict(  # text arrays: str (kind U) and objects of every sort
+        type="scatter", x=np.array(["a", "é<b>"]), y=np.array([1, 2]),
+        text=np.array(["x", None, np.int64(3), 2.5, np.nan, True], dtype=object),
+        customdata=np.array([[1, "b"], [None, "c"]], dtype=object))], {})
+    for original in (mixed,):
+        want = plotly.tools.return_figure_from_figure_or_data(original, validate_figure=True)
+        assert charts.frozen(original).to_json() == pio.to_json(want, validate=False)
     other = charts.frozen(charts.map_figure(charts.map_frame(v.positions, "CUB"), "CUB"))
     assert other.to_json() != charts.frozen(charts.map_figure(frame, "CHN")).to_json()
+
+
+def test_numeric_arrays_are_encoded_as_plotly_encodes_them():
+    import copy
+
+    from _plotly_utils.utils import convert_to_base64
+
+    big = np.array([0, 2**40], dtype=np.int64)
+    arrays = {
+        "i8": np.array([1, -3, 100], dtype=np.int64), "i16": np.array([300, -5], dtype=np.int64),
+        "i32": np.array([70_000, 1]), "i64": big, "u": np.array([1, 2**20], dtype=np.uint64),
+        "ubig": np.array([2**40], dtype=np.uint64), "i4": np.arange(3, dtype=np.int32),
+        "f4": np.array([0.5, 1.5], dtype=np.float32), "f8": np.array([0.1, np.nan, 3.0]),
+        "f2": np.array([1.0], dtype=np.float16), "b": np.array([True, False]),
+        "two_d": np.arange(6.0).reshape(2, 3), "strided": np.arange(10.0)[::3],
+        "big_endian": np.array([1.0, 2.0], dtype=">f8"), "empty": np.array([], dtype=float),
+        "dates": np.array(["2024-01-02"], dtype="datetime64[D]"),
+        "text": np.array(["a", "b"], dtype=object), "range": np.array([1.0, 2.0]),
+        "nested": {"marker": {"size": np.array([6.0, 24.0]), "line": {"width": 0.5}}},
+        "listed": [{"x": np.array([1, 2])}, (np.array([3.0]),)],
+    }
+    ours, theirs = copy.deepcopy(arrays), copy.deepcopy(arrays)
+    charts._to_base64(ours)
+    convert_to_base64(theirs)
+    assert charts._plain(ours) == charts._plain(theirs) or json.dumps(
+        charts._plain(ours)) == json.dumps(charts._plain(theirs))
+    assert ours["i8"] == theirs["i8"] == {"dtype": "i1", "bdata": theirs["i8"]["bdata"]}
+    assert ours["two_d"]["shape"] == "2, 3"

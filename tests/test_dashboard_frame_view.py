@@ -45,3 +45,52 @@ def test_a_view_gives_the_frames_filter_tables_gives():
         few = view.take("positions", view.where("positions", usa), ["stance", "nope"])
         assert list(few.columns) == ["stance"] and len(few) == int(usa.sum())
         assert np.array_equal(view.codes_of("positions", "stance") >= 0, po["stance"].notna().to_numpy())
+
+
+def test_a_page_of_some_columns_is_the_page_cut_to_them():
+    from dashboard.source import FrameRows
+
+    t = prepared()
+    for f in VIEWS:
+        po = filter_tables(t, f).positions
+        for rows in (FrameView(t, Codes(t), f).paged("positions"), FrameRows("positions", po)):
+            assert_frame_equal(rows.page(1, 2, cols=["stance", "nope", "_lo"]),
+                               po.iloc[:2].loc[:, ["stance", "_lo"]])
+            assert_frame_equal(rows.page(1, 3, cols=None), po.iloc[:3])
+
+
+def test_the_claims_panels_bloc_rows_are_the_shown_page_cut_to_its_columns():
+    from dashboard import views
+    from dashboard.model import shown
+    from dashboard.source import FrameRows
+
+    def old(rows):  # the claims panel's table before it took only its columns
+        return shown(rows.page(1), "positions").loc[:, [
+            "date", "group_name", "stance", "toward", "topic", "text", "file"]].rename(
+            columns={"group_name": "bloc"})
+
+    t = prepared()
+    for f in VIEWS:
+        view = FrameView(t, Codes(t), f)
+        blocs = view.paged("positions", view.where("positions", view.isin(
+            "positions", "country_iso3", [""])))
+        for rows in (blocs, view.paged("positions"), FrameRows("positions", view.frame("positions"))):
+            assert_frame_equal(views._bloc_rows(rows), old(rows))
+        plain = FrameRows("positions", view.frame("positions").drop(columns="_group_name"))
+        assert_frame_equal(views._bloc_rows(plain), old(plain))  # names from the group ids
+
+
+def test_the_undated_list_is_the_shown_page_cut_to_its_columns():
+    from dashboard import views
+    from dashboard.model import shown
+    from dashboard.source import FrameRows
+
+    t = prepared()
+    for f in VIEWS:
+        view = FrameView(t, Codes(t), f)
+        undated = view.paged("events", view.where("events", view.column(
+            "events", "_lo").to_numpy() == 0))
+        for rows in (undated, view.paged("events"), FrameRows("events", view.frame("events"))):
+            old = shown(rows.page(1, views.UNDATED_LIST_LIMIT), "events").loc[:, [
+                "actor", "action", "target", "topic", "text", "file"]]
+            assert_frame_equal(views.undated_rows(rows), old)

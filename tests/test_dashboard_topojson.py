@@ -55,9 +55,54 @@ def test_extract_from_assets_file_and_tarball(tmp_path):
 
 def test_committed_shapes_have_small_states():
     for name, small in (("world_50m", {"SGP", "MLT", "BHR", "LIE", "AND"}),
-                        ("world_110m", set())):
+                        ("world_110m", {"SGP", "MLT", "BHR", "LIE", "AND"})):
         topo = json.loads((ROOT / "static" / "topojson" / f"{name}.json").read_text())
         assert topo["type"] == "Topology"
         assert set(topo["objects"]) >= {"countries", "land", "coastlines", "ocean"}
         ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
         assert small <= ids and len(ids) > 150
+
+
+# ---------------------------------------------------------------- scripts/simplify_topojson.py
+
+spec_s = importlib.util.spec_from_file_location("simplify_topojson",
+                                                ROOT / "scripts" / "simplify_topojson.py")
+simp = importlib.util.module_from_spec(spec_s)
+spec_s.loader.exec_module(simp)
+
+
+def _decode(arc):
+    x = y = 0
+    out = []
+    for dx, dy in arc:
+        x, y = x + dx, y + dy
+        out.append((x, y))
+    return out
+
+
+def test_simplify_thins_lines_keeps_ends_and_island_corners():
+    line = [[0, 0]] + [[1, 0]] * 99 + [[0, 50]]          # a straight run, then a corner
+    ring = [[500, 500], [1, 0], [0, 1], [-1, 0], [0, -1]]  # a tiny island: one closed arc
+    topo = {"type": "Topology", "transform": {"scale": [0.01, 0.01], "translate": [0, 0]},
+            "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+                {"type": "Polygon", "arcs": [[1]], "id": "XXX"}]}},
+            "arcs": [line, ring]}
+    out = simp.simplify(topo, tolerance=0.05)
+    assert out["objects"] == topo["objects"] and len(out["arcs"]) == 2
+    assert _decode(out["arcs"][0]) == [(0, 0), (99, 0), (99, 50)]
+    island = _decode(out["arcs"][1])
+    assert island[0] == island[-1] == (500, 500) and len(island) >= 4
+    assert set(island) <= set(_decode(ring))
+
+
+def test_committed_light_map_is_the_50m_topology_thinned():
+    """world_110m.json (what the dashboard draws) keeps every 50m state and geometry."""
+    full = json.loads((ROOT / "static" / "topojson" / "world_50m.json").read_text())
+    light = json.loads((ROOT / "static" / "topojson" / "world_110m.json").read_text())
+    assert light["objects"] == full["objects"] and light["transform"] == full["transform"]
+    assert len(light["arcs"]) == len(full["arcs"])
+    for a, b in zip(full["arcs"], light["arcs"]):  # same ends: shared borders still meet
+        da, db = _decode(a), _decode(b)
+        assert da[0] == db[0] and da[-1] == db[-1]
+    assert simp.points(light) < simp.points(full) / 3
+    assert light == simp.simplify(full)  # reproducible with the script's default
