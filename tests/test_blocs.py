@@ -141,3 +141,14 @@ def test_regional_and_security_blocs_in_the_news_are_found():
 def test_eu_institutions_and_bloc_chiefs_speak_for_their_bloc():
     text = "The European Commission, the European Council, the AU Commission and Mark Rutte all spoke."
     assert [m.bloc_id for m in find_blocs(text)] == ["EU", "EU", "AU", "NATO"]
+
+
+def test_regional_ministers_and_leaders_are_their_bloc():
+    from stance.blocs import find_blocs
+    for text, bloc in [("Southeast Asian foreign ministers urged Myanmar to end the violence.", "ASEAN"),
+                       ("Arab foreign ministers meeting in Cairo rejected the plan.", "ARAB_LEAGUE"),
+                       ("Gulf Arab states condemned the attack.", "GCC")]:
+        assert [b.bloc_id for b in find_blocs(text, 0, len(text))] == [bloc]
+    # the long name of the Gulf council is one bloc, not the Arab states inside it
+    text = "the Cooperation Council for the Arab States of the Gulf"
+    assert [b.bloc_id for b in find_blocs(text, 0, len(text))] == ["GCC"]
