@@ -136,6 +136,13 @@ def _same(a: str, b: str) -> str:
     return f'{a} IS NOT DISTINCT FROM {b}'
 
 
+def _create_dictionaries(cur) -> None:
+    """The code dictionaries (`CODES`), if the store has none yet."""
+    for dictionary, cols in CODES.items():
+        cur.execute(f"""CREATE TABLE IF NOT EXISTS {dictionary} (code INTEGER,
+            {", ".join(f'"{c}" VARCHAR' for c in cols)})""")
+
+
 def _add_codes(cur, sources: Mapping[str, str]) -> None:
     """Append to the dictionaries the values of `sources` (table -> relation holding that
     table's rows) they do not hold yet, numbered after the largest code."""
@@ -233,14 +240,13 @@ class Warehouse:
         return int(row[0]) if row else FORMAT
 
     @staticmethod
-    def _upgrade_to_2(cur) -> None:
-        """Format 1 -> 2: the positions' kind (stated, roster, bloc membership) as a small
-        integer, so the implied-position filters compare bytes instead of strings."""
+    def _upgrade(cur, to: int, steps) -> None:
+        """Run one format upgrade in one transaction: `steps(cur)`, then the new format number; on any
+        error the store is left as it was. Checkpointed after, so the rewrite is not replayed."""
         cur.execute("BEGIN TRANSACTION")
         try:
-            cur.execute("ALTER TABLE positions ADD COLUMN IF NOT EXISTS _kind UTINYINT")
-            cur.execute(f"UPDATE positions SET _kind = {_KIND_SQL}")
-            cur.execute("UPDATE meta SET value = '2' WHERE key = 'format'")
+            steps(cur)
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'format'", [str(to)])
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -248,29 +254,26 @@ class Warehouse:
         cur.execute("CHECKPOINT")
 
     @staticmethod
-    def _upgrade_to_3(cur) -> None:
+    def _to_2(cur) -> None:
+        """Format 1 -> 2: the positions' kind (stated, roster, bloc membership) as a small
+        integer, so the implied-position filters compare bytes instead of strings."""
+        cur.execute("ALTER TABLE positions ADD COLUMN IF NOT EXISTS _kind UTINYINT")
+        cur.execute(f"UPDATE positions SET _kind = {_KIND_SQL}")
+
+    @staticmethod
+    def _to_3(cur) -> None:
         """Format 2 -> 3: the integer codes (dictionaries filled from the stored rows; each
         table rewritten once with its code columns, in row order)."""
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            for dictionary, cols in CODES.items():
-                cur.execute(f"""CREATE TABLE IF NOT EXISTS {dictionary} (code INTEGER,
-                    {", ".join(f'"{c}" VARCHAR' for c in cols)})""")
-            _add_codes(cur, {t: f'"{t}"' for t in _CODED})
-            for table in _CODED:
-                have = {r[0] for r in cur.execute(f'DESCRIBE "{table}"').fetchall()}
-                stale = [f'"{c}"' for c, _, _ in _CODED[table] if c in have] + (['"_st"'] if "_st" in have else [])
-                drop = f"EXCLUDE ({', '.join(stale)})" if stale else ""
-                rows = f'SELECT * {drop} FROM "{table}"'
-                cur.execute(f'CREATE TABLE "{table}__3" AS {_coded(table, rows)}')
-                cur.execute(f'DROP TABLE "{table}"')
-                cur.execute(f'ALTER TABLE "{table}__3" RENAME TO "{table}"')
-            cur.execute("UPDATE meta SET value = '3' WHERE key = 'format'")
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-        cur.execute("CHECKPOINT")
+        _create_dictionaries(cur)
+        _add_codes(cur, {t: f'"{t}"' for t in _CODED})
+        for table in _CODED:
+            have = {r[0] for r in cur.execute(f'DESCRIBE "{table}"').fetchall()}
+            stale = [f'"{c}"' for c, _, _ in _CODED[table] if c in have] + (['"_st"'] if "_st" in have else [])
+            drop = f"EXCLUDE ({', '.join(stale)})" if stale else ""
+            rows = f'SELECT * {drop} FROM "{table}"'
+            cur.execute(f'CREATE TABLE "{table}__3" AS {_coded(table, rows)}')
+            cur.execute(f'DROP TABLE "{table}"')
+            cur.execute(f'ALTER TABLE "{table}__3" RENAME TO "{table}"')
 
     def close(self) -> None:
         self._con.close()
@@ -297,12 +300,10 @@ class Warehouse:
         cur.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", [str(FORMAT)])
         stored = cur.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'positions'").fetchone()[0]
         if stored and self.format() < 2:
-            self._upgrade_to_2(cur)
+            self._upgrade(cur, 2, self._to_2)
         if stored and self.format() < 3:
-            self._upgrade_to_3(cur)
-        for dictionary, cols in CODES.items():
-            cur.execute(f"""CREATE TABLE IF NOT EXISTS {dictionary} (code INTEGER,
-                {", ".join(f'"{c}" VARCHAR' for c in cols)})""")
+            self._upgrade(cur, 3, self._to_3)
+        _create_dictionaries(cur)
         cur.execute("""CREATE TABLE IF NOT EXISTS files (
             content_hash VARCHAR PRIMARY KEY, file VARCHAR, path VARCHAR, prefix VARCHAR,
             parser_version VARCHAR, documents BIGINT, events BIGINT, positions BIGINT, claims BIGINT)""")
