@@ -17,7 +17,7 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (NAMED_NEXT, TERROR_ACT, TIES_WITH_NAMED, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
+from .positions import (NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -950,8 +950,7 @@ class DocumentExtractor:
             return st   # "rejects the biased article published by The Guardian": an outlet's piece, no state's act
         if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):
             return st   # "saddened by the loss of lives in the earthquake": grief at no state's act
-        if st.cue is not None and (st.cue.text.lower().endswith(("relations", "ties")) and TIES_WITH_NAMED.match(
-                self.text, st.cue.end, st.cue.end + 60) or _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60)):
+        if st.cue is not None and _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
             return st   # "suspended its relations with the self-proclaimed Sahrawi republic": an entity named, not a state
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one

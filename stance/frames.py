@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import countries
-from .positions import Analysis, Mention, defended
-from .territories import find_territory
+from .positions import Analysis, Mention, defended, territory_at_issue
 from .rules.vocabulary import words
 
 # What may stand between two items of a list of states.
@@ -582,8 +581,7 @@ def find_motion(text: str, start: int, end: int, analysis: Analysis) -> Motion |
 def _territory_at_issue(text: str, lo: int, hi: int) -> Mention | None:
     """A territory named before the clause ends, as the state whose conduct is at issue there (`territories`)."""
     stop = _CLAUSE_STOP.search(text, lo, hi)
-    place = find_territory(text, lo, stop.start() if stop else hi)
-    return None if place is None else Mention(place.start, place.end, place.text, iso3=place.iso3, kind="territory")
+    return territory_at_issue(text, lo, stop.start() if stop else hi, statement=False)
 
 
 _CLAUSE_STOP = re.compile(r"[.;:]|\b(?:said|says|while|but|after|before|when)\b")

@@ -474,13 +474,15 @@ _TERRITORY_OF = re.compile(r"\b(?:in|of|on|against|into|over|across|throughout|i
 _ARMED_GROUP = re.compile(r"(?-i:" + words("armed_group") + r")\b")
 
 
-def territory_at_issue(text: str, lo: int, hi: int) -> Mention | None:
+def territory_at_issue(text: str, lo: int, hi: int, statement: bool = True) -> Mention | None:
     """ "condemned the bombardment of Gaza", "concern over the camps in Xinjiang": a stance on what happens in
     a territory (`territories`) is toward the state whose conduct is at issue there. Not "rockets fired from
-    Gaza" nor an armed group's act ("the attack by Hamas in Gaza"), and never for backing ("aid to Gaza")."""
+    Gaza" nor an armed group's act ("the attack by Hamas in Gaza"), and never for backing ("aid to Gaza").
+    A text's own description (`statement=False`: "a draft condemning Hamas and demanding a ceasefire in
+    Gaza", see `frames.find_motion`) takes the territory it names whatever else it condemns."""
     place = find_territory(text, lo, hi)
-    if place is None or not _TERRITORY_OF.search(text, max(lo, place.start - 12), place.start) or \
-            _ARMED_GROUP.search(text, lo, place.start):
+    if place is None or statement and (not _TERRITORY_OF.search(text, max(lo, place.start - 12), place.start)
+                                       or _ARMED_GROUP.search(text, lo, place.start)):
         return None
     return Mention(place.start, place.end, place.text, iso3=place.iso3, kind="territory")
 
