@@ -711,6 +711,9 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
     r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?"
     r"|\b(?:targeting|singling\s+out|naming\s+and\s+shaming|politici[sz]ation|stigmati[sz]ation)\s+of\s+(?:the\s+)?"
     r"|\b(?:threats?|attempts?|plans?)\s+(?:to|of)\s+[^.;]{0,40}?[\"”’]?\s*(?:against|on|targeting)\s+(?:the\s+)?"
+    # "the accusation of genocide against Israel", "allegations of forced labour levelled at China"
+    r"|\b(?:accusations?|allegations?|charges?|claims?)\s+of\s+[^.;,]{0,40}?[\"”’]?\s*"
+    r"(?:against|(?:level+ed|made|directed)\s+(?:at|against))\s+(?:the\s+)?"
     # "the so-called 'assessment' on Xinjiang, China": a text about the state, dismissed
     r"|\bso-called\s+[\"“‘']?[\w -]{1,40}?[\"”’']?\s+(?:on|about|against|of|regarding|concerning|into)\s+"
     r"(?:(?-i:[A-Z])[\w-]*,?\s+){0,2}(?:the\s+)?)$",
@@ -765,9 +768,15 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     """
     if target is None or stance not in ("oppose", "concern"):
         return stance
-    between = text[max(cue.end, target.start - 80):target.start]
+    # the act is named before the state whether the cue comes first ("rejected the accusations against
+    # China") or last ("said the accusations against China were unfounded")
+    between = text[max(cue.end, target.start - 80):target.start] if target.start >= cue.end \
+        else text[max(0, target.start - 80):target.start]
     if _against_hint(between) and _AGAINST_TARGET.search(between):
         return "support"
+    if target.start >= cue.end and _DISMISSED_AFTER.match(text, target.end) \
+            and _CHARGE_BEFORE.search(text, max(0, cue.start - 30, target.start - 80), target.start):
+        return "support"   # "said the accusations against China were unfounded": the charge dismissed
     if _OWN_AFFAIRS.match(text, target.end - 2 if text[target.end - 2:target.end] in ("'s", "’s") else target.end):
         return "support"
     if _AFFAIRS_OF.search(text, max(0, target.start - 40), target.start):
@@ -779,6 +788,13 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     return stance
 
 
+_CHARGE_BEFORE = re.compile(r"\b(?:accusations?|allegations?|charges?|claims?|sanctions?|attacks?|strikes?|measures?)"
+                            r"\s+(?:of\s+[^.;,]{0,40}?\s+)?(?:against|on|targeting|(?:level+ed|directed|made)\s+(?:at|against))"
+                            r"\s+(?:the\s+)?$", re.IGNORECASE)
+_DISMISSED_AFTER = re.compile(r"(?:[’']s?)?\s+(?:(?:were|was|are|is|as|had\s+been|have\s+been|remain(?:s|ed)?)\s+)?"
+                              r"(?:(?:entirely|completely|totally|wholly|utterly|simply|both)\s+)?"
+                              r"(?:unfounded|baseless|groundless|unjustified|unjustifiable|unwarranted|false|fabricated|"
+                              r"absurd|illegal|illegitimate|unlawful)\b", re.IGNORECASE)
 _VIOLATION = re.compile(r"\b(?:violat(?:ion|ions|ed|es|ing)|breach(?:es|ed)?|infring(?:ement|ed|es|ing)|"
                         r"encroachment|assault|attack)\s+(?:of|on|upon)?\s*(?:the\s+)?$", re.IGNORECASE)
 _SOVEREIGN_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:national|territorial|maritime)\s+)?(?:sovereignty|territorial\s+integrity|"

@@ -900,3 +900,29 @@ def test_a_state_listed_after_a_place_is_a_place():
     roles = analyse(t := "Texts on human rights in Iran, North Korea, as delegates traded charges", 0, len(t),
                     _mentions(t, 0, len(t))).roles
     assert list(roles.values()) == ["place", "place"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Belgrade said the accusations against Minsk were unfounded.", ("SRB", "support", "BLR")),
+    ("Hungary called the allegations of forced labour against China groundless.", ("HUN", "support", "CHN")),
+    ("Cuba said the sanctions on Nicaragua were illegal.", ("CUB", "support", "NIC")),
+])
+def test_a_charge_against_a_state_called_unfounded_defends_that_state(text, expected):
+    assert expected in positions_of(text)
+    assert (expected[0], "oppose", expected[2]) not in positions_of(text)
+
+
+def test_a_charge_called_unfounded_keeps_the_speakers_own_accusation_apart():
+    # the holder's own charge, not a dismissal: no verdict word follows the state
+    assert positions_of("Ottawa repeated its accusations against Beijing on Monday.") == {("CAN", "oppose", "CHN")}
+
+
+@pytest.mark.parametrize("text,holders,target", [
+    ("Ireland joined Gambia's genocide case against Myanmar at the World Court.", {"IRL"}, "MMR"),
+    ("Chile and Bolivia said they would intervene in the case brought by Gambia against Myanmar.", {"CHL", "BOL"}, "MMR"),
+    ("Canada filed a declaration of intervention in Ukraine's case against Russia.", {"CAN"}, "RUS"),
+    ("Gambia brought a case against Myanmar in November 2019.", {"GMB"}, "MMR"),
+])
+def test_bringing_or_joining_a_court_case_against_a_state_opposes_it(text, holders, target):
+    got = positions_of(text)
+    assert {(h, "oppose", target) for h in holders} <= got
