@@ -54,7 +54,7 @@ _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGN
 _TALLY_NUM = r"\d{1,3}|" + _COMPOUND + "|" + "|".join(sorted(list(_WORDS) + ["none", "nil", "zero"], key=len, reverse=True))
 # "voted 25 to 6", "adopted by 141 votes to 5", "by a vote of 28-8", "a 19-17 vote"
 _TALLY = re.compile(
-    rf"\b(?:vot(?:e|ed|es|ing)|by|of|a)\s+(?P<yes>{_TALLY_NUM})\s*(?:votes?\s+|in\s+favou?r\s*)?"
+    rf"\b(?:vot(?:e|ed|es|ing)|by|of|a|won|received|garnered|secured)\s+(?P<yes>{_TALLY_NUM})\s*(?:votes?\s+|in\s+favou?r\s*)?"
     rf"(?:to|-|–|—|against)\s*(?P<no>{_TALLY_NUM})(?!\s*(?:years?|months?|days?|per\s*cent|%))\b"
     rf"(?:\s+(?:votes?\s+)?(?:against\s+)?(?:vote\b)?)?"
     rf"(?:\s*(?:,|and|with|while)?\s*(?:and\s+|with\s+)?(?P<abstain>{_TALLY_NUM})\s+(?:abstentions?|abstaining|"
@@ -68,6 +68,11 @@ _SIDE_COUNT = re.compile(
     rf"(?P<abst>abstentions?|abstained|abstaining)|votes?\s+(?P<vside>for|against)|(?:voted|voting)\s+(?P<yn>yes|no))\b",
     re.IGNORECASE,
 )
+# "the text won 187 votes", "received more than 140 votes": the votes a text drew are votes in favour
+_VOTES_WON = re.compile(
+    rf"\b(?:won|wins|received|receives|garnered|garners|drew|draws|secured|secures|got|gets|obtained|gathered|"
+    rf"attracted|mustered)\s+(?:only\s+|just\s+)?(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_TALLY_NUM})\s+votes?\b"
+    rf"(?!\s*(?:,\s*)?(?:to|against|-|–)\s)", re.IGNORECASE)
 _VOTE_CONTEXT = re.compile(r"vot|abstain|abstention|ballot|in\s+favou?r|against", re.IGNORECASE)
 
 
@@ -202,14 +207,14 @@ def find_tallies(text: str, start: int, end: int) -> list[CountClaim]:
         return out
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, raw: str, vote: str) -> None:
+    def add(s: int, e: int, raw: str, vote: str, qualifier: str = "exact") -> None:
         count = _tally_number(raw)
         if count is None or count == 0 or count > 250:
             return
         if any(a <= s < b for a, b in taken):
             return
         taken.append((s, e))
-        out.append(CountClaim(s, e, text[s:e], count, "exact", count, count, "members", vote))
+        out.append(CountClaim(s, e, text[s:e], count, qualifier, *count_range(count, qualifier), "members", vote))
 
     for match in _TALLY.finditer(text, start, end):
         yes, no = _tally_number(match.group("yes")), _tally_number(match.group("no"))
@@ -226,5 +231,9 @@ def find_tallies(text: str, start: int, end: int) -> list[CountClaim]:
             word = (match.group("side") or match.group("vside") or match.group("yn") or "").lower()
             vote = "against" if word in ("against", "no") else "for"
         add(match.start("num"), match.end(), match.group("num"), vote)
+    for match in _VOTES_WON.finditer(text, start, end):
+        qual = match.group("qual")
+        add(match.start("qual") if qual else match.start("num"), match.end(), match.group("num"), "for",
+            _QUALIFIERS[" ".join(qual.lower().split())] if qual else "exact")
     out.sort(key=lambda c: c.start)
     return out

@@ -167,6 +167,10 @@ _SPEAKS_FOR_HEAD = re.compile(
 _GROUP_OF_STATES = re.compile(
     r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
     re.IGNORECASE)
+_NO_OBJECT = re.compile(r"\s*(?:[,.;)]|and\b|$)")   # a verb with nothing after it: "with Israel opposed, and"
+# "..., with only the United States and Israel opposed": the states of an absolute clause, right before its verb
+_WITH_LIST_BEFORE = re.compile(r"\bwith\s+(?:only\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
+                               r"(?:\s*,\s*|\s*,?\s+and\s+)?(?:the\s+)?){1,6}\s*$", re.IGNORECASE)
 _REPORTED_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b", re.IGNORECASE)
 _VETO_OBJECT = re.compile(
     r"\s+(?:of\s+|at\s+|over\s+|to\s+)?(?:the|this|that|its|their|these|those)\s+(?:(?:double|second|latest|third|fourth)\s+)?"
@@ -1231,6 +1235,10 @@ class DocumentExtractor:
         out = []
         for st in statements:
             side = side_of_cue(st.cue.text) if st.cue is not None else ""
+            if not side and st.cue is not None and st.cue.text.lower() == "opposed" and \
+                    _NO_OBJECT.match(self.text, st.cue.end) and \
+                    _WITH_LIST_BEFORE.search(self.text, max(0, st.cue.start - 120), st.cue.start):
+                side = "against"   # "187 in favour, with the United States and Israel opposed": a vote cast
             stance = vote_stance(side, motion)
             if stance is None:
                 out.append(st)

@@ -153,10 +153,11 @@ _ENVOY_OF_OBJECT = re.compile(
     r"\b(?:summon(?:ed|s|ing)?|call(?:ed|s|ing)?\s+in|expel(?:led|s|ling)?|ordered\s+out|declared|handed|told)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|charg[eé]s?\s+d['’]affaires|diplomats?|heads?\s+of\s+mission|"
     r"representatives?|consuls?|attach[eé]s?)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_WITH_BEFORE = re.compile(r",\s*with\s+(?:the\s+)?$", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r",\s*with\s+(?:only\s+)?(?:the\s+)?$", re.IGNORECASE)
 _VOTING_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*){0,3}"
                            r"\s+(?:abstaining|voting\s+(?:against|for|in\s+favou?r|yes|no)|casting\s+(?:a|the)\s+"
-                           r"(?:lone\s+|only\s+|sole\s+)?(?:veto|vote|no\s+vote))\b", re.IGNORECASE)
+                           r"(?:lone\s+|only\s+|sole\s+)?(?:veto|vote|no\s+vote)|opposed(?=\s*(?:[,.;)]|and\b|$)))\b",
+                           re.IGNORECASE)
 _OBJECT_PAIR = re.compile(r"(?:\s+(?:member\s+)?(?:countries|states|nations|members))?(?:\s*,\s*and\s+|\s+and\s+|\s+or\s+|\s*,\s*)"
                           r"(?:the\s+)?", re.IGNORECASE)
 _OBJECT_PAIR_TAIL = re.compile(r"\s*(?:[,.;:)\"”]|$|(?:and|or|in|on|at|to|from|over|since|after|as|for|with|by|during|amid)\b)", re.IGNORECASE)
@@ -617,6 +618,18 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
         else:
             roles[index] = "target"     # "China's position"
     return roles
+
+
+def _nominal_owner(text: str, mentions: list[Mention], starts: list[int], cue: Cue) -> Mention | None:
+    """The possessive that owns a stance noun right after it ("Havana's support", "Japan's condemnation")."""
+    k = bisect_left(starts, cue.start) - 1
+    if k < 0:
+        return None
+    m = mentions[k]
+    if 0 <= cue.start - m.end <= 3 and (m.kind == "possessive" or m.text.endswith(("'s", "’s"))) \
+            and _STANCE_NOUN_AFTER.match(text, m.end, cue.end + 1) is not None:
+        return m
+    return None
 
 
 def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int], limit: int, start: int) -> int:
@@ -1116,6 +1129,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             # "Beijing won the numbers game ..., when Cuba read out a statement in support": Cuba's cue;
             # "Israel said it received a request from Syria, which Damascus denied": Damascus's
             cue = None
+        elif cue is not None and cue.start > holder.end and (owner := _nominal_owner(text, mentions, starts, cue)) \
+                is not None and owner.start >= holder.end and (owner.iso3 or owner.bloc) not in partners.get(
+                    index, set()) | {holder.iso3 or holder.bloc}:
+            continue   # "Poland said the vote reflected Havana's support for Moscow": Havana's stance, reported
         limit = min(next_holder, cue.start) if cue and cue.start > holder.end else next_holder
         group = None
         j = bisect_left(starts, holder.end)

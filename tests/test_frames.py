@@ -908,3 +908,29 @@ def test_a_long_un_title_still_names_the_state_it_is_about():
             "other minorities in Myanmar by 132 votes to 9, with 31 abstentions. "
             "Bangladesh, which hosts a million refugees, welcomed the adoption.")
     assert ("BGD", "oppose", "MMR") in rows(text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Last year the text won 188 votes.", [(188, "for", "exact")]),
+    ("The draft received more than 140 votes in the Assembly.", [(140, "for", "over")]),
+    ("The motion won 93 votes to 24, with 58 abstentions.", [(93, "for", "exact"), (24, "against", "exact"),
+                                                             (58, "abstain", "exact")]),
+    ("The party won 40 seats and 12 votes were spoiled.", []),
+])
+def test_votes_a_text_won_are_votes_in_favour(sentence, expected):
+    assert [(c.count, c.vote, c.qualifier) for c in find_tallies(sentence, 0, len(sentence))] == expected
+
+
+def test_states_opposed_in_an_absolute_clause_after_a_tally_voted_against():
+    text = ("Assembly urges end to blockade of Cuba\n\n"
+            "The Assembly adopted a resolution condemning the embargo imposed by the United States on Cuba. "
+            "It won 185 votes, with only the United States and Israel opposed and Brazil abstaining.")
+    got = rows(text)
+    assert ("ISR", "support", "USA") in got and ("BRA", "neutral", "USA") in got
+    assert ("ISR", "oppose", "USA") not in got
+
+
+def test_a_stance_noun_owned_by_another_state_is_reported_not_taken():
+    # the speaker reports Havana's backing of Moscow; it backs no one itself
+    got = rows("After the vote\n\nPoland said its vote reflected Havana's support for Moscow's war.")
+    assert not any(holder == "POL" for holder, _, _ in got)
