@@ -997,7 +997,8 @@ class DocumentExtractor:
             # the act's author: the lead's actor, the headline's target, else a state the sentence
             # before names ("... Missile Launch by North Korea" above "Japan condemned the launch")
             order = [self.lead_actor, headline_target, *reversed(self.previous_states)]
-        elif st.artefact == "text" and self.last_stance is not None:
+        elif st.artefact == "text" and self.last_stance is not None and self.last_stance[0] != "neutral":
+            # (an abstention just reported is no text's stance: "welcomed the vote" after "Brazil abstained")
             # "The text had the backing of ...": the text is the one just reported.
             inner, text_target = self.last_stance
             if (text_target.iso3 or text_target.bloc) in own:

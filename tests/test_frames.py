@@ -934,3 +934,13 @@ def test_a_stance_noun_owned_by_another_state_is_reported_not_taken():
     # the speaker reports Havana's backing of Moscow; it backs no one itself
     got = rows("After the vote\n\nPoland said its vote reflected Havana's support for Moscow's war.")
     assert not any(holder == "POL" for holder, _, _ in got)
+
+
+def test_welcoming_the_vote_after_an_abstention_takes_the_texts_stance_not_the_abstentions():
+    text = ("Assembly expels Belarus from rights body\n\n"
+            "The General Assembly on Monday suspended Belarus from the Human Rights Council. "
+            "Argentina abstained, saying the matter belonged in Geneva. "
+            "Lithuania welcomed the vote.")
+    got = rows(text)
+    assert ("LTU", "oppose", "BLR") in got
+    assert ("LTU", "neutral", "BLR") not in got
