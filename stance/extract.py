@@ -167,6 +167,7 @@ _SPEAKS_FOR_HEAD = re.compile(
 _GROUP_OF_STATES = re.compile(
     r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
     re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+by\s+(?:the|an?|its|their|his|her)\b", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"\s*(?:[,.;)]|and\b|$)")   # a verb with nothing after it: "with Israel opposed, and"
 # "..., with only the United States and Israel opposed": the states of an absolute clause, right before its verb
 _WITH_LIST_BEFORE = re.compile(r"\bwith\s+(?:only\s+)?(?:the\s+)?(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*"
@@ -652,7 +653,9 @@ class DocumentExtractor:
         if targeted:
             self.last_stance = (targeted[0].stance, targeted[0].target)
             self.last_stance_at = self.sentence_index
-        elif analysis.stance and analysis.target is not None and not any(self._is_reply(st) for st in statements):
+        elif analysis.stance and analysis.target is not None and not any(self._is_reply(st) for st in statements) \
+                and not (analysis.cues and _BY_AGENT.match(self.text, analysis.cues[0].end, analysis.target.start + 1)):
+            # (not "The statement was endorsed by the head of the Arab League": the agent, no target)
             self.last_stance = (analysis.stance, analysis.target)
             self.last_stance_at = self.sentence_index
         spoken_for = [st.group for st in statements if st.group is not None] + \
@@ -702,7 +705,7 @@ class DocumentExtractor:
                 earlier = next((x for x in out if x.stance and x.target is not None), None)
                 stance, target = (earlier.stance, earlier.target) if earlier is not None else (
                     self.last_stance if self.last_stance is not None else (None, None))
-                if stance is not None and target is not None and target.iso3 != own_id:
+                if stance is not None and target is not None and target.iso3 and target.iso3 != own_id:
                     out.append(Statement(st.holder, stance, None, target, st.group, st.group_count))
                 continue
             if st.stance is None:
@@ -769,7 +772,9 @@ class DocumentExtractor:
             return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None and not self._person_pronoun_for_a_state(s, e) \
-                and not self._cue_in_later_clause(s, e, analysis):
+                and not self._cue_in_later_clause(s, e, analysis) \
+                and not _BY_AGENT.match(self.text, analysis.cues[0].end):
+            # (not "The statement was also endorsed by the secretary-general of ...": a passive with its own agent)
             holder = self.last_holder
             if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
                 holder = self.last_bloc   # "The group called for ..." after "on behalf of the African Group"

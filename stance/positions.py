@@ -192,6 +192,9 @@ _POSTED_TO = re.compile(
     r"\b(?:ambassador|envoy|representative|mission|embassy|delegation|consul|delegates?)\s+(?:to|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_INTERLOCUTOR = re.compile(r"\b(?:speaking|talking|conferring)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+(?:tele)?phone\s+)?"
+                           r"with\s+(?:the\s+)?$|\bin\s+a\s+(?:(?:tele)?phone\s+|video\s+)?(?:call|conversation)\s+with\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_VERB = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|"
@@ -602,6 +605,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "target"     # "the sovereignty of China"
         elif left.endswith(("to ", "to the ")) and _ACCORDING_TO.search(left):
             roles[index] = "holder"     # "according to the Russian foreign ministry": the source speaks
+        elif left.endswith(("with ", "with the ")) and _INTERLOCUTOR.search(left):
+            roles[index] = "other"      # "speaking by phone with the French president": whom one talks to, no target
         elif _PREP_BEFORE.search(left) or (mention.kind in ("person", "name", "capital") and _OBJECT_VERB.search(left)):
             roles[index] = "target"     # "talks with China", "accusations against Canada", "sent Putin a message"
         elif mention.kind == "possessive" and _STANCE_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
@@ -654,7 +659,9 @@ _SAME_ACT = re.compile(
     r"followed(?=\s+(?:within|minutes|hours|moments|shortly|soon|quickly|closely|later|close\s+behind)\b|\s*[,.;])|"
     r"took\s+the\s+same\s+(?:step|decision|course)|taken\s+the\s+same\s+(?:step|decision)|"
     r"(?:echoed|echoes|echo|repeated|repeats|joined|join|joins)\s+(?:the|that|this|these|those)\s+(?:calls?|appeals?|"
-    r"concerns?|criticism|condemnation|demands?|warnings?))\b", re.IGNORECASE)
+    r"concerns?|criticism|condemnation|demands?|warnings?)|"
+    r"(?:voiced|voices|expressed|expresses|raised|raises|shared|shares|made|makes)\s+(?:very\s+)?(?:similar|the\s+same)\s+"
+    r"(?:objections?|concerns?|criticism|complaints?|reservations|demands?|calls?|warnings?))\b", re.IGNORECASE)
 
 
 _CO_SUBJECT_GAP = re.compile(r"\s*(?:,\s*|,?\s+and\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}")
@@ -1129,6 +1136,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             # "Beijing won the numbers game ..., when Cuba read out a statement in support": Cuba's cue;
             # "Israel said it received a request from Syria, which Damascus denied": Damascus's
             cue = None
+        elif cue is not None and any(holder.end <= mentions[h].start < cue.start and _CLAUSE_BETWEEN.search(
+                text, holder.end, mentions[h].start) for h in holders[position + 1:]) \
+                and not (passive or received or quote_end is not None):
+            cue = None   # "Turkey and Indonesia voiced similar objections, while Israel welcomed ...": Israel's cue
         elif cue is not None and cue.start > holder.end and (owner := _nominal_owner(text, mentions, starts, cue)) \
                 is not None and owner.start >= holder.end and (owner.iso3 or owner.bloc) not in partners.get(
                     index, set()) | {holder.iso3 or holder.bloc}:

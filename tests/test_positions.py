@@ -926,3 +926,28 @@ def test_a_charge_called_unfounded_keeps_the_speakers_own_accusation_apart():
 def test_bringing_or_joining_a_court_case_against_a_state_opposes_it(text, holders, target):
     got = positions_of(text)
     assert {(h, "oppose", target) for h in holders} <= got
+
+
+def test_a_text_endorsed_by_an_official_of_a_bloc_is_not_the_last_speakers_act():
+    text = ("Ministers meet in Amman\n\n"
+            "The foreign ministers of Kuwait, Oman and Bahrain on Sunday condemned Iran's seizure of the tanker. "
+            "The statement was later endorsed by the secretary-general of the Gulf Cooperation Council.")
+    p = __import__("stance.pipeline", fromlist=["parse_text"]).parse_text(text).positions
+    endorsed = p[p["text"].str.startswith("The statement was later")]
+    assert endorsed[endorsed["basis"] == "named"].empty
+
+
+def test_states_that_voiced_similar_objections_share_the_stance_just_reported_not_the_next_clauses():
+    text = ("Ministers reject annexation talk\n\n"
+            "Egypt and Jordan on Sunday rejected Israel's plan to annex the valley. "
+            "A day later, Malaysia and Pakistan voiced similar objections, while Hungary welcomed the plan.")
+    got = positions_of(text)
+    assert {("MYS", "oppose", "ISR"), ("PAK", "oppose", "ISR")} <= got
+    assert not any(h in ("MYS", "PAK") and s == "support" for h, s, _ in got)
+
+
+def test_whom_a_leader_is_speaking_with_is_no_target():
+    got = positions_of("Ghana's president, speaking by phone with the Nigerian leader, rejected the coup.")
+    assert ("GHA", "oppose", "NGA") not in got
+    assert ("PER", "oppose", "BOL") in positions_of(
+        "Peru, in a phone call with the Chilean foreign minister, condemned Bolivia's decision.")
