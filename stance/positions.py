@@ -625,6 +625,19 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
     return roles
 
 
+def _clause_opens_before(text: str, holder: Mention, cue: Cue, mentions: list[Mention], holders: list[int],
+                         position: int) -> bool:
+    """Whether a later holder opens a clause of its own before the cue ("A and B voiced similar objections,
+    while C welcomed ..."): then the cue is that holder's. Only the holders before the cue are looked at."""
+    for k in range(position + 1, len(holders)):
+        h = holders[k]
+        if mentions[h].start >= cue.start:
+            return False
+        if _CLAUSE_BETWEEN.search(text, holder.end, mentions[h].start):
+            return True
+    return False
+
+
 def _nominal_owner(text: str, mentions: list[Mention], starts: list[int], cue: Cue) -> Mention | None:
     """The possessive that owns a stance noun right after it ("Havana's support", "Japan's condemnation")."""
     k = bisect_left(starts, cue.start) - 1
@@ -1136,9 +1149,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             # "Beijing won the numbers game ..., when Cuba read out a statement in support": Cuba's cue;
             # "Israel said it received a request from Syria, which Damascus denied": Damascus's
             cue = None
-        elif cue is not None and any(holder.end <= mentions[h].start < cue.start and _CLAUSE_BETWEEN.search(
-                text, holder.end, mentions[h].start) for h in holders[position + 1:]) \
-                and not (passive or received or quote_end is not None):
+        elif cue is not None and not (passive or received or quote_end is not None) \
+                and _clause_opens_before(text, holder, cue, mentions, holders, position):
             cue = None   # "Turkey and Indonesia voiced similar objections, while Israel welcomed ...": Israel's cue
         elif cue is not None and cue.start > holder.end and (owner := _nominal_owner(text, mentions, starts, cue)) \
                 is not None and owner.start >= holder.end and (owner.iso3 or owner.bloc) not in partners.get(
