@@ -8,7 +8,7 @@ pronoun subjects, and the expansion of blocs and known joint letters into their 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from . import blocs, countries, letters, people
@@ -97,6 +97,7 @@ _OFFICE_SUBJECT = re.compile(
     r"embassy|mission|spokesperson|spokesman|spokeswoman)\b", re.IGNORECASE)
 _STATE_OVER_OFFICE = re.compile(r"(?m)^[ \t]*(?P<state>[^\n|]{3,60}?)[ \t]*\n[ \t]*(?:\n[ \t]*)?"
                                 r"(?i:ministry|embassy|permanent\s+mission|mission|government|consulate)\b")
+_QUESTION_LABEL = re.compile(r"[ \t]*(?:Q|Question|Questioner|Journalist|Reporter)\b[^:：\n]{0,40}[:：]")
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _OUR_NEXT_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:we\s+|also\s+|would\s+|will\s+|further\s+)*$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"ministers", "leaders"})
@@ -252,6 +253,7 @@ class DocumentExtractor:
                  title_span: tuple[int, int] | None, dated: DatedDocument) -> None:
         self.text, self.doc_id, self.file = text, doc_id, file
         self.paragraphs, self.title_span, self.dated = paragraphs, title_span, dated
+        self.paragraph_starts = [p_start for p_start, _ in paragraphs]
         self.rows = Rows()
         self.dates = SentenceDates(dated)   # the date helpers (stance.dates.context)
         self.anchor = self.dates.anchor
@@ -260,6 +262,7 @@ class DocumentExtractor:
         self.last_bloc: Mention | None = None    # the bloc last speaking or spoken for: who "the group" is
         self.bloc_tally: dict[str, list] = {}    # bloc -> [statements it held, its mention]
         self.asked_states: list[Mention] = []     # states the last question named ("Has Canada shared ...?")
+        self.asked_at = -10                        # and the sentence it was
         self.pending_claims: list[tuple[CountClaim, dict, int]] = []   # (claim, row base, sentence): awaiting a stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
@@ -559,10 +562,12 @@ class DocumentExtractor:
         motion = own_motion or self._doc_motion()
         lists = [] if title else find_lists(self.text, s, e, mentions)
         question = self.text[s:e].rstrip("\"”’' )").endswith("?")
-        if question and not title:
+        if (question or self._in_question(s)) and not title:
+            # also "Question: There are reports that China renamed places. Any comment?": the asker's sentences
             named = [m for m in mentions if m.iso3]
             if named:
                 self.asked_states = named
+                self.asked_at = self.sentence_index
         statements = [] if question else self._votes(self._resolve_statements(analysis, s, e), motion)
         if own_motion is not None and own_motion.cue_start >= 0 and VOTED_TEXT_NOUN.match(self.text, own_motion.start) \
                 and any(side_of_cue(c.text) for c in analysis.cues):
@@ -832,6 +837,11 @@ class DocumentExtractor:
                 out.append(Statement(owner, cue.stance, cue, target))
         return out
 
+    def _in_question(self, s: int) -> bool:
+        """Whether text[s:] lies in a paragraph a transcript labels as a question ("Q:", "Question:")."""
+        k = bisect_right(self.paragraph_starts, s) - 1
+        return k >= 0 and _QUESTION_LABEL.match(self.text, self.paragraphs[k][0]) is not None
+
     def _owner_statement(self, owner: Mention, analysis: Analysis) -> Statement:
         """The page owner's own stance. Defending itself ("stop the groundless accusations against China" on
         China's page) opposes its accusers; a stance with no state named ("We firmly reject this") answers
@@ -839,6 +849,10 @@ class DocumentExtractor:
         target, stance = analysis.target, analysis.stance
         if target is not None and target.iso3 == owner.iso3:
             target, stance = None, ("oppose" if stance == "support" else stance)
+        if target is None and stance == "oppose" and self.sentence_index - self.asked_at <= 3:
+            # "Q: China has renamed places in Arunachal Pradesh. Any comment? A: We reject such attempts":
+            # the answer is about the state the question just named
+            target = next((m for m in self.asked_states if m.iso3 != owner.iso3), None)
         if target is None and stance == "oppose":   # a rejection answers the critic; a worry need not
             target = self.last_critic.get(owner.iso3)
         if target is None and stance == "oppose" and _ALLEGATIONS.match(self.text, analysis.cues[0].end):

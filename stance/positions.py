@@ -192,6 +192,11 @@ _POSTED_TO = re.compile(
     r"\b(?:ambassador|envoy|representative|mission|embassy|delegation|consul|delegates?)\s+(?:to|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_WORDS_BY = re.compile(r"\b(?:statements?|remarks|comments|claims|allegations|accusations|criticism|report|"
+                       r"references?|observations)\s+(?:made\s+|issued\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
+_JUDGED_AFTER = re.compile(r"(?:\s+(?:side|government|authorities|ministry|embassy|officials?|foreign\s+minister))?"
+                           r"(?:\s+(?:\w+\s+){0,3}?(?:on|about|regarding)\s+[^,.;]{1,40}?)?\s+(?:is|are|was|were|"
+                           r"has\s+been|have\s+been|remains?)\b", re.IGNORECASE)
 _INTERLOCUTOR = re.compile(r"\b(?:speaking|talking|conferring)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+(?:tele)?phone\s+)?"
                            r"with\s+(?:the\s+)?$|\bin\s+a\s+(?:(?:tele)?phone\s+|video\s+)?(?:call|conversation)\s+with\s+(?:the\s+)?$",
                            re.IGNORECASE)
@@ -579,6 +584,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "target"     # "summoned the ambassadors of Belgium": the state whose envoy is called in
         elif left.endswith(("to ", "to the ", "in ", "in the ")) and _RECALLED_ENVOY.search(left):
             roles[index] = "target"     # "recalled its ambassador to Paris": the state it is recalled from
+        elif left.endswith(("by ", "by the ")) and _WORDS_BY.search(left) and _JUDGED_AFTER.match(text, mention.end, end):
+            roles[index] = "target"     # "the statement by the US is misplaced": the author of words being judged
         elif left.endswith(("at ", "at the ")) and _AIMED_AT.search(left):
             roles[index] = "target"     # "hit out at Sweden", "took aim at Washington": not a place
         elif _against_hint(left) and _AGAINST_TARGET.search(left):

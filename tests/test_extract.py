@@ -136,3 +136,35 @@ def test_backing_of_a_text_takes_the_stance_of_the_text_just_reported():
             "The resolution was supported by 120 countries.\n")
     c = parse_text(text).claims
     assert {(int(r["count"]), r["stance"], r["toward_iso3"]) for _, r in c.iterrows()} == {(120, "oppose", "MMR")}
+
+
+def _scored(text: str) -> set[tuple[str, str, str]]:
+    p = parse_text(text).positions
+    p = p[p["basis"].isin(["named", "on_behalf_of_group", "signatory"])]
+    return set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def _holders_and_texts(text: str) -> list[tuple[str, str]]:
+    p = parse_text(text).positions
+    return list(zip(p["country_iso3"], p["text"]))
+
+
+TRANSCRIPT = (
+    "Regular Press Briefing by the Spokesperson\n\n"
+    "Ministry of Foreign Affairs, Government of Nepal\n\n"
+    "Question: Reports say Britain has criticised our new citizenship law. Your comment?\n\n"
+    "Spokesperson: We believe the remarks by the UK are misplaced and unwarranted.\n\n"
+    "Question: There are reports that Bhutan has moved troops near the border. Any comment?\n\n"
+    "Spokesperson: We have seen the reports. We reject such moves outright.\n")
+
+
+def test_words_by_a_state_judged_by_the_speaker_make_that_state_the_target():
+    p = parse_text(TRANSCRIPT).positions
+    judged = p[p["text"].str.contains("misplaced")]
+    assert set(zip(judged["country_iso3"], judged["stance"], judged["toward_iso3"])) == {("NPL", "oppose", "GBR")}
+    assert not any(holder == "GBR" and "misplaced" in text for holder, text in _holders_and_texts(TRANSCRIPT))
+
+
+def test_an_answer_with_no_state_named_is_about_the_state_the_question_just_named():
+    got = _scored(TRANSCRIPT)
+    assert ("NPL", "oppose", "BTN") in got
