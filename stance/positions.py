@@ -192,6 +192,8 @@ _POSTED_TO = re.compile(
     r"\b(?:ambassador|envoy|representative|mission|embassy|delegation|consul|delegates?)\s+(?:to|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_OCCUPIED_PART_OF = re.compile(r"\boccupied\s+(?:territor(?:y|ies)|regions?|areas?|parts?|lands?)\s+of\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _WORDS_BY = re.compile(r"\b(?:statements?|remarks|comments|claims|allegations|accusations|criticism|report|"
                        r"references?|observations)\s+(?:made\s+|issued\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 _JUDGED_AFTER = re.compile(r"(?:\s+(?:side|government|authorities|ministry|embassy|officials?|foreign\s+minister))?"
@@ -584,6 +586,9 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "target"     # "summoned the ambassadors of Belgium": the state whose envoy is called in
         elif left.endswith(("to ", "to the ", "in ", "in the ")) and _RECALLED_ENVOY.search(left):
             roles[index] = "target"     # "recalled its ambassador to Paris": the state it is recalled from
+        elif left.endswith(("of ", "of the ")) and _OCCUPIED_PART_OF.search(left) and \
+                not _OCCUPIED_BY.match(text, mention.end, min(end, mention.end + 60)):
+            roles[index] = "other"      # "elections in the occupied territories of Ukraine": the occupier is at issue
         elif left.endswith(("by ", "by the ")) and _WORDS_BY.search(left) and _JUDGED_AFTER.match(text, mention.end, end):
             roles[index] = "target"     # "the statement by the US is misplaced": the author of words being judged
         elif left.endswith(("at ", "at the ")) and _AIMED_AT.search(left):

@@ -58,3 +58,12 @@ def test_no_state_at_issue_for_acts_from_a_territory_by_armed_groups_or_for_back
     assert read("Jordan welcomed the aid deliveries to Gaza.") == [("JOR", "support", "")]
     # a state named in the clause comes first
     assert read("Chile condemned Iran's strikes in the Golan.") == [("CHL", "oppose", "IRN")]
+
+
+def test_the_occupied_territories_of_a_state_put_the_occupier_at_issue_not_the_state():
+    p = parse_text("Statement\n\nPoland condemned the sham referendums held in the temporarily occupied "
+                   "territories of Ukraine.").positions
+    got = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("POL", "oppose", "RUS") in got and ("POL", "oppose", "UKR") not in got
+    p = parse_text("Statement\n\nFinland voiced concern over arrests in the occupied regions of Georgia.").positions
+    assert set(zip(p["country_iso3"], p["stance"], p["toward_iso3"])) == {("FIN", "concern", "RUS")}
