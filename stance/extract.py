@@ -204,11 +204,27 @@ class Headline:
     vote: bool = False   # read from a vote or veto, or two sides in one title: a story of taking sides, not of backing
 
 
+def _outside_state_names(found: list[Mention], states: list) -> list[Mention]:
+    """Blocs not inside a state's longer name ("the Commonwealth of Australia" is no Commonwealth). Both
+    lists are in text order; one pass keeps the furthest end of the state names started so far."""
+    kept, k, furthest = [], 0, -1
+    for b in found:
+        while k < len(states) and states[k].start <= b.start:
+            furthest = max(furthest, states[k].end)
+            k += 1
+        if furthest <= b.end:
+            kept.append(b)
+    return kept
+
+
 def _mentions(text: str, start: int, end: int) -> list[Mention]:
     """States and blocs named in text[start:end]; a bloc name hides the state names inside it."""
+    states = countries.find_countries(text, start, end)
     found = [Mention(b.start, b.end, b.text, bloc=b.bloc_id, kind="bloc") for b in blocs.find_blocs(text, start, end)]
+    if found and states:
+        found = _outside_state_names(found, states)
     bloc_starts = [b.start for b in found]
-    for c in countries.find_countries(text, start, end):
+    for c in states:
         k = bisect_left(bloc_starts, c.end) - 1   # the last bloc starting before this name ends
         if k >= 0 and found[k].end > c.start:
             continue  # a state's name inside a bloc's name ("Organization of American States")

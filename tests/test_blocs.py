@@ -152,3 +152,22 @@ def test_regional_ministers_and_leaders_are_their_bloc():
     # the long name of the Gulf council is one bloc, not the Arab states inside it
     text = "the Cooperation Council for the Arab States of the Gulf"
     assert [b.bloc_id for b in find_blocs(text, 0, len(text))] == ["GCC"]
+
+
+def test_the_quad_and_the_commonwealth_are_blocs_but_a_state_longer_name_is_the_state():
+    from stance.extract import _mentions
+    text = "Quad foreign ministers met; the Commonwealth Secretariat and the Commonwealth of Dominica spoke."
+    got = [(m.bloc or m.iso3) for m in _mentions(text, 0, len(text))]
+    assert got == ["QUAD", "COMMONWEALTH", "DMA"]
+    assert {m.iso3 for m in members("QUAD", dt.date(2024, 1, 1))} == {"AUS", "IND", "JPN", "USA"}
+
+
+@pytest.mark.parametrize("text,bloc,target", [
+    ("The AU suspended Mali in 2021.", "AU", "MLI"),
+    ("ECOWAS suspended Guinea in September.", "ECOWAS", "GIN"),
+])
+def test_a_bloc_suspending_a_state_in_a_year_or_month_opposes_it(text, bloc, target):
+    from stance.pipeline import parse_text
+    p = parse_text("Suspension\n\n" + text).positions
+    p = p[p["basis"] == "bloc"]
+    assert set(zip(p["group"], p["stance"], p["toward_iso3"])) == {(bloc, "oppose", target)}
