@@ -751,7 +751,8 @@ _AGAINST_TARGET = re.compile(   # an act done to the state named next: opposing 
     r"(?:\b(?:interference|interfering|meddling|intervention|intervening)\s+in\s+(?:the\s+)?"
     r"(?:(?:internal|domestic)\s+affairs\s+of\s+(?:the\s+)?)?"
     r"|\b(?:attacks?|pressure|campaigns?|sanctions?|accusations?|allegations?|slander|smears?|hostility|threats?|"
-    r"aggression|provocations?|(?:air\s*|missile\s+|drone\s+)?strikes?|bombings?|shelling|raids?|assaults?)"
+    r"aggression|provocations?|(?:air\s*|missile\s+|drone\s+)?strikes?|bombings?|shelling|raids?|assaults?|"
+    r"curbs|tariffs|duties|restrictions|(?:export\s+)?controls|embargo(?:es)?|bans?)"
     r"\s+(?:on|against|toward|towards|targeting|aimed\s+at)\s+(?:the\s+)?"
     r"|\b(?:smear(?:ing)?|slander(?:ing)?|demoni[sz](?:e|ing)|isolat(?:e|ing)|pressur(?:e|ing)|criticism\s+of)\s+(?:the\s+)?"
     r"|\b(?:targeting|singling\s+out|naming\s+and\s+shaming|politici[sz]ation|stigmati[sz]ation)\s+of\s+(?:the\s+)?"
@@ -797,7 +798,8 @@ _OCCUPIER_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?(?:occup
                             r"controlled|holds|held)\b", re.IGNORECASE)
 _AGAINST_HINTS = ("inter", "meddl", "attack", "pressur", "campaign", "sanction", "accus", "allegation", "slander",
                   "smear", "hostil", "threat", "aggress", "provoc", "demoni", "isolat", "critic", "so-called",
-                  "target", "singling", "shaming", "politici", "stigmati", "strike", "bomb", "shell", "raid", "assault")
+                  "target", "singling", "shaming", "politici", "stigmati", "strike", "bomb", "shell", "raid", "assault",
+                  "curb", "tariff", "dut", "restrict", "control", "embargo", "ban")
 
 
 def _against_hint(left: str) -> bool:

@@ -951,3 +951,19 @@ def test_whom_a_leader_is_speaking_with_is_no_target():
     assert ("GHA", "oppose", "NGA") not in got
     assert ("PER", "oppose", "BOL") in positions_of(
         "Peru, in a phone call with the Chilean foreign minister, condemned Bolivia's decision.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Washington slapped export curbs on dozens of Chinese firms.", ("USA", "oppose", "CHN")),
+    ("Ottawa imposed tariffs on Chinese electric vehicles.", ("CAN", "oppose", "CHN")),
+    ("Moscow rejected the embargo on Cuba.", ("RUS", "support", "CUB")),
+    ("Beijing condemned the US tariffs on Chinese goods.", ("CHN", "oppose", "USA")),
+])
+def test_trade_measures_on_a_state_or_its_firms_are_stances_toward_it(text, expected):
+    assert expected in positions_of(text)
+
+
+def test_a_presidential_office_speaks_for_its_state_but_a_presidency_is_a_term_of_office():
+    assert ("KOR", "support", "USA") in positions_of("South Korea's presidential office thanked Washington for its support.")
+    got = positions_of("The leaders, meeting under Italy's presidency, voiced support for Moldova.")
+    assert ("ITA", "support", "MDA") not in got
