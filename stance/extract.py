@@ -168,6 +168,10 @@ _SPEAKS_FOR_HEAD = re.compile(
 _GROUP_OF_STATES = re.compile(
     r"(?:a\s+(?:[\w-]+\s+)?group\s+of\s+(?:[\w-]+\s+)?|[\w-]+\s+)(?:countries|states|member\s+states|delegations|nations)\b",
     re.IGNORECASE)
+_JUDGED_EVENT_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their|his|her|sunday's|saturday's|the\s+latest)\s+(?:[\w-]+\s+){0,2}?(?:election|elections|vote|"
+    r"poll|polls|referendum|ballot|run-?off|re-?election)\s+(?:was|were|is|are|had\s+been|has\s+been|had\s+not\s+been|"
+    r"was\s+not|were\s+not)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+by\s+(?:the|an?|its|their|his|her)\b", re.IGNORECASE)
 _NO_OBJECT = re.compile(r"\s*(?:[,.;)]|and\b|$)")   # a verb with nothing after it: "with Israel opposed, and"
 # "..., with only the United States and Israel opposed": the states of an absolute clause, right before its verb
@@ -739,6 +743,12 @@ class DocumentExtractor:
                     continue
                 target = headline.target if st.target is None or st.target.iso3 == own_id else st.target
                 out.append(Statement(st.holder, headline.stance, None, target, st.group, st.group_count))
+            elif st.target is None and st.cue is not None and headline is not None and headline.target is not None \
+                    and headline.target.iso3 and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
+                    and _JUDGED_EVENT_BEFORE.search(self.text, max(s, st.cue.start - 70), st.cue.start):
+                # "the election was neither free nor fair" in a story of congratulations: a verdict on the event
+                # the story is about, so on the state that held it, not a share in the story's backing
+                out.append(Statement(st.holder, st.stance, st.cue, headline.target, st.group, st.group_count, "act"))
             elif st.target is None and headline is not None and headline.target is not None \
                     and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
                     and headline.stance == "support" and not headline.vote and st.group is None and not st.artefact \

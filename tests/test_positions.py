@@ -967,3 +967,17 @@ def test_a_presidential_office_speaks_for_its_state_but_a_presidency_is_a_term_o
     assert ("KOR", "support", "USA") in positions_of("South Korea's presidential office thanked Washington for its support.")
     got = positions_of("The leaders, meeting under Italy's presidency, voiced support for Moldova.")
     assert ("ITA", "support", "MDA") not in got
+
+
+def test_a_verdict_on_the_election_a_story_congratulates_is_toward_the_state_that_held_it():
+    text = ("Leaders congratulate Ruto on Kenya election win\n\n"
+            "Leaders across Africa congratulated William Ruto after his victory in Kenya's presidential election. "
+            "Britain said the election had been neither free nor fair in several counties.")
+    got = positions_of(text)
+    assert ("GBR", "oppose", "KEN") in got and ("GBR", "support", "KEN") not in got
+
+
+def test_emirs_crown_princes_and_sultans_speak_for_their_states():
+    got = positions_of("Saudi Arabia's crown prince and Qatar's emir welcomed Lebanon's new government.")
+    assert {("SAU", "support", "LBN"), ("QAT", "support", "LBN")} <= got
+    assert ("SAU", "support", "QAT") not in got
