@@ -104,6 +104,7 @@ _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])\w")   # "Mexico's Andres ...", not "Ga
 _SPEAKER_FOR = re.compile(
     r"\b(?:spokes(?:person|man|woman)|representatives?|envoys?|delegates?|delegations?|commissioner|"
     r"high\s+representative)\s+for\s+(?:the\s+)?$", re.IGNORECASE)
+_TITLE_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}")   # the title between a state's adjective and its leader's name
 _OBJECT_VERB = re.compile(   # a verb whose object is the state or person named next
     r"\b(?:sent|sends|told|tells|urged|urges|called|calls|congratulated|congratulates|thanked|thanks|met|meets|"
     r"phoned|invited|invites|received|receives|hosted|hosts|warned|warns|asked|asks|accused|accuses|praised|"
@@ -254,7 +255,7 @@ _TEXT_OBJECT = re.compile(  # a text that itself takes a stance: backing it take
 _ACT_OBJECT = re.compile(  # an act by the state in focus: the stance is toward that state
     _OBJECT_HEAD + r"(?:decision|move|vetoe?s?|double\s+veto|launch|test|tests|expulsions?|step|announcement|measures?|actions?|"
     r"remarks|comments|accusations?|report|switch|law|ban|strikes?|attacks?|incursion|invasion|sanctions|"
-    r"deportations?|ruling|verdict|sentence|arrests?|detention|executions?|crackdown|policy|policies)\b",
+    r"deportations?|ruling|verdict|sentence|arrests?|detention|executions?|crackdown|policy|policies|visit|trip)\b",
     re.IGNORECASE,
 )
 _GOVERNED_IN = re.compile(
@@ -619,10 +620,15 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
             roles[index] = "holder"     # "according to the Russian foreign ministry": the source speaks
         elif left.endswith(("with ", "with the ")) and _INTERLOCUTOR.search(left):
             roles[index] = "other"      # "speaking by phone with the French president": whom one talks to, no target
-        elif _PREP_BEFORE.search(left) or (mention.kind in ("person", "name", "capital") and _OBJECT_VERB.search(left)):
+        elif _PREP_BEFORE.search(left) or (mention.kind in ("person", "name", "capital", "demonym", "possessive")
+                                           and _OBJECT_VERB.search(left)):
             roles[index] = "target"     # "talks with China", "accusations against Canada", "sent Putin a message"
         elif mention.kind == "possessive" and _STANCE_NOUN_AFTER.match(text, mention.end, min(end, mention.end + 40)):
             roles[index] = "holder"     # "Japan's condemnation of ...": the nominalised stance's holder
+        elif mention.kind == "person" and index and roles.get(index - 1) == "target" and \
+                mentions[index - 1].kind in ("demonym", "possessive") and mentions[index - 1].iso3 == mention.iso3 and \
+                _TITLE_GAP.fullmatch(text, mentions[index - 1].end, mention.start):
+            roles[index] = "target"     # "told Ukrainian President Volodymyr Zelenskiy that ...": the one told
         elif mention.start < first_cue and index and roles.get(index - 1) == "holder" and \
                 mention.kind in ("possessive", "demonym", "capital") and \
                 _LIST_GAP.fullmatch(text, mentions[index - 1].end, mention.start) and \

@@ -981,3 +981,18 @@ def test_emirs_crown_princes_and_sultans_speak_for_their_states():
     got = positions_of("Saudi Arabia's crown prince and Qatar's emir welcomed Lebanon's new government.")
     assert {("SAU", "support", "LBN"), ("QAT", "support", "LBN")} <= got
     assert ("SAU", "support", "QAT") not in got
+
+
+def test_the_leader_a_state_tells_something_is_the_one_told_not_a_speaker():
+    text = ("Scholz in Warsaw\n\n"
+            "German Chancellor Olaf Scholz told Polish Prime Minister Donald Tusk that Berlin backed Kyiv's bid.")
+    got = positions_of(text)
+    assert ("DEU", "support", "UKR") in got
+    assert not any(holder == "POL" for holder, _, _ in got)
+
+
+def test_welcoming_or_condemning_the_visit_is_toward_the_visitor():
+    text = ("Erdogan visits Baghdad, urges dialogue with Syria\n\n"
+            "Turkish President Tayyip Erdogan on Monday visited Iraq for the first time in 12 years. "
+            "Qatar welcomed the visit.")
+    assert ("QAT", "support", "TUR") in positions_of(text)
