@@ -70,6 +70,8 @@ _ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}
                           r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:sides|countries|governments|leaders|"
                         r"nations|presidents|ministers|foreign\s+ministers)\b")
+_TWO_BLOCS = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:organi[sz]ations|blocs|groupings|"
+                        r"groups|bodies|alliances|unions)\b")
 _DISASTER = re.compile(r"\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|wildfires?|"
                        r"landslides?|tsunami|natural\s+disasters?|loss\s+of\s+li(?:fe|ves))\b", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|in)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -285,6 +287,7 @@ class DocumentExtractor:
         self.asked_at = -10                        # and the sentence it was
         self.pending_claims: list[tuple[CountClaim, dict, int]] = []   # (claim, row base, sentence): awaiting a stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
+        self.recent_blocs: list[Mention] = []     # the last blocs named: who "the two organisations" are
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
         self.text_sponsors: list[Mention] = []    # the states that presented the text last described
@@ -462,6 +465,9 @@ class DocumentExtractor:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
                 self.last_person = next((m for m in reversed(mentions) if m.kind == "person"), self.last_person)
                 self.previous_all = {m.iso3 for m in mentions if m.iso3}
+                named_blocs = [m for m in mentions if m.bloc and m.kind == "bloc"]
+                if named_blocs:
+                    self.recent_blocs = (self.recent_blocs + named_blocs)[-4:]
 
     def _in_our_voice(self, s: int, e: int, mentions: list[Mention], analysis: Analysis) -> Analysis:
         """A communiqué's "we": "We, the G7 Foreign Ministers of Canada, France, ...," names who speaks; its
@@ -794,6 +800,9 @@ class DocumentExtractor:
             return out
         pair = self._two_sides() if not analysis.statements and analysis.cues and analysis.stance is not None \
             and _TWO_SIDES.match(self.text, s, min(e, s + 80)) else None
+        if pair is None and not analysis.statements and analysis.cues and analysis.stance is not None \
+                and _TWO_BLOCS.match(self.text, s, min(e, s + 80)):
+            pair = self._two_blocs()   # "The two organisations also urged ...": the last two blocs named
         if pair is not None:
             # "The two sides also called on Iran to ..." after a visit or talks between two states: both of them
             for holder in pair:
@@ -830,6 +839,16 @@ class DocumentExtractor:
         k = bisect_left(self.sentence_starts, holder.start)
         run = state_run(self.text, [m for m in self.sentence_mentions[k:k + 20] if m.iso3], holder) if holder.iso3 else [holder]
         return same_act(self.text, run[-1].end, e)
+
+    def _two_blocs(self) -> tuple[Mention, Mention] | None:
+        """The two blocs "the two organisations" are: the last two distinct blocs named."""
+        seen: list[Mention] = []
+        for m in reversed(self.recent_blocs):
+            if all(m.bloc != x.bloc for x in seen):
+                seen.append(m)
+            if len(seen) == 2:
+                return seen[1], seen[0]
+        return None
 
     def _two_sides(self) -> tuple[Mention, Mention] | None:
         """The two states "the two sides" are: the last two distinct states that held a statement."""

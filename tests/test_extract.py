@@ -168,3 +168,13 @@ def test_words_by_a_state_judged_by_the_speaker_make_that_state_the_target():
 def test_an_answer_with_no_state_named_is_about_the_state_the_question_just_named():
     got = _scored(TRANSCRIPT)
     assert ("NPL", "oppose", "BTN") in got
+
+
+def test_the_two_organisations_are_the_last_two_blocs_named():
+    text = ("Blocs meet in Doha\n\n"
+            "Ministers of the Gulf Cooperation Council and the Arab League met in Doha on Sunday. "
+            "The two organisations condemned Iran's seizure of the tanker.")
+    p = parse_text(text).positions
+    blocs_rows = p[p["basis"] == "bloc"]
+    assert set(zip(blocs_rows["group"], blocs_rows["stance"], blocs_rows["toward_iso3"])) == {
+        ("GCC", "oppose", "IRN"), ("ARAB_LEAGUE", "oppose", "IRN")}
