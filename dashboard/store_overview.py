@@ -36,14 +36,14 @@ def headline(src: "StoreSource", f: Query) -> Headline:
     One statement, one pass over each table: its counts and the set of its files as a bit
     string over the integer file codes (`_file`, 1 .. the largest code; 0 is no file); the
     articles are the bits set in the union of the three sets."""
-    (ce, pe), (cp, pp), (cc, pc) = (src.where(t, f) for t in ("events", "positions", "claims"))
+    (re, ce, pe), (rp, cp, pp), (rc, cc, pc) = (src.scope(t, f) for t in ("events", "positions", "claims"))
     top = max(src.codes.files, 2)
     files = f"bitstring_agg(_file, 1, {top}) FILTER (WHERE _file > 0)"
     events, undated, countries, claims, articles = src.wh.row(f"""
-        WITH e AS (SELECT count(*) AS n, count(*) FILTER (WHERE _lo = 0) AS u, {files} AS b FROM events WHERE {ce}),
+        WITH e AS (SELECT count(*) AS n, count(*) FILTER (WHERE _lo = 0) AS u, {files} AS b FROM {re} WHERE {ce}),
              p AS (SELECT count(DISTINCT _country) FILTER (WHERE _country > 0) AS k, {files} AS b
-                   FROM positions WHERE {cp}),
-             c AS (SELECT count(*) AS n, {files} AS b FROM claims WHERE {cc})
+                   FROM {rp} WHERE {cp}),
+             c AS (SELECT count(*) AS n, {files} AS b FROM {rc} WHERE {cc})
         SELECT e.n, e.u, p.k, c.n, (SELECT coalesce(bit_count(bit_or(b)), 0) FROM (
             SELECT b FROM e UNION ALL SELECT b FROM p UNION ALL SELECT b FROM c) WHERE b IS NOT NULL)
         FROM e, p, c""", [*pe, *pp, *pc])
@@ -54,8 +54,8 @@ def headline(src: "StoreSource", f: Query) -> Headline:
 def targets(src: "StoreSource", f: Query) -> pd.Series:
     """Positions per target in view, most first (ties by code): counted per integer target
     code (`_toward`; 0 is no target), named from the store's dictionary."""
-    cond, p = src.where("positions", f, "_toward > 0")
-    counts = src.wh.sql(f"SELECT _toward AS c, count(*) AS n FROM positions WHERE {cond} GROUP BY 1", p)
+    rel, cond, p = src.scope("positions", f, "_toward > 0")
+    counts = src.wh.sql(f"SELECT _toward AS c, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1", p)
     names = src.codes_of("countries", counts["c"].tolist())
     counts["code"] = [names[c] for c in counts["c"].tolist()]
     counts = counts.sort_values(["n", "code"], ascending=[False, True], kind="stable")
@@ -78,8 +78,9 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
     the positions toward it held by a bloc as a whole (no state to draw): one pass
     (`Warehouse.map_view`)."""
     q = view_query(f)
+    every = src.scope("positions", replace(q, include_implied=True, include_roster=True))
     stances, lines, (roster, member, bloc) = src.wh.map_view(
-        q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS)
+        q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS, scope=every)
     hidden = (0 if q.include_roster else roster, 0 if q.include_implied else member, bloc)
     if stances.empty:
         return pd.DataFrame(columns=charts.MAP_COLUMNS), hidden
@@ -98,13 +99,14 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
 
     The events per first day come first (undated ones under day 0): they give the dated and
     undated counts and the span (an event's first day `_t0` is the day `_lo` writes) too."""
-    cond, p = src.where("events", f)
-    per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM events WHERE {cond} GROUP BY 1 ORDER BY 1", p)
+    rel, cond, p = src.scope("events", f)
+    per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1 ORDER BY 1", p)
     d, n = per_day["d"].to_numpy("int64"), per_day["n"].to_numpy("int64")
     undated = int(n[d == 0].sum())
     days, per_day_n = _period_days(d[d > 0], "day"), n[d > 0]
     if int(per_day_n.sum()) <= AGGREGATE_ABOVE:
-        return src.fetch("events", cond + " AND _lo > 0", p), undated
+        base, bp = src.where("events", f, "_lo > 0")
+        return src.fetch("events", base, bp), undated
     bucket = pick_bucket(int(days[-1] - days[0]))
     period = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
               "year": "_lo // 10000"}[bucket]
@@ -112,11 +114,11 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     if len(getattr(src.codes, kind)) < PACK_CODES_BELOW:
         # one integer key per (lane code, period, event stance code): DuckDB groups it fastest
         counts = src.wh.sql(f"""SELECT ((CAST({code} AS BIGINT) << {PERIOD_BITS}) + ({period}) + {PERIOD_SHIFT}) * 8
-            + _st AS k, count(*) AS n FROM events WHERE {cond} AND _lo > 0 GROUP BY 1""", p)
+            + _st AS k, count(*) AS n FROM {rel} WHERE {cond} AND _lo > 0 GROUP BY 1""", p)
         k = counts["k"].to_numpy("int64")
         codes, periods, stances = k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
     else:  # codes too large to pack
-        counts = src.wh.sql(f"""SELECT {code} AS c, {period} AS p, _st AS s, count(*) AS n FROM events
+        counts = src.wh.sql(f"""SELECT {code} AS c, {period} AS p, _st AS s, count(*) AS n FROM {rel}
             WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
         codes, periods, stances = (counts[c].to_numpy("int64") for c in ("c", "p", "s"))
     # each lane code named once; counts summed per (name, period, stance) on integers (two

@@ -44,6 +44,7 @@ DEFAULT_NAME = "stance.duckdb"
 FORMAT = 3  # 2: positions._kind (0 stated, 1 roster, 2 bloc membership); 3: integer codes
 #             (lanes, topics, files, countries, event stance); older formats are upgraded
 KIND_ROSTER, KIND_MEMBER = 1, 2
+SCRATCH = "_scratch"  # the in-memory database attached for scratch tables (`Warehouse.scratch`)
 EQUALITIES_UP_TO = 16  # a filter on up to this many values is written as equalities, not IN
 ROW_TABLES = ("events", "positions", "claims")
 IMPLIED_BASES = ("member_of_group", "roster")
@@ -224,6 +225,8 @@ class Warehouse:
         config = {"memory_limit": memory_limit} if memory_limit else {}
         self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         self._lock = threading.Lock()
+        self._scratch_lock = threading.Lock()
+        self._scratch = False
         if not read_only:
             self._create()
         elif (found := self.format()) < FORMAT:
@@ -274,6 +277,16 @@ class Warehouse:
             cur.execute(f'CREATE TABLE "{table}__3" AS {_coded(table, rows)}')
             cur.execute(f'DROP TABLE "{table}"')
             cur.execute(f'ALTER TABLE "{table}__3" RENAME TO "{table}"')
+
+    def scratch(self) -> str:
+        """The name of an in-memory database attached beside the store (writable even when the
+        store is open read-only, and seen by every cursor): the dashboard keeps narrow copies
+        of a view's rows there."""
+        with self._scratch_lock:
+            if not self._scratch:
+                self._cursor().execute(f"ATTACH ':memory:' AS {SCRATCH} (READ_WRITE)")
+                self._scratch = True
+        return SCRATCH
 
     def close(self) -> None:
         self._con.close()
@@ -514,6 +527,14 @@ class Warehouse:
         finally:
             cur.close()  # a cursor is a connection: left open, they pile up and slow every query
 
+    def execute(self, sql: str, params: Sequence = ()) -> None:
+        """Run a statement for its effect (e.g. a table in the `scratch` database)."""
+        cur = self._reader()
+        try:
+            cur.execute(sql, list(params))
+        finally:
+            cur.close()
+
     def row(self, sql: str, params: Sequence = ()) -> tuple:
         """The first row of any read query (a tuple of Python values)."""
         cur = self._reader()
@@ -580,7 +601,8 @@ class Warehouse:
         return self.map_view(q, target, per_country, columns)[1]
 
     def map_view(self, q: Query, target: str | None, per_country: int = 6,
-                 columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
+                 columns: Sequence[str] | None = None, scope: tuple[str, str, list] | None = None,
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
         """(`map_stances`, `map_lines`, kinds) from one pass over the positions toward `target`.
 
         The pass reads the view's positions of every kind: per country one group with its
@@ -590,13 +612,16 @@ class Warehouse:
         few winning rows are then fetched by row number, only their `columns` (reading the
         long text columns of scattered rows costs most). kinds: the roster and bloc-membership
         positions toward `target` of the view with every kind shown, and the view's positions
-        toward it held by a bloc as a whole (no country)."""
+        toward it held by a bloc as a whole (no country). `scope`: (relation, condition, params)
+        holding the positions of `q` with every kind shown, when the caller has them in a narrow
+        copy (the `positions` table and `where` otherwise)."""
         cols = ["iso3", "stance", "shading", "n"]
         wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         code = self.country_code(target) if target else None
         if code is None:
             return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted), (0, 0, 0)
-        every, params = self.where("positions", replace(q, include_implied=True, include_roster=True))
+        rel, every, params = scope or ("positions", *self.where("positions", replace(q, include_implied=True,
+                                                                                     include_roster=True)))
         n = max(0, int(per_country))
         bits = self._seq_bits("positions")
         packed = bits is not None and n > 0
@@ -607,7 +632,7 @@ class Warehouse:
         cur = self._reader()
         try:
             rows = cur.execute(f"""SELECT _country, _kind, _implied, min(stance), max(stance), count(*){keys}
-                FROM positions WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
+                FROM {rel} WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
         finally:
             cur.close()
         hide = {k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on}
