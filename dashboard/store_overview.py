@@ -6,7 +6,8 @@ worker threads.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import itertools
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -28,6 +29,79 @@ DAY0 = "DATE '1970-01-01'"
 PERIOD_BITS = 31           # a period (day number, YYYYMM or YYYY) shifted by PERIOD_SHIFT fits here
 PERIOD_SHIFT = 1 << 30
 PACK_CODES_BELOW = 1 << 28  # lane codes below this pack with a period and a stance in 63 bits
+_TAGS = itertools.count(1)
+
+
+def _bits(col: str, top: int) -> str:
+    """The set of a code column's values 1 .. top (0 and -1 are no value) as a bit string."""
+    return f"bitstring_agg({col}, 1, {max(top, 2)}) FILTER (WHERE {col} > 0)"
+
+
+def unfiltered(q: Query) -> bool:
+    """Whether the view restricts nothing but undated rows and the implied kinds (the default
+    view and its variants): the `Unfiltered` aggregates answer it."""
+    from .store_source import relaxed
+
+    return relaxed(q) == relaxed(Query())
+
+
+@dataclass(frozen=True)
+class Unfiltered:
+    """The whole store's rows aggregated once per store version (when the source opens it), in
+    the scratch database, for the views `unfiltered` accepts: their headline, targets, map,
+    timeline and hidden counts then read a few thousand groups instead of every row.
+
+    Every table groups its rows by a dated flag named `_lo` (1 dated, 0 undated) and, for the
+    positions, `_kind`, so the view's residual condition (`store_source.residual`) applies to
+    the groups as it does to the rows."""
+
+    rows: str     # per (table t, _lo flag, _kind): n, file bits f, country bits c (positions)
+    map: str      # per (_toward, _country, _kind, _implied, _lo flag): Warehouse.map_groups
+    days: str     # per first day _lo (0: undated): events n
+    lanes: dict   # lane -> packed timeline keys k, n of the dated events at `bucket`
+    bucket: str | None
+    per_country: int
+
+    @staticmethod
+    def build(src: "StoreSource") -> "Unfiltered":
+        from . import charts
+
+        wh = src.wh
+        tag = f"{wh.scratch()}.unfiltered_{next(_TAGS)}"
+        files = _bits("_file", src.codes.files)
+        countries = _bits("_country", max(src.codes.countries))
+        flag = "CAST(_lo > 0 AS INTEGER) AS _lo"
+        wh.execute(f"""CREATE TABLE {tag}_rows AS
+            SELECT 'events' AS t, {flag}, CAST(0 AS UTINYINT) AS _kind, count(*) AS n, {files} AS f,
+                   CAST(NULL AS BIT) AS c FROM events GROUP BY ALL
+            UNION ALL SELECT 'positions', {flag}, _kind, count(*), {files}, {countries} FROM positions GROUP BY ALL
+            UNION ALL SELECT 'claims', {flag}, CAST(0 AS UTINYINT), count(*), {files}, CAST(NULL AS BIT)
+                FROM claims GROUP BY ALL""")
+        per_country = charts.MAP_HOVER_LINES
+        wh.execute(f"""CREATE TABLE {tag}_map AS SELECT _toward, _country, _kind, _implied, {flag},
+            {wh.map_groups(per_country)} FROM positions GROUP BY ALL""")
+        wh.execute(f"CREATE TABLE {tag}_days AS SELECT _lo, count(*) AS n FROM events GROUP BY 1")
+        d = wh.sql(f"SELECT _lo AS d FROM {tag}_days WHERE _lo > 0 ORDER BY 1")["d"].to_numpy("int64")
+        bucket, lanes = None, {}
+        if len(d):
+            days = _period_days(d, "day")
+            bucket = pick_bucket(int(days[-1] - days[0]))
+            for lane in ("actor", "topic"):
+                sql = _packed_counts(src, lane, bucket, '"events"', "_lo > 0")
+                if sql:
+                    wh.execute(f"CREATE TABLE {tag}_{lane} AS {sql}")
+                    lanes[lane] = f"{tag}_{lane}"
+        return Unfiltered(f"{tag}_rows", f"{tag}_map", f"{tag}_days", lanes, bucket, per_country)
+
+    def headline(self, src: "StoreSource", q: Query) -> tuple:
+        from .store_source import residual
+
+        keep = " OR ".join(f"(t = '{t}' AND {residual(t, q)})" for t in ("events", "positions", "claims"))
+        return src.wh.row(f"""SELECT coalesce(sum(n) FILTER (WHERE t = 'events'), 0),
+            coalesce(sum(n) FILTER (WHERE t = 'events' AND _lo = 0), 0),
+            coalesce(bit_count(bit_or(c) FILTER (WHERE t = 'positions')), 0),
+            coalesce(sum(n) FILTER (WHERE t = 'claims'), 0), coalesce(bit_count(bit_or(f)), 0)
+            FROM {self.rows} WHERE {keep}""")
 
 
 def headline(src: "StoreSource", f: Query) -> Headline:
@@ -36,9 +110,12 @@ def headline(src: "StoreSource", f: Query) -> Headline:
     One statement, one pass over each table: its counts and the set of its files as a bit
     string over the integer file codes (`_file`, 1 .. the largest code; 0 is no file); the
     articles are the bits set in the union of the three sets."""
+    if (pre := src.unfiltered) and unfiltered(view_query(f)):
+        events, undated, countries, claims, articles = pre.headline(src, view_query(f))
+        return Headline(int(articles), src.articles_total, int(events), int(undated), int(countries),
+                        int(claims))
     (re, ce, pe), (rp, cp, pp), (rc, cc, pc) = (src.scope(t, f) for t in ("events", "positions", "claims"))
-    top = max(src.codes.files, 2)
-    files = f"bitstring_agg(_file, 1, {top}) FILTER (WHERE _file > 0)"
+    files = _bits("_file", src.codes.files)
     events, undated, countries, claims, articles = src.wh.row(f"""
         WITH e AS (SELECT count(*) AS n, count(*) FILTER (WHERE _lo = 0) AS u, {files} AS b FROM {re} WHERE {ce}),
              p AS (SELECT count(DISTINCT _country) FILTER (WHERE _country > 0) AS k, {files} AS b
@@ -54,8 +131,14 @@ def headline(src: "StoreSource", f: Query) -> Headline:
 def targets(src: "StoreSource", f: Query) -> pd.Series:
     """Positions per target in view, most first (ties by code): counted per integer target
     code (`_toward`; 0 is no target), named from the store's dictionary."""
-    rel, cond, p = src.scope("positions", f, "_toward > 0")
-    counts = src.wh.sql(f"SELECT _toward AS c, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1", p)
+    if (pre := src.unfiltered) and unfiltered(view_query(f)):
+        from .store_source import residual
+
+        counts = src.wh.sql(f"""SELECT _toward AS c, CAST(sum(n) AS BIGINT) AS n FROM {pre.map}
+            WHERE {residual("positions", view_query(f))} AND _toward > 0 GROUP BY 1""")
+    else:
+        rel, cond, p = src.scope("positions", f, "_toward > 0")
+        counts = src.wh.sql(f"SELECT _toward AS c, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1", p)
     names = src.codes_of("countries", counts["c"].tolist())
     counts["code"] = [names[c] for c in counts["c"].tolist()]
     counts = counts.sort_values(["n", "code"], ascending=[False, True], kind="stable")
@@ -78,9 +161,18 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
     the positions toward it held by a bloc as a whole (no state to draw): one pass
     (`Warehouse.map_view`)."""
     q = view_query(f)
-    every = src.scope("positions", replace(q, include_implied=True, include_roster=True))
+    every = replace(q, include_implied=True, include_roster=True)
+    pre = src.unfiltered if src.unfiltered and unfiltered(q) and \
+        src.unfiltered.per_country == charts.MAP_HOVER_LINES else None
+    if pre:
+        from .store_source import residual
+
+        scope = (pre.map, residual("positions", every), [])
+    else:
+        scope = src.scope("positions", every)
     stances, lines, (roster, member, bloc) = src.wh.map_view(
-        q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS, scope=every)
+        q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS, scope=scope,
+        grouped=pre is not None)
     hidden = (0 if q.include_roster else roster, 0 if q.include_implied else member, bloc)
     if stances.empty:
         return pd.DataFrame(columns=charts.MAP_COLUMNS), hidden
@@ -90,6 +182,8 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
 
 def undated_hidden(src: "StoreSource", f: Query) -> int:
     """Undated events the view would hold if undated rows were included."""
+    if (pre := src.unfiltered) and unfiltered(view_query(f)):
+        return int(src.wh.row(f"SELECT coalesce(sum(n), 0) FROM {pre.days} WHERE _lo = 0")[0])
     return src.count("events", replace(view_query(f), include_undated=True), "_lo = 0")
 
 
@@ -99,8 +193,15 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
 
     The events per first day come first (undated ones under day 0): they give the dated and
     undated counts and the span (an event's first day `_t0` is the day `_lo` writes) too."""
-    rel, cond, p = src.scope("events", f)
-    per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1 ORDER BY 1", p)
+    pre = src.unfiltered if src.unfiltered and unfiltered(view_query(f)) else None
+    if pre:
+        from .store_source import residual
+
+        per_day = src.wh.sql(f"""SELECT _lo AS d, CAST(sum(n) AS BIGINT) AS n FROM {pre.days}
+            WHERE {residual("events", view_query(f))} GROUP BY 1 ORDER BY 1""")
+    else:
+        rel, cond, p = src.scope("events", f)
+        per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1 ORDER BY 1", p)
     d, n = per_day["d"].to_numpy("int64"), per_day["n"].to_numpy("int64")
     undated = int(n[d == 0].sum())
     days, per_day_n = _period_days(d[d > 0], "day"), n[d > 0]
@@ -108,16 +209,18 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
         base, bp = src.where("events", f, "_lo > 0")
         return src.fetch("events", base, bp), undated
     bucket = pick_bucket(int(days[-1] - days[0]))
-    period = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
-              "year": "_lo // 10000"}[bucket]
+    period = _PERIODS[bucket]
     code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
-    if len(getattr(src.codes, kind)) < PACK_CODES_BELOW:
-        # one integer key per (lane code, period, event stance code): DuckDB groups it fastest
-        counts = src.wh.sql(f"""SELECT ((CAST({code} AS BIGINT) << {PERIOD_BITS}) + ({period}) + {PERIOD_SHIFT}) * 8
-            + _st AS k, count(*) AS n FROM {rel} WHERE {cond} AND _lo > 0 GROUP BY 1""", p)
+    if pre and pre.bucket == bucket and lane in pre.lanes:  # the dated events of every such view
+        counts = src.wh.sql(f"SELECT k, n FROM {pre.lanes[lane]}")
+        k = counts["k"].to_numpy("int64")
+        codes, periods, stances = k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
+    elif pre is None and (sql := _packed_counts(src, lane, bucket, rel, f"{cond} AND _lo > 0")):
+        counts = src.wh.sql(sql, p)
         k = counts["k"].to_numpy("int64")
         codes, periods, stances = k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
     else:  # codes too large to pack
+        rel, cond, p = src.scope("events", f)
         counts = src.wh.sql(f"""SELECT {code} AS c, {period} AS p, _st AS s, count(*) AS n FROM {rel}
             WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
         codes, periods, stances = (counts[c].to_numpy("int64") for c in ("c", "p", "s"))
@@ -138,6 +241,21 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     counts["lane"] = np.asarray(labels, dtype=object)[counts["lane"].to_numpy()]
     counts["stance"] = np.asarray(EVENT_STANCES, dtype=object)[counts["stance"].to_numpy()]
     return TimelineCounts(counts, bucket, days, per_day_n, undated)
+
+
+_PERIODS = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
+            "year": "_lo // 10000"}
+
+
+def _packed_counts(src: "StoreSource", lane: str, bucket: str, rel: str, cond: str) -> str | None:
+    """SELECT of the events of `rel` where `cond` counted per packed key (lane code, period,
+    event stance code): one integer key, which DuckDB groups fastest (None when the lane
+    codes are too many to pack)."""
+    code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
+    if len(getattr(src.codes, kind)) >= PACK_CODES_BELOW:
+        return None
+    return f"""SELECT ((CAST({code} AS BIGINT) << {PERIOD_BITS}) + ({_PERIODS[bucket]}) + {PERIOD_SHIFT}) * 8
+        + _st AS k, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1"""
 
 
 def _period_days(values: np.ndarray, unit: str) -> np.ndarray:

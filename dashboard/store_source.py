@@ -166,6 +166,8 @@ class StoreSource:
             QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
         self.articles_total = len(self.titles)
         self.codes = StoreCodes.of(wh)
+        # the whole store aggregated once: the default view and its variants read these
+        self.unfiltered: ov.Unfiltered | None = ov.Unfiltered.build(self)
         self.ahead = Ahead()
         self._seq_spans: dict[str, tuple] = {}
         self._narrowed: OrderedDict[str, tuple] = OrderedDict()  # scratch table -> its Ahead key

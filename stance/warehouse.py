@@ -602,7 +602,7 @@ class Warehouse:
 
     def map_view(self, q: Query, target: str | None, per_country: int = 6,
                  columns: Sequence[str] | None = None, scope: tuple[str, str, list] | None = None,
-                 ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
+                 grouped: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
         """(`map_stances`, `map_lines`, kinds) from one pass over the positions toward `target`.
 
         The pass reads the view's positions of every kind: per country one group with its
@@ -614,7 +614,9 @@ class Warehouse:
         positions toward `target` of the view with every kind shown, and the view's positions
         toward it held by a bloc as a whole (no country). `scope`: (relation, condition, params)
         holding the positions of `q` with every kind shown, when the caller has them in a narrow
-        copy (the `positions` table and `where` otherwise)."""
+        copy (the `positions` table and `where` otherwise); `grouped`: the relation holds those
+        positions already grouped as `map_groups` groups them (per target too: `_toward`), so
+        its groups are merged instead of rows counted."""
         cols = ["iso3", "stance", "shading", "n"]
         wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         code = self.country_code(target) if target else None
@@ -625,13 +627,13 @@ class Warehouse:
         n = max(0, int(per_country))
         bits = self._seq_bits("positions")
         packed = bits is not None and n > 0
-        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
-                if packed else ", NULL AS keys")
         # per (country code, kind, implied): a few hundred groups, no FILTER clauses (which DuckDB
         # evaluates slowly); the per-country answer is put together from them in Python
+        merge = ("min(least), max(greatest), sum(n), flatten(list(keys) FILTER (WHERE keys IS NOT NULL))"
+                 if grouped else self.map_groups(n))
         cur = self._reader()
         try:
-            rows = cur.execute(f"""SELECT _country, _kind, _implied, min(stance), max(stance), count(*){keys}
+            rows = cur.execute(f"""SELECT _country, _kind, _implied, {merge}
                 FROM {rel} WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
         finally:
             cur.close()
@@ -680,6 +682,16 @@ class Warehouse:
                 WHERE _seq BETWEEN ? AND ? ORDER BY country_iso3, _implied, _lo, _seq""", [seqs, seqs[0], seqs[-1]])
         stances = stances[cols].astype({"n": "int64"})
         return stances, _conform(lines, "positions", wanted), kinds
+
+    def map_groups(self, per_country: int) -> str:
+        """The aggregates `map_view` takes per (country, kind, implied) group of positions:
+        least and greatest stance, count, and the `per_country` smallest keys (implied, first
+        day, row) packed in one integer (NULL when they do not fit)."""
+        bits = self._seq_bits("positions")
+        n = max(0, int(per_country))
+        keys = (f"min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n})"
+                if bits is not None and n > 0 else "NULL")
+        return f"min(stance) AS least, max(stance) AS greatest, count(*) AS n, {keys} AS keys"
 
     def countries(self) -> dict[int, str | None]:
         """Country codes -> ISO-3 (0 is '', -1 NULL), read once per store version."""
