@@ -131,10 +131,10 @@ def headline(src: "StoreSource", f: Query) -> Headline:
 def targets(src: "StoreSource", f: Query) -> pd.Series:
     """Positions per target in view, most first (ties by code): counted per integer target
     code (`_toward`; 0 is no target), named from the store's dictionary."""
-    if (pre := src.unfiltered) and unfiltered(view_query(f)):
-        from .store_source import residual
+    from .store_source import residual
 
-        counts = src.wh.sql(f"""SELECT _toward AS c, CAST(sum(n) AS BIGINT) AS n FROM {pre.map}
+    if groups := src.map_groups(f):
+        counts = src.wh.sql(f"""SELECT _toward AS c, CAST(sum(n) AS BIGINT) AS n FROM {groups}
             WHERE {residual("positions", view_query(f))} AND _toward > 0 GROUP BY 1""")
     else:
         rel, cond, p = src.scope("positions", f, "_toward > 0")
@@ -161,18 +161,14 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
     the positions toward it held by a bloc as a whole (no state to draw): one pass
     (`Warehouse.map_view`)."""
     q = view_query(f)
-    every = replace(q, include_implied=True, include_roster=True)
-    pre = src.unfiltered if src.unfiltered and unfiltered(q) and \
-        src.unfiltered.per_country == charts.MAP_HOVER_LINES else None
-    if pre:
-        from .store_source import residual
+    from .store_source import residual
 
-        scope = (pre.map, residual("positions", every), [])
-    else:
-        scope = src.scope("positions", every)
+    every = replace(q, include_implied=True, include_roster=True)
+    groups = src.map_groups(f)
+    scope = (groups, residual("positions", every), []) if groups else src.scope("positions", every)
     stances, lines, (roster, member, bloc) = src.wh.map_view(
         q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS, scope=scope,
-        grouped=pre is not None)
+        grouped=groups is not None)
     hidden = (0 if q.include_roster else roster, 0 if q.include_implied else member, bloc)
     if stances.empty:
         return pd.DataFrame(columns=charts.MAP_COLUMNS), hidden
