@@ -68,6 +68,14 @@ class Ahead:
         with self._lock:
             return key in self._futures
 
+    def answer(self, key: Hashable, default: Any = None) -> Any:
+        """The answer kept for `key` when it is done (without waiting), else `default`."""
+        with self._lock:
+            future = self._futures.get(key)
+        if future is None or not future.done() or future.exception() is not None:
+            return default
+        return future.result()
+
     def forget(self, key: Hashable) -> None:
         with self._lock:
             self._futures.pop(key, None)

@@ -147,11 +147,12 @@ def targets(src: "StoreSource", f: Query) -> pd.Series:
 
 
 def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
-    """`targets`, then (without waiting) the map questions for the most frequent target."""
+    """`targets`, then the map questions for the most frequent target, in the same thread
+    (the page draws the map first: queued in the pool it would wait behind the first pages)."""
     counts = targets(src, f)
     if len(counts):
         top = str(counts.index[0])
-        src.ahead.start(src._view("toward", f, top), lambda: toward(src, f, top))
+        src.ahead.once(src._view("toward", f, top), lambda: toward(src, f, top))
     return counts
 
 

@@ -312,14 +312,26 @@ class StoreSource:
         with self._narrow_lock:
             self._narrow_n += 1
             name = f'{schema}."{kind}_{self._narrow_n}"'
-            # drop the copies `ahead` forgot, and the oldest beyond NARROW_KEPT
-            old = [n for n, k in self._narrowed.items() if not self.ahead.has(k)]
+            # drop the tables `ahead` no longer answers with (forgotten, or made again for the
+            # same view since), and the oldest beyond NARROW_KEPT views' worth
+            old = [n for n, k in self._narrowed.items() if self._stale(n, k)]
             old += list(self._narrowed)[:max(0, len(self._narrowed) - 4 * NARROW_KEPT + 1)]
             for n in dict.fromkeys(old):
-                self.ahead.forget(self._narrowed.pop(n))
+                k = self._narrowed.pop(n)
+                if self.ahead.answer(k) == n:
+                    self.ahead.forget(k)
                 self.wh.execute(f"DROP TABLE IF EXISTS {n}")
             self._narrowed[name] = key
         return name
+
+    def _stale(self, name: str, key: tuple) -> bool:
+        """Whether `ahead` no longer answers `key` with the scratch table `name` (a table still
+        being made is not stale)."""
+        if not self.ahead.has(key):
+            return True
+        running = object()
+        answer = self.ahead.answer(key, running)
+        return answer is not running and answer != name
 
     def _make_narrow(self, key: tuple, table: str, r: Query) -> str:
         name = self._scratch_name(table, key)
@@ -355,7 +367,8 @@ class StoreSource:
             self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
         for rows in (self.rows("claims", f), self.bloc_positions(f)):
             self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
-        h = self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+        # in this thread: the page needs it first, and the pool's workers are busy with the rest
+        h = self.ahead.once(self._view("headline", f), lambda: ov.headline(self, f))
         # the headline counted these rows already: their tables need not count them again
         for rows, n in ((self.rows("events", f), h.events), (self.undated_events(f), h.undated_events),
                         (self.rows("claims", f), h.claims)):
