@@ -44,6 +44,7 @@ DEFAULT_NAME = "stance.duckdb"
 FORMAT = 3  # 2: positions._kind (0 stated, 1 roster, 2 bloc membership); 3: integer codes
 #             (lanes, topics, files, countries, event stance); older formats are upgraded
 KIND_ROSTER, KIND_MEMBER = 1, 2
+IDLE_CURSORS = 8      # read cursors kept for reuse (`Warehouse._pooled`)
 SCRATCH = "_scratch"  # the in-memory database attached for scratch tables (`Warehouse.scratch`)
 EQUALITIES_UP_TO = 16  # a filter on up to this many values is written as equalities, not IN
 ROW_TABLES = ("events", "positions", "claims")
@@ -227,6 +228,9 @@ class Warehouse:
         self._lock = threading.Lock()
         self._scratch_lock = threading.Lock()
         self._scratch = False
+        self._idle: list = []  # idle read cursors (`_pooled`)
+        self._idle_lock = threading.Lock()
+        self._closed = False
         if not read_only:
             self._create()
         elif (found := self.format()) < FORMAT:
@@ -289,6 +293,11 @@ class Warehouse:
         return SCRATCH
 
     def close(self) -> None:
+        with self._idle_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for cur in idle:
+            cur.close()
         self._con.close()
 
     def __enter__(self) -> "Warehouse":
@@ -519,29 +528,40 @@ class Warehouse:
             conds.append(kind)
         return (" AND ".join(conds) or "TRUE"), params
 
+    @contextmanager
+    def _pooled(self) -> Iterator:
+        """A `_reader` cursor taken from the idle ones (made when none is idle) and given back
+        after use: a new cursor's setting costs about 1 ms per query. At most IDLE_CURSORS are
+        kept (a cursor is a connection: left open in numbers, they slow every query); one whose
+        query failed is closed."""
+        with self._idle_lock:
+            cur = self._idle.pop() if self._idle else None
+        cur = cur or self._reader()
+        try:
+            yield cur
+        except BaseException:
+            cur.close()
+            raise
+        with self._idle_lock:
+            if len(self._idle) < IDLE_CURSORS and not self._closed:
+                self._idle.append(cur)
+                return
+        cur.close()
+
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
         """Any read query to pandas (for callers with needs the helpers below do not cover)."""
-        cur = self._reader()
-        try:
+        with self._pooled() as cur:
             return cur.execute(sql, list(params)).df()
-        finally:
-            cur.close()  # a cursor is a connection: left open, they pile up and slow every query
 
     def execute(self, sql: str, params: Sequence = ()) -> None:
         """Run a statement for its effect (e.g. a table in the `scratch` database)."""
-        cur = self._reader()
-        try:
+        with self._pooled() as cur:
             cur.execute(sql, list(params))
-        finally:
-            cur.close()
 
     def row(self, sql: str, params: Sequence = ()) -> tuple:
         """The first row of any read query (a tuple of Python values)."""
-        cur = self._reader()
-        try:
+        with self._pooled() as cur:
             return cur.execute(sql, list(params)).fetchone()
-        finally:
-            cur.close()
 
     # ------------------------------------------------------------------ queries
 
@@ -631,12 +651,9 @@ class Warehouse:
         # evaluates slowly); the per-country answer is put together from them in Python
         merge = ("min(least), max(greatest), sum(n), flatten(list(keys) FILTER (WHERE keys IS NOT NULL))"
                  if grouped else self.map_groups(n))
-        cur = self._reader()
-        try:
+        with self._pooled() as cur:
             rows = cur.execute(f"""SELECT _country, _kind, _implied, {merge}
                 FROM {rel} WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
-        finally:
-            cur.close()
         hide = {k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on}
         per: dict[int, list] = {}  # code -> [n, named, stated stances, stances, roster, member, keys]
         for c, kind, implied, least, greatest, k, ks in rows:
