@@ -58,7 +58,7 @@ class Unfiltered:
     rows: str     # per (table t, _lo flag, _kind): n, file bits f, country bits c (positions)
     map: str      # per (_toward, _country, _kind, _implied, _lo flag): Warehouse.map_groups
     days: str     # per first day _lo (0: undated): events n
-    lanes: dict   # lane -> packed timeline keys k, n of the dated events at `bucket`
+    lanes: dict   # lane -> the timeline's named counts (lane, period, stance, n) of the dated events at `bucket`
     bucket: str | None
     per_country: int
 
@@ -87,10 +87,10 @@ class Unfiltered:
             days = _period_days(d, "day")
             bucket = pick_bucket(int(days[-1] - days[0]))
             for lane in ("actor", "topic"):
-                sql = _packed_counts(src, lane, bucket, '"events"', "_lo > 0")
-                if sql:
-                    wh.execute(f"CREATE TABLE {tag}_{lane} AS {sql}")
-                    lanes[lane] = f"{tag}_{lane}"
+                if sql := _packed_counts(src, lane, bucket, '"events"', "_lo > 0"):
+                    counts = wh.sql(sql)
+                    lanes[lane] = _named_counts(src, lane, bucket, *_unpack(counts["k"].to_numpy("int64")),
+                                                counts["n"].to_numpy("int64"))
         return Unfiltered(f"{tag}_rows", f"{tag}_map", f"{tag}_days", lanes, bucket, per_country)
 
     def headline(self, src: "StoreSource", q: Query) -> tuple:
@@ -209,18 +209,28 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     period = _PERIODS[bucket]
     code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
     if pre and pre.bucket == bucket and lane in pre.lanes:  # the dated events of every such view
-        counts = src.wh.sql(f"SELECT k, n FROM {pre.lanes[lane]}")
-        k = counts["k"].to_numpy("int64")
-        codes, periods, stances = k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
-    elif pre is None and (sql := _packed_counts(src, lane, bucket, rel, f"{cond} AND _lo > 0")):
+        return TimelineCounts(pre.lanes[lane].copy(), bucket, days, per_day_n, undated)
+    if pre is None and (sql := _packed_counts(src, lane, bucket, rel, f"{cond} AND _lo > 0")):
         counts = src.wh.sql(sql, p)
-        k = counts["k"].to_numpy("int64")
-        codes, periods, stances = k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
+        codes, periods, stances = _unpack(counts["k"].to_numpy("int64"))
     else:  # codes too large to pack
         rel, cond, p = src.scope("events", f)
         counts = src.wh.sql(f"""SELECT {code} AS c, {period} AS p, _st AS s, count(*) AS n FROM {rel}
             WHERE {cond} AND _lo > 0 GROUP BY ALL""", p)
         codes, periods, stances = (counts[c].to_numpy("int64") for c in ("c", "p", "s"))
+    counts = _named_counts(src, lane, bucket, codes, periods, stances, counts["n"].to_numpy("int64"))
+    return TimelineCounts(counts, bucket, days, per_day_n, undated)
+
+
+def _unpack(k: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lane codes, periods, stance codes) of `_packed_counts` keys."""
+    return k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
+
+
+def _named_counts(src: "StoreSource", lane: str, bucket: str, codes, periods, stances, n) -> pd.DataFrame:
+    """The timeline's counts (lane name, period's first day, stance, n) of counts per (lane
+    code, period, stance code)."""
+    code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
     # each lane code named once; counts summed per (name, period, stance) on integers (two
     # codes may be drawn under one name): the same groups, in the same order, as on the strings
     lane_codes, at = np.unique(codes, return_inverse=True)
@@ -233,11 +243,11 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     label = label.where(label != "", BLANK_LANE.get(lane, "(unknown actor)"))
     label_ids, labels = pd.factorize(label)
     counts = pd.DataFrame({"lane": label_ids[at], "period": _period_days(np.asarray(periods, "int64"), bucket),
-                           "stance": np.asarray(stances, "int64"), "n": counts["n"].to_numpy("int64")})
+                           "stance": np.asarray(stances, "int64"), "n": np.asarray(n, "int64")})
     counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
     counts["lane"] = np.asarray(labels, dtype=object)[counts["lane"].to_numpy()]
     counts["stance"] = np.asarray(EVENT_STANCES, dtype=object)[counts["stance"].to_numpy()]
-    return TimelineCounts(counts, bucket, days, per_day_n, undated)
+    return counts
 
 
 _PERIODS = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month": "_lo // 100",
