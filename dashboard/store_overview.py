@@ -37,6 +37,14 @@ def _bits(col: str, top: int) -> str:
     return f"bitstring_agg({col}, 1, {max(top, 2)}) FILTER (WHERE {col} > 0)"
 
 
+def _hover_columns() -> str:
+    """The positions' columns of the map's hover lines (charts.MAP_LINE_COLUMNS), as map_view reads them."""
+    from . import charts
+    from stance import tables as T
+
+    return ", ".join(f'"{c}"' for c in T.POSITION_COLUMNS if c in charts.MAP_LINE_COLUMNS)
+
+
 def unfiltered(q: Query) -> bool:
     """Whether the view restricts nothing but undated rows and the implied kinds (the default
     view and its variants): the `Unfiltered` aggregates answer it."""
@@ -57,6 +65,7 @@ class Unfiltered:
 
     rows: str     # per (table t, _lo flag, _kind): n, file bits f, country bits c (positions)
     map: str      # per (_toward, _country, _kind, _implied, _lo flag): Warehouse.map_groups
+    hover: str    # the positions any of `map`'s groups may show on hover: _seq, _lo, _implied, hover columns
     days: str     # per first day _lo (0: undated): events n
     lanes: dict   # lane -> the timeline's named counts (lane, period, stance, n) of the dated events at `bucket`
     bucket: str | None
@@ -80,6 +89,12 @@ class Unfiltered:
         per_country = charts.MAP_HOVER_LINES
         wh.execute(f"""CREATE TABLE {tag}_map AS SELECT _toward, _country, _kind, _implied, {flag},
             {wh.map_groups(per_country)} FROM positions GROUP BY ALL""")
+        bits = wh._seq_bits("positions")
+        if bits is None:  # no packed keys: nothing to gather
+            wh.execute(f"CREATE TABLE {tag}_hover AS SELECT _seq, _lo, _implied, {_hover_columns()} FROM positions LIMIT 0")
+        else:
+            wh.execute(f"""CREATE TABLE {tag}_hover AS SELECT _seq, _lo, _implied, {_hover_columns()} FROM positions
+                JOIN (SELECT DISTINCT unnest(keys) & {(1 << bits) - 1} AS _s FROM {tag}_map) ON _seq = _s""")
         wh.execute(f"CREATE TABLE {tag}_days AS SELECT _lo, count(*) AS n FROM events GROUP BY 1")
         d = wh.sql(f"SELECT _lo AS d FROM {tag}_days WHERE _lo > 0 ORDER BY 1")["d"].to_numpy("int64")
         bucket, lanes = None, {}
@@ -91,7 +106,7 @@ class Unfiltered:
                     counts = wh.sql(sql)
                     lanes[lane] = _named_counts(src, lane, bucket, *_unpack(counts["k"].to_numpy("int64")),
                                                 counts["n"].to_numpy("int64"))
-        return Unfiltered(f"{tag}_rows", f"{tag}_map", f"{tag}_days", lanes, bucket, per_country)
+        return Unfiltered(f"{tag}_rows", f"{tag}_map", f"{tag}_hover", f"{tag}_days", lanes, bucket, per_country)
 
     def headline(self, src: "StoreSource", q: Query) -> tuple:
         from .store_source import residual
@@ -167,9 +182,10 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
     every = replace(q, include_implied=True, include_roster=True)
     groups = src.map_groups(f)
     scope = (groups, residual("positions", every), []) if groups else src.scope("positions", every)
+    pre = src.unfiltered if src.unfiltered and groups == src.unfiltered.map else None
     stances, lines, (roster, member, bloc) = src.wh.map_view(
         q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS, scope=scope,
-        grouped=groups is not None)
+        grouped=groups is not None, lines_from=pre.hover if pre else "positions")
     hidden = (0 if q.include_roster else roster, 0 if q.include_implied else member, bloc)
     if stances.empty:
         return pd.DataFrame(columns=charts.MAP_COLUMNS), hidden

@@ -622,7 +622,8 @@ class Warehouse:
 
     def map_view(self, q: Query, target: str | None, per_country: int = 6,
                  columns: Sequence[str] | None = None, scope: tuple[str, str, list] | None = None,
-                 grouped: bool = False) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
+                 grouped: bool = False, lines_from: str = "positions",
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
         """(`map_stances`, `map_lines`, kinds) from one pass over the positions toward `target`.
 
         The pass reads the view's positions of every kind: per country one group with its
@@ -636,7 +637,8 @@ class Warehouse:
         holding the positions of `q` with every kind shown, when the caller has them in a narrow
         copy (the `positions` table and `where` otherwise); `grouped`: the relation holds those
         positions already grouped as `map_groups` groups them (per target too: `_toward`), so
-        its groups are merged instead of rows counted."""
+        its groups are merged instead of rows counted; `lines_from`: a relation holding (at
+        least) the hover rows with `_seq`, `_implied`, `_lo` and the `columns`."""
         cols = ["iso3", "stance", "shading", "n"]
         wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         code = self.country_code(target) if target else None
@@ -695,7 +697,7 @@ class Warehouse:
             cols_sql = ", ".join(f'"{w}"' for w in wanted)
             # joined to the row numbers (a hash probe per row) rather than `= ANY(list)`, which
             # searches the list for each of the table's rows
-            lines = self.sql(f"""SELECT {cols_sql} FROM positions JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s
+            lines = self.sql(f"""SELECT {cols_sql} FROM {lines_from} JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s
                 WHERE _seq BETWEEN ? AND ? ORDER BY country_iso3, _implied, _lo, _seq""", [seqs, seqs[0], seqs[-1]])
         stances = stances[cols].astype({"n": "int64"})
         return stances, _conform(lines, "positions", wanted), kinds
