@@ -11,6 +11,7 @@ import io
 import json
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -166,13 +167,39 @@ class StoreSource:
             QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
         self.articles_total = len(self.titles)
         self.codes = StoreCodes.of(wh)
-        # the whole store aggregated once: the default view and its variants read these
-        self.unfiltered: ov.Unfiltered | None = ov.Unfiltered.build(self)
+        # the whole store aggregated once, in the background (opening does not wait for it):
+        # the default view and its variants read these once they are made
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stance-unfiltered")
+        self._unfiltered: Future | None = pool.submit(ov.Unfiltered.build, self)
+        pool.shutdown(wait=False)
         self.ahead = Ahead()
         self._seq_spans: dict[str, tuple] = {}
         self._narrowed: OrderedDict[str, tuple] = OrderedDict()  # scratch table -> its Ahead key
         self._narrow_lock = threading.Lock()
         self._narrow_n = 0
+
+    @property
+    def unfiltered(self) -> "ov.Unfiltered | None":
+        """The open-time aggregates of the whole store once they are made (None before, or
+        when making them failed: every answer then comes from the rows)."""
+        made = self._unfiltered
+        if made is None or not made.done() or made.exception() is not None:
+            return None
+        return made.result()
+
+    @unfiltered.setter
+    def unfiltered(self, value: "ov.Unfiltered | None") -> None:
+        made: Future | None = None
+        if value is not None:
+            made = Future()
+            made.set_result(value)
+        self._unfiltered = made
+
+    def settle(self) -> None:
+        """Wait until the open-time aggregates are made (benchmarks and tests time the views
+        after it, so the build does not run beside them)."""
+        if self._unfiltered is not None:
+            self._unfiltered.exception()
 
     # ------------------------------------------------------------ helpers
 

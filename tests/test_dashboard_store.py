@@ -54,7 +54,9 @@ def _pair(tmp: Path, raw, ingest) -> tuple[FrameSource, StoreSource]:
     frames = FrameSource(tables, names, "pandas", ARTICLES)
     wh = Warehouse(tmp / "s.duckdb")
     ingest(wh)
-    return frames, StoreSource(wh, store_key(wh), ARTICLES)
+    store = StoreSource(wh, store_key(wh), ARTICLES)
+    store.settle()  # the open-time aggregates answer the unfiltered views
+    return frames, store
 
 
 @pytest.fixture(scope="module")
@@ -304,6 +306,7 @@ def test_codes_added_after_the_source_opened_are_read_again(tmp_path) -> None:
     wh = Warehouse(tmp_path / "s.duckdb")
     wh.ingest_tables(synthetic_tables(300, seed=1, prefix="a-"), parser_version="synthetic")
     src = StoreSource(wh, store_key(wh), ARTICLES)
+    src.settle()
     more = synthetic_tables(300, seed=2, prefix="b-")
     more.events.loc[:, ["actor", "actor_iso3"]] = [["Atlantis", ""]] * len(more.events)
     wh.ingest_tables(more, parser_version="synthetic")
@@ -372,11 +375,14 @@ def test_unfiltered_aggregates_follow_a_second_ingest(tmp_path) -> None:
     wh = Warehouse(tmp_path / "s.duckdb")
     wh.ingest_tables(synthetic_tables(3000, seed=1, prefix="a-"), parser_version="synthetic")
     before = StoreSource(wh, store_key(wh), ARTICLES)
+    before.settle()
     first = before.headline(Filters())
     wh.ingest_tables(synthetic_tables(4000, seed=2, prefix="b-"), parser_version="synthetic")
     src = StoreSource(wh, store_key(wh), ARTICLES)
-    assert src.key != before.key
+    src.settle()
+    assert src.key != before.key and src.unfiltered is not None
     live = StoreSource(wh, store_key(wh), ARTICLES)
+    live.settle()
     live.unfiltered = None  # every answer from the rows
     for f in (Filters(), Filters(include_implied=True), Filters(include_undated=False, include_roster=False)):
         h = src.headline(f)
