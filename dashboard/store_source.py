@@ -167,16 +167,16 @@ class StoreSource:
             QUALIFY row_number() OVER (PARTITION BY file ORDER BY _seq) = 1 ORDER BY _seq"""))
         self.articles_total = len(self.titles)
         self.codes = StoreCodes.of(wh)
-        # the whole store aggregated once, in the background (opening does not wait for it):
-        # the default view and its variants read these once they are made
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stance-unfiltered")
-        self._unfiltered: Future | None = pool.submit(ov.Unfiltered.build, self)
-        pool.shutdown(wait=False)
         self.ahead = Ahead()
         self._seq_spans: dict[str, tuple] = {}
         self._narrowed: OrderedDict[str, tuple] = OrderedDict()  # scratch table -> its Ahead key
         self._narrow_lock = threading.Lock()
         self._narrow_n = 0
+        # the whole store aggregated once, in the background (opening does not wait for it):
+        # the default view and its variants read these once they are made
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stance-unfiltered")
+        self._unfiltered: Future | None = pool.submit(ov.Unfiltered.build, self)
+        pool.shutdown(wait=False)
 
     @property
     def unfiltered(self) -> "ov.Unfiltered | None":
