@@ -1,8 +1,16 @@
 """The Overview's questions as SQL on the store: headline, targets, map, timeline counts.
 
 Functions of (StoreSource, view) that run their queries at once (StoreSource runs them through
-its `Ahead`, several side by side); they never wait on other answers, so they are safe in the
-worker threads.
+its `Ahead`, several side by side). The only answers they wait on are made in the asking thread
+(`Ahead.once`: a view's narrow copies and grouped positions), so they are safe in the worker
+threads.
+
+Two shortcuts, each with the same answers as the rows:
+* the unfiltered views (`unfiltered`: the default view, with or without undated rows and
+  implied kinds) read `Unfiltered`, aggregates of the whole store made once when the source
+  opens it;
+* a view restricting countries, files or dates reads its narrow copies (`StoreSource.narrow`),
+  made once per filter state, instead of evaluating its conditions over every row per query.
 """
 from __future__ import annotations
 
