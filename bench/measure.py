@@ -191,7 +191,10 @@ def _open_source(args: dict):
         from stance.warehouse import Warehouse
 
         wh = Warehouse(args["db"], read_only=True)
-        return StoreSource(wh, store_key(wh), P("."))
+        src = StoreSource(wh, store_key(wh), P("."))
+        if hasattr(src, "settle"):
+            src.settle()  # the open-time aggregates: counted in the open time, not beside the views
+        return src
     from dashboard.frame_source import FrameSource
     from dashboard.shell import prepared
 

@@ -41,6 +41,45 @@ class Ahead:
         """The answer for `key` (computed now, or by the work already started)."""
         return self.start(key, build).result()
 
+    def once(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """The answer for `key`, computed in the calling thread when nothing is running or done
+        for it (others asking meanwhile wait for it). Never queued behind the pool's workers,
+        so work the pool runs may wait for it without a deadlock."""
+        with self._lock:
+            future = self._futures.get(key)
+            mine = future is None or (future.done() and future.exception() is not None)
+            if mine:
+                future = Future()
+                future.set_running_or_notify_cancel()
+                self._futures[key] = future
+                while len(self._futures) > self._kept:
+                    self._futures.popitem(last=False)
+            else:
+                self._futures.move_to_end(key)
+        if mine:
+            try:
+                future.set_result(build())
+            except BaseException as exc:
+                future.set_exception(exc)
+        return future.result()
+
+    def has(self, key: Hashable) -> bool:
+        """Whether an answer for `key` is running or kept."""
+        with self._lock:
+            return key in self._futures
+
+    def answer(self, key: Hashable, default: Any = None) -> Any:
+        """The answer kept for `key` when it is done (without waiting), else `default`."""
+        with self._lock:
+            future = self._futures.get(key)
+        if future is None or not future.done() or future.exception() is not None:
+            return default
+        return future.result()
+
+    def forget(self, key: Hashable) -> None:
+        with self._lock:
+            self._futures.pop(key, None)
+
     def clear(self) -> None:
         """Forget every answer (benchmarks time new filter states with it)."""
         with self._lock:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
@@ -17,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from stance import tables as T
-from stance.warehouse import Query, Warehouse, _conform
+from stance.warehouse import Query, Warehouse, _conform, kind_condition
 
 from . import evidence, profile as prof
 from . import store_overview as ov
@@ -36,6 +39,36 @@ PROFILE_ROWS = 5000     # dated positions of a state drawn on its timeline (each
 LISTED_CLAIMS = PAGE_SIZE  # count claims listed on the Country page (each kind)
 UNDATED_SHOWN = 200      # undated events listed under the timeline (views.UNDATED_LIST_LIMIT)
 SEQ_WINDOW = 131_072     # rows (about one DuckDB row group) a page is first looked for in
+# A narrow copy of a view's rows (`StoreSource.narrow`): the columns the Overview's queries
+# read, and how many views' copies are kept in the scratch database at most.
+NARROW_COLUMNS = {
+    "events": ("_seq", "_lo", "_t0", "_st", "_lane", "_topic", "_file"),
+    "positions": ("_seq", "_lo", "_kind", "_implied", "_country", "_toward", "_file", "stance", "country_iso3"),
+    "claims": ("_seq", "_lo", "_file"),
+}
+NARROW_KEPT = 16
+
+
+def narrows(q: Query) -> bool:
+    """Whether a view's rows are copied once into narrow tables that its queries then share:
+    when it restricts countries, files or dates, filters that usually keep a small part of the
+    rows (a copy of most of the rows would cost more than the passes it saves)."""
+    return bool(q.countries or q.files or q.date_from or q.date_to)
+
+
+def relaxed(q: Query) -> Query:
+    """The view `q` with undated rows and every kind of position kept: what a narrow copy
+    holds, so the view and its variants (undated rows hidden or not, implied kinds shown or
+    not, as the map and the hidden counts ask) share one copy."""
+    return replace(view_query(q), include_undated=True, include_implied=True, include_roster=True)
+
+
+def residual(table: str, q: Query) -> str:
+    """The condition that picks `q`'s rows of `table` out of the narrow copy of `relaxed(q)`."""
+    conds = [] if q.include_undated else ["_lo > 0"]
+    if table == "positions" and (kind := kind_condition(q)):
+        conds.append(kind)
+    return " AND ".join(conds) or "TRUE"
 
 
 def store_key(wh: Warehouse) -> str:
@@ -79,6 +112,8 @@ class SqlRows:
     params: tuple
     order: str = "_seq"
     order_params: tuple = ()
+    # (view, extra condition, its params) when the view's narrow copy can count and page it
+    narrow: tuple | None = None
 
     @property
     def key(self) -> tuple:
@@ -88,6 +123,9 @@ class SqlRows:
         return self.source.ahead.get(self.key + ("len",), self.count)
 
     def count(self) -> int:
+        if self.narrow:
+            rel, cond, params = self.source.scope(self.table, *self.narrow[:2], *self.narrow[2])
+            return int(self.source.wh.row(f"SELECT count(*) FROM {rel} WHERE {cond}", params)[0])
         return int(self.source.wh.row(f'SELECT count(*) FROM "{self.table}" WHERE {self.cond}',
                                       list(self.params))[0])
 
@@ -100,6 +138,12 @@ class SqlRows:
     def fetch_page(self, number: int, size: int = PAGE_SIZE) -> pd.DataFrame:
         """Page `number` (not clamped) fetched now: the row numbers first (a narrow sort), then
         the rows in that range, so a deep page costs about what the first does."""
+        if self.narrow and self.order == "_seq":
+            # the page's row numbers from the view's narrow copy, the rows by those numbers
+            rel, cond, params = self.source.scope(self.table, *self.narrow[:2], *self.narrow[2])
+            seqs = self.source.wh.sql(f"""SELECT _seq FROM {rel} WHERE {cond}
+                ORDER BY _seq LIMIT {int(size)} OFFSET {(number - 1) * int(size)}""", params)["_seq"].tolist()
+            return self.source.fetch_seqs(self.table, seqs)
         params = [*self.params, *self.order_params]
         return self.source.fetch_page(self.table, self.cond, params, self.order, size, (number - 1) * size)
 
@@ -125,6 +169,37 @@ class StoreSource:
         self.codes = StoreCodes.of(wh)
         self.ahead = Ahead()
         self._seq_spans: dict[str, tuple] = {}
+        self._narrowed: OrderedDict[str, tuple] = OrderedDict()  # scratch table -> its Ahead key
+        self._narrow_lock = threading.Lock()
+        self._narrow_n = 0
+        # the whole store aggregated once, in the background (opening does not wait for it):
+        # the default view and its variants read these once they are made
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stance-unfiltered")
+        self._unfiltered: Future | None = pool.submit(ov.Unfiltered.build, self)
+        pool.shutdown(wait=False)
+
+    @property
+    def unfiltered(self) -> "ov.Unfiltered | None":
+        """The open-time aggregates of the whole store once they are made (None before, or
+        when making them failed: every answer then comes from the rows)."""
+        made = self._unfiltered
+        if made is None or not made.done() or made.exception() is not None:
+            return None
+        return made.result()
+
+    @unfiltered.setter
+    def unfiltered(self, value: "ov.Unfiltered | None") -> None:
+        made: Future | None = None
+        if value is not None:
+            made = Future()
+            made.set_result(value)
+        self._unfiltered = made
+
+    def settle(self) -> None:
+        """Wait until the open-time aggregates are made (benchmarks and tests time the views
+        after it, so the build does not run beside them)."""
+        if self._unfiltered is not None:
+            self._unfiltered.exception()
 
     # ------------------------------------------------------------ helpers
 
@@ -133,16 +208,18 @@ class StoreSource:
         return (f"{cond} AND {extra}" if extra else cond), [*base, *params]
 
     def count(self, table: str, f: Query, extra: str = "", *params) -> int:
-        cond, p = self.where(table, f, extra, *params)
-        return int(self.wh.row(f'SELECT count(*) FROM "{table}" WHERE {cond}', p)[0])
+        """Rows of the view (and `extra`, reading only NARROW_COLUMNS) in `table`."""
+        rel, cond, p = self.scope(table, f, extra, *params)
+        return int(self.wh.row(f"SELECT count(*) FROM {rel} WHERE {cond}", p)[0])
 
     def fetch(self, table: str, cond: str, params: list, order: str = "_seq",
-              limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-        """Rows of `table` (contract columns, plus the event stance) with derived columns."""
+              limit: int | None = None, offset: int = 0, join: str = "") -> pd.DataFrame:
+        """Rows of `table` (contract columns, plus the event stance) with derived columns
+        (`join`: a JOIN clause after the table, its parameters first in `params`)."""
         cols = ", ".join(f'"{c}"' for c in T.COLUMNS[table]) + ", _lo, _hi, _t0"
         cols += ", _stance" if table == "events" else ""
         tail = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-        raw = self.wh.sql(f'SELECT {cols} FROM "{table}" WHERE {cond} ORDER BY {order}{tail}', params)
+        raw = self.wh.sql(f'SELECT {cols} FROM "{table}" {join} WHERE {cond} ORDER BY {order}{tail}', params)
         periods = (raw["_lo"].astype("int32"), raw["_hi"].astype("int32"),
                    as_t0(raw["_t0"]))
         out = derive(_conform(raw, table), table, self.names, periods)
@@ -156,12 +233,19 @@ class StoreSource:
         on the narrow `_seq` column (`page_seqs`) and the rows fetched by those numbers."""
         if order != "_seq":
             return self.fetch(table, cond, params, order=order, limit=size, offset=offset)
-        seqs = self.page_seqs(table, cond, params, size, offset)
+        return self.fetch_seqs(table, self.page_seqs(table, cond, params, size, offset))
+
+    def fetch_seqs(self, table: str, seqs: list[int]) -> pd.DataFrame:
+        """`fetch` of the rows with these row numbers (ascending)."""
         if not seqs:
             return self.fetch(table, "FALSE", [], limit=0)
-        # by row number, not the view's condition again: the rows of a sparse view lie far apart
-        return self.fetch(table, f"_seq BETWEEN {int(seqs[0])} AND {int(seqs[-1])} AND _seq = ANY(?::BIGINT[])",
-                          [seqs])
+        span = f"_seq BETWEEN {int(seqs[0])} AND {int(seqs[-1])}"
+        if seqs[-1] - seqs[0] + 1 == len(seqs):  # one run of rows: the range alone
+            return self.fetch(table, span, [])
+        # by row number, not the view's condition again: the rows of a sparse view lie far apart;
+        # joined to the numbers (a hash probe per row) rather than `= ANY(list)`, which searches
+        # the list for each row
+        return self.fetch(table, span, [seqs], join="JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s")
 
     def page_seqs(self, table: str, cond: str, params: list, size: int, offset: int) -> list[int]:
         """The `_seq` of the rows ranked offset+1 .. offset+size by `_seq` (in order), looked
@@ -192,9 +276,96 @@ class StoreSource:
             self._seq_spans[table] = self.wh.row(f'SELECT min(_seq), max(_seq) FROM "{table}"')
         return self._seq_spans[table]
 
-    def rows_where(self, table: str, f: Query, extra: str = "", *params) -> SqlRows:
+    def rows_where(self, table: str, f: Query, extra: str = "", *params, narrow: bool = False) -> SqlRows:
+        """The view's rows of `table` (and `extra`); `narrow`: `extra` reads only columns of the
+        narrow copy (NARROW_COLUMNS), so the copy may count and page them when the view has one."""
         cond, p = self.where(table, f, extra, *params)
-        return SqlRows(self, table, cond, tuple(p))
+        q = view_query(f)
+        return SqlRows(self, table, cond, tuple(p),
+                       narrow=(q, extra, tuple(params)) if narrow and narrows(q) else None)
+
+    # ------------------------------------------------------------ narrow copies of a view
+
+    def scope(self, table: str, f: Query, extra: str = "", *params) -> tuple[str, str, list]:
+        """(relation, condition, params) selecting the view's rows of `table` (and `extra`):
+        its narrow copy and the residual condition when the view is copied (`narrows`; `extra`
+        must then read only NARROW_COLUMNS), else the table and the view's condition."""
+        q = view_query(f)
+        if table in NARROW_COLUMNS and narrows(q):
+            cond = residual(table, q)
+            return self.narrow(table, q), (f"{cond} AND {extra}" if extra else cond), list(params)
+        cond, p = self.where(table, f, extra, *params)
+        return f'"{table}"', cond, p
+
+    def narrow(self, table: str, q: Query) -> str:
+        """The scratch table holding NARROW_COLUMNS of `relaxed(q)`'s rows of `table`, made
+        once per view (kept in `ahead`, so a new filter state makes it again) and shared by
+        the view's queries: one pass over the table with the view's conditions instead of one
+        per query."""
+        key = ("narrow", table, relaxed(q))
+        return self.ahead.once(key, lambda: self._make_narrow(key, table, relaxed(q)))
+
+    def map_groups(self, f: Query) -> str | None:
+        """A table of the view's positions (every kind, undated ones included) grouped per
+        (target, country, kind, implied, dated flag `_lo`) with `Warehouse.map_groups`'
+        aggregates, for the unfiltered views (`Unfiltered.map`) and the narrow ones (made once
+        from the narrow copy): it answers the targets and the map toward any target
+        (`Warehouse.map_view(grouped=True)`) with the view's residual condition. None for the
+        other views: grouping most of the positions per target costs about twice the two
+        passes it would save (a trial: 1.8 s against 0.8 s of CPU at 1M)."""
+        from . import charts
+
+        q = view_query(f)
+        if self.unfiltered and ov.unfiltered(q) and self.unfiltered.per_country == charts.MAP_HOVER_LINES:
+            return self.unfiltered.map
+        if not narrows(q):
+            return None
+        key = ("map groups", relaxed(q))
+
+        def make() -> str:
+            rel, cond, p = self.scope("positions", relaxed(q))
+            name = self._scratch_name("map_groups", key)
+            self.wh.execute(f"""CREATE TABLE {name} AS SELECT _toward, _country, _kind, _implied,
+                CAST(_lo > 0 AS INTEGER) AS _lo, {self.wh.map_groups(charts.MAP_HOVER_LINES)}
+                FROM {rel} WHERE {cond} GROUP BY ALL""", p)
+            return name
+
+        return self.ahead.once(key, make)
+
+    def _scratch_name(self, kind: str, key: tuple) -> str:
+        """A new scratch table's name for the answer kept in `ahead` under `key`; first drops
+        the tables whose keys `ahead` forgot, and the oldest beyond NARROW_KEPT views' worth."""
+        schema = self.wh.scratch()
+        with self._narrow_lock:
+            self._narrow_n += 1
+            name = f'{schema}."{kind}_{self._narrow_n}"'
+            # drop the tables `ahead` no longer answers with (forgotten, or made again for the
+            # same view since), and the oldest beyond NARROW_KEPT views' worth
+            old = [n for n, k in self._narrowed.items() if self._stale(n, k)]
+            old += list(self._narrowed)[:max(0, len(self._narrowed) - 4 * NARROW_KEPT + 1)]
+            for n in dict.fromkeys(old):
+                k = self._narrowed.pop(n)
+                if self.ahead.answer(k) == n:
+                    self.ahead.forget(k)
+                self.wh.execute(f"DROP TABLE IF EXISTS {n}")
+            self._narrowed[name] = key
+        return name
+
+    def _stale(self, name: str, key: tuple) -> bool:
+        """Whether `ahead` no longer answers `key` with the scratch table `name` (a table still
+        being made is not stale)."""
+        if not self.ahead.has(key):
+            return True
+        running = object()
+        answer = self.ahead.answer(key, running)
+        return answer is not running and answer != name
+
+    def _make_narrow(self, key: tuple, table: str, r: Query) -> str:
+        name = self._scratch_name(table, key)
+        cond, p = Warehouse.where(table, r)
+        self.wh.execute(f'CREATE TABLE {name} AS SELECT {", ".join(NARROW_COLUMNS[table])} FROM "{table}" '
+                        f"WHERE {cond}", p)
+        return name
 
     # ------------------------------------------------------------ overview (dashboard.store_overview)
 
@@ -223,7 +394,8 @@ class StoreSource:
             self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
         for rows in (self.rows("claims", f), self.bloc_positions(f)):
             self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
-        h = self.ahead.get(self._view("headline", f), lambda: ov.headline(self, f))
+        # in this thread: the page needs it first, and the pool's workers are busy with the rest
+        h = self.ahead.once(self._view("headline", f), lambda: ov.headline(self, f))
         # the headline counted these rows already: their tables need not count them again
         for rows, n in ((self.rows("events", f), h.events), (self.undated_events(f), h.undated_events),
                         (self.rows("claims", f), h.claims)):
@@ -258,13 +430,13 @@ class StoreSource:
     # ------------------------------------------------------------ rows
 
     def rows(self, table: str, f: Query) -> SqlRows:
-        return self.rows_where(table, f)
+        return self.rows_where(table, f, narrow=table in NARROW_COLUMNS)
 
     def undated_events(self, f: Query) -> SqlRows:
-        return self.rows_where("events", f, "_lo = 0")
+        return self.rows_where("events", f, "_lo = 0", narrow=True)
 
     def bloc_positions(self, f: Query) -> SqlRows:
-        return self.rows_where("positions", f, "country_iso3 = ''")
+        return self.rows_where("positions", f, "country_iso3 = ''", narrow=True)
 
     def pair_rows(self, f: Query, holder: str, target: str) -> SqlRows:
         return self.rows_where("positions", f, "country_iso3 = ? AND toward_iso3 = ?", holder, target)

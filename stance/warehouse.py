@@ -44,6 +44,8 @@ DEFAULT_NAME = "stance.duckdb"
 FORMAT = 3  # 2: positions._kind (0 stated, 1 roster, 2 bloc membership); 3: integer codes
 #             (lanes, topics, files, countries, event stance); older formats are upgraded
 KIND_ROSTER, KIND_MEMBER = 1, 2
+IDLE_CURSORS = 8      # read cursors kept for reuse (`Warehouse._pooled`)
+SCRATCH = "_scratch"  # the in-memory database attached for scratch tables (`Warehouse.scratch`)
 EQUALITIES_UP_TO = 16  # a filter on up to this many values is written as equalities, not IN
 ROW_TABLES = ("events", "positions", "claims")
 IMPLIED_BASES = ("member_of_group", "roster")
@@ -224,6 +226,11 @@ class Warehouse:
         config = {"memory_limit": memory_limit} if memory_limit else {}
         self._con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         self._lock = threading.Lock()
+        self._scratch_lock = threading.Lock()
+        self._scratch = False
+        self._idle: list = []  # idle read cursors (`_pooled`)
+        self._idle_lock = threading.Lock()
+        self._closed = False
         if not read_only:
             self._create()
         elif (found := self.format()) < FORMAT:
@@ -275,7 +282,22 @@ class Warehouse:
             cur.execute(f'DROP TABLE "{table}"')
             cur.execute(f'ALTER TABLE "{table}__3" RENAME TO "{table}"')
 
+    def scratch(self) -> str:
+        """The name of an in-memory database attached beside the store (writable even when the
+        store is open read-only, and seen by every cursor): the dashboard keeps narrow copies
+        of a view's rows there."""
+        with self._scratch_lock:
+            if not self._scratch:
+                self._cursor().execute(f"ATTACH ':memory:' AS {SCRATCH} (READ_WRITE)")
+                self._scratch = True
+        return SCRATCH
+
     def close(self) -> None:
+        with self._idle_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for cur in idle:
+            cur.close()
         self._con.close()
 
     def __enter__(self) -> "Warehouse":
@@ -506,21 +528,40 @@ class Warehouse:
             conds.append(kind)
         return (" AND ".join(conds) or "TRUE"), params
 
+    @contextmanager
+    def _pooled(self) -> Iterator:
+        """A `_reader` cursor taken from the idle ones (made when none is idle) and given back
+        after use: a new cursor's setting costs about 1 ms per query. At most IDLE_CURSORS are
+        kept (a cursor is a connection: left open in numbers, they slow every query); one whose
+        query failed is closed."""
+        with self._idle_lock:
+            cur = self._idle.pop() if self._idle else None
+        cur = cur or self._reader()
+        try:
+            yield cur
+        except BaseException:
+            cur.close()
+            raise
+        with self._idle_lock:
+            if len(self._idle) < IDLE_CURSORS and not self._closed:
+                self._idle.append(cur)
+                return
+        cur.close()
+
     def sql(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
         """Any read query to pandas (for callers with needs the helpers below do not cover)."""
-        cur = self._reader()
-        try:
+        with self._pooled() as cur:
             return cur.execute(sql, list(params)).df()
-        finally:
-            cur.close()  # a cursor is a connection: left open, they pile up and slow every query
+
+    def execute(self, sql: str, params: Sequence = ()) -> None:
+        """Run a statement for its effect (e.g. a table in the `scratch` database)."""
+        with self._pooled() as cur:
+            cur.execute(sql, list(params))
 
     def row(self, sql: str, params: Sequence = ()) -> tuple:
         """The first row of any read query (a tuple of Python values)."""
-        cur = self._reader()
-        try:
+        with self._pooled() as cur:
             return cur.execute(sql, list(params)).fetchone()
-        finally:
-            cur.close()
 
     # ------------------------------------------------------------------ queries
 
@@ -580,7 +621,9 @@ class Warehouse:
         return self.map_view(q, target, per_country, columns)[1]
 
     def map_view(self, q: Query, target: str | None, per_country: int = 6,
-                 columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
+                 columns: Sequence[str] | None = None, scope: tuple[str, str, list] | None = None,
+                 grouped: bool = False, lines_from: str = "positions",
+                 ) -> tuple[pd.DataFrame, pd.DataFrame, tuple[int, int, int]]:
         """(`map_stances`, `map_lines`, kinds) from one pass over the positions toward `target`.
 
         The pass reads the view's positions of every kind: per country one group with its
@@ -590,26 +633,29 @@ class Warehouse:
         few winning rows are then fetched by row number, only their `columns` (reading the
         long text columns of scattered rows costs most). kinds: the roster and bloc-membership
         positions toward `target` of the view with every kind shown, and the view's positions
-        toward it held by a bloc as a whole (no country)."""
+        toward it held by a bloc as a whole (no country). `scope`: (relation, condition, params)
+        holding the positions of `q` with every kind shown, when the caller has them in a narrow
+        copy (the `positions` table and `where` otherwise); `grouped`: the relation holds those
+        positions already grouped as `map_groups` groups them (per target too: `_toward`), so
+        its groups are merged instead of rows counted; `lines_from`: a relation holding (at
+        least) the hover rows with `_seq`, `_implied`, `_lo` and the `columns`."""
         cols = ["iso3", "stance", "shading", "n"]
         wanted = [c for c in T.POSITION_COLUMNS if columns is None or c in columns]
         code = self.country_code(target) if target else None
         if code is None:
             return pd.DataFrame(columns=cols), pd.DataFrame(columns=wanted), (0, 0, 0)
-        every, params = self.where("positions", replace(q, include_implied=True, include_roster=True))
+        rel, every, params = scope or ("positions", *self.where("positions", replace(q, include_implied=True,
+                                                                                     include_roster=True)))
         n = max(0, int(per_country))
         bits = self._seq_bits("positions")
         packed = bits is not None and n > 0
-        keys = (f", min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n}) AS keys"
-                if packed else ", NULL AS keys")
         # per (country code, kind, implied): a few hundred groups, no FILTER clauses (which DuckDB
         # evaluates slowly); the per-country answer is put together from them in Python
-        cur = self._reader()
-        try:
-            rows = cur.execute(f"""SELECT _country, _kind, _implied, min(stance), max(stance), count(*){keys}
-                FROM positions WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
-        finally:
-            cur.close()
+        merge = ("min(least), max(greatest), sum(n), flatten(list(keys) FILTER (WHERE keys IS NOT NULL))"
+                 if grouped else self.map_groups(n))
+        with self._pooled() as cur:
+            rows = cur.execute(f"""SELECT _country, _kind, _implied, {merge}
+                FROM {rel} WHERE {every} AND _toward = ? GROUP BY ALL""", [*params, code]).fetchall()
         hide = {k for k, on in ((KIND_ROSTER, q.include_roster), (KIND_MEMBER, q.include_implied)) if not on}
         per: dict[int, list] = {}  # code -> [n, named, stated stances, stances, roster, member, keys]
         for c, kind, implied, least, greatest, k, ks in rows:
@@ -651,10 +697,20 @@ class Warehouse:
             cols_sql = ", ".join(f'"{w}"' for w in wanted)
             # joined to the row numbers (a hash probe per row) rather than `= ANY(list)`, which
             # searches the list for each of the table's rows
-            lines = self.sql(f"""SELECT {cols_sql} FROM positions JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s
+            lines = self.sql(f"""SELECT {cols_sql} FROM {lines_from} JOIN (SELECT unnest(?::BIGINT[]) AS _s) ON _seq = _s
                 WHERE _seq BETWEEN ? AND ? ORDER BY country_iso3, _implied, _lo, _seq""", [seqs, seqs[0], seqs[-1]])
         stances = stances[cols].astype({"n": "int64"})
         return stances, _conform(lines, "positions", wanted), kinds
+
+    def map_groups(self, per_country: int) -> str:
+        """The aggregates `map_view` takes per (country, kind, implied) group of positions:
+        least and greatest stance, count, and the `per_country` smallest keys (implied, first
+        day, row) packed in one integer (NULL when they do not fit)."""
+        bits = self._seq_bits("positions")
+        n = max(0, int(per_country))
+        keys = (f"min((CAST(_implied AS BIGINT) << 62) | (CAST(_lo AS BIGINT) << {bits}) | _seq, {n})"
+                if bits is not None and n > 0 else "NULL")
+        return f"min(stance) AS least, max(stance) AS greatest, count(*) AS n, {keys} AS keys"
 
     def countries(self) -> dict[int, str | None]:
         """Country codes -> ISO-3 (0 is '', -1 NULL), read once per store version."""

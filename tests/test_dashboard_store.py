@@ -8,6 +8,7 @@ store (STANCE_STORE) and shows what it shows on the articles folder.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 import zipfile
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def _pair(tmp: Path, raw, ingest) -> tuple[FrameSource, StoreSource]:
     frames = FrameSource(tables, names, "pandas", ARTICLES)
     wh = Warehouse(tmp / "s.duckdb")
     ingest(wh)
-    return frames, StoreSource(wh, store_key(wh), ARTICLES)
+    store = StoreSource(wh, store_key(wh), ARTICLES)
+    store.settle()  # the open-time aggregates answer the unfiltered views
+    return frames, store
 
 
 @pytest.fixture(scope="module")
@@ -303,6 +306,7 @@ def test_codes_added_after_the_source_opened_are_read_again(tmp_path) -> None:
     wh = Warehouse(tmp_path / "s.duckdb")
     wh.ingest_tables(synthetic_tables(300, seed=1, prefix="a-"), parser_version="synthetic")
     src = StoreSource(wh, store_key(wh), ARTICLES)
+    src.settle()
     more = synthetic_tables(300, seed=2, prefix="b-")
     more.events.loc[:, ["actor", "actor_iso3"]] = [["Atlantis", ""]] * len(more.events)
     wh.ingest_tables(more, parser_version="synthetic")
@@ -310,3 +314,109 @@ def test_codes_added_after_the_source_opened_are_read_again(tmp_path) -> None:
     assert code not in src.codes.lanes.index
     assert src.codes_of("lanes", [code]).loc[code, "actor"] == "Atlantis"
     wh.close()
+
+
+def _settle(store: StoreSource) -> None:
+    """Wait for the work `headline` started in the background (the fixture closes the store)."""
+    for future in list(store.ahead._futures.values()):
+        future.exception()
+
+
+NARROW_VARIANTS = [  # views copied into narrow scratch tables (store_source.narrows), with variants
+    Filters(date_from="2018-01-01", date_to="2018-12-31", include_implied=True, include_roster=False),
+    Filters(countries=("CHN",), include_undated=False, include_implied=True),
+    Filters(date_from="2019-01-01", stances=("oppose",)),
+    Filters(date_to="2017-06-30", countries=("USA", "CHN"), search="the", lane="topic"),
+]
+
+
+@pytest.mark.parametrize("f", NARROW_VARIANTS)
+def test_narrow_views_answer_as_pandas(synthetic, f: Filters) -> None:
+    from dashboard.store_source import narrows
+    from dashboard.filters import view_query
+
+    frames, store = synthetic
+    assert narrows(view_query(f))
+    store.ahead.clear()
+    _same_answers(frames, store, f, ["CHN"])
+
+
+@pytest.mark.parametrize("f", [Filters(include_implied=True), Filters(include_roster=False, include_undated=False),
+                               Filters(lane="topic", include_implied=True, include_roster=False)])
+def test_unfiltered_variants_answer_as_pandas(synthetic, f: Filters) -> None:
+    frames, store = synthetic
+    assert store.unfiltered is not None
+    store.ahead.clear()
+    _same_answers(frames, store, f, ["CHN"])
+
+
+def test_an_undated_row_stays_in_every_date_filtered_view(synthetic) -> None:
+    """A date range keeps the undated rows unless they are hidden: the narrow copy and its
+    residual condition keep them (headline, hidden counts, the undated list)."""
+    frames, store = synthetic
+    everything = store.headline(Filters())
+    assert everything.undated_events > 0
+    first = store.undated_events(Filters()).page(1)
+    for f in (Filters(date_from="2018-01-01"), Filters(date_to="2016-01-01"),
+              Filters(date_from="2030-01-01", date_to="2030-12-31")):
+        store.ahead.clear()
+        h = store.headline(f)
+        assert h.undated_events == everything.undated_events
+        assert_frame_equal(store.undated_events(f).page(1), first)
+        assert store.undated_hidden(replace(f, include_undated=False)) == everything.undated_events
+        assert store.headline(replace(f, include_undated=False)).undated_events == 0
+        assert h == frames.headline(f)
+        _settle(store)
+
+
+def test_unfiltered_aggregates_follow_a_second_ingest(tmp_path) -> None:
+    """The aggregates are made when a source opens a store version: after a second ingest the
+    new source (a new store key, as the dashboard makes) answers as the live queries do."""
+    wh = Warehouse(tmp_path / "s.duckdb")
+    wh.ingest_tables(synthetic_tables(3000, seed=1, prefix="a-"), parser_version="synthetic")
+    before = StoreSource(wh, store_key(wh), ARTICLES)
+    before.settle()
+    first = before.headline(Filters())
+    wh.ingest_tables(synthetic_tables(4000, seed=2, prefix="b-"), parser_version="synthetic")
+    src = StoreSource(wh, store_key(wh), ARTICLES)
+    src.settle()
+    assert src.key != before.key and src.unfiltered is not None
+    live = StoreSource(wh, store_key(wh), ARTICLES)
+    live.settle()
+    live.unfiltered = None  # every answer from the rows
+    for f in (Filters(), Filters(include_implied=True), Filters(include_undated=False, include_roster=False)):
+        h = src.headline(f)
+        assert h == live.headline(f) and h != first
+        assert_series_equal(src.targets(f), live.targets(f))
+        for target in list(live.targets(f).index[:3]):
+            assert_frame_equal(src.map_frame(f, target), live.map_frame(f, target))
+            assert src.hidden_implied(f, target) == live.hidden_implied(f, target)
+            assert src.bloc_toward(f, target) == live.bloc_toward(f, target)
+        for lane in ("actor", "topic"):
+            (a, ia), (b, ib) = src.timeline(f, lane), live.timeline(f, lane)
+            assert ia == ib and a.to_json() == b.to_json()
+        assert src.undated_hidden(f) == live.undated_hidden(f)
+    wh.close()
+
+
+def test_scratch_tables_of_forgotten_views_are_dropped(synthetic) -> None:
+    """A new filter state's copies replace those of the states `ahead` forgot."""
+    frames, store = synthetic
+
+    def scratch() -> set[str]:
+        return set(store.wh.sql("SELECT table_name FROM duckdb_tables() WHERE database_name = '_scratch'")
+                   ["table_name"])
+
+    views = [Filters(countries=("CHN",)), Filters(countries=("USA",)), Filters(date_from="2019-01-01")]
+    for f in views:
+        store.headline(f)
+        store.targets(f)
+        _settle(store)
+    made = scratch()
+    store.ahead.clear()
+    store.headline(Filters(countries=("CUB",)))
+    store.targets(Filters(countries=("CUB",)))
+    _settle(store)
+    now = scratch()
+    assert {t for t in now if t.startswith("unfiltered_")} == {t for t in made if t.startswith("unfiltered_")}
+    assert len(now - made) == 4 and not (now & made) - {t for t in made if t.startswith("unfiltered_")}
