@@ -35,7 +35,7 @@ _BODY_OUTCOME = re.compile(r"\s+(?:(?:by|with|at|over|about|in)\s+)?(?:the|this|
 _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
                             rf"(?:{words('voted_text')}|{words('inquiry')})\b", re.IGNORECASE)
 _BLOC_ANAPHOR = re.compile(
-    r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,60},\s+)?[\"“‘']?(?:The|the)\s+"
+    r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,90},\s+)?[\"“‘']?(?:The|the)\s+"
     r"(?:group|bloc|grouping|movement|alliance|union|organi[sz]ation)\b")
 _UNNAMED_STATES_OBJECT = re.compile(
     r"\s+(?:(?:on|to|against|with|of)\s+)?[\"“‘]?(?:the\s+)?(?:(?:certain|some|other|several|western|european|unnamed|those|"
@@ -113,7 +113,7 @@ _REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _REPORTING + r"\b",
                              re.IGNORECASE)
 _BODY_NOUNS = frozenset({"council", "bloc", "group", "grouping", "alliance", "union", "organisation", "organization"})
 _ANAPHOR_AT = re.compile(
-    r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;\"“]{0,60}?,\s+)?"
+    r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b[^,.;\"“]{0,90}?,\s+)?"
     r"[\"“‘']?(?P<a>(?-i:He|She|It|They|he|she|it|they)|(?-i:The|the|Its|its|Their|their)\s+(?:foreign\s+)?(?P<noun>"
     r"ministers|ministry|spokesperson|spokesman|spokeswoman|government|embassy|ambassador|envoy|delegation|mission|"
     r"president|leaders|council|bloc|group|grouping|alliance|union|organisation|organization|"

@@ -178,3 +178,13 @@ def test_the_two_organisations_are_the_last_two_blocs_named():
     blocs_rows = p[p["basis"] == "bloc"]
     assert set(zip(blocs_rows["group"], blocs_rows["stance"], blocs_rows["toward_iso3"])) == {
         ("GCC", "oppose", "IRN"), ("ARAB_LEAGUE", "oppose", "IRN")}
+
+
+def test_the_bloc_after_a_long_fronted_phrase_is_still_the_bloc_just_named():
+    text = ("Gulf ministers meet\n\n"
+            "The GCC on Monday welcomed Kuwait's mediation between the parties. "
+            "In the closing communique of its ministerial council in Riyadh this week, the bloc reaffirmed "
+            "the UAE's sovereignty over the three islands and rejected Iran's occupation of them.")
+    p = parse_text(text).positions
+    rows = p[p["basis"] == "bloc"]
+    assert {("GCC", "support", "ARE"), ("GCC", "oppose", "IRN")} <= set(zip(rows["group"], rows["stance"], rows["toward_iso3"]))
