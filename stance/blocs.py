@@ -157,10 +157,17 @@ def members(bloc_id: str, on: datetime.date | None = None) -> list[Member]:
     """
     if bloc_id not in _catalogue():
         raise KeyError(f"unknown bloc id: {bloc_id!r}")
+    return list(_members_on(bloc_id, on))
+
+
+@lru_cache(maxsize=4096)
+def _members_on(bloc_id: str, on: datetime.date | None) -> tuple[Member, ...]:
+    """`members` as a tuple, cached: a bloc's roster is read again for each of its statements, and a
+    corpus has few (bloc, date) pairs. Members are frozen, so sharing them is safe."""
     seen: set[str] = set()
     result = []
     for member in _roster(bloc_id):
         if member.iso3 not in seen and member_on(member, on):
             seen.add(member.iso3)
             result.append(member)
-    return result
+    return tuple(result)
