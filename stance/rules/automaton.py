@@ -192,16 +192,30 @@ class PatternSet:
         if self._has_words:
             for last, (length, indexes) in self._automaton.iter(_lower(text)):
                 at = last - length + 1
-                if at > 0 and _is_word_char(text[at - 1]) or not _is_word_char(text[at]):
-                    continue
-                by_start.setdefault(at, []).append((last + 1, indexes))
+                ch = text[at]
+                if not (ch.isalnum() or ch == "_"):
+                    continue   # a word starts here (as `_is_word_char` reads it) or no row can match
+                if at > 0:
+                    ch = text[at - 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+                found = by_start.get(at)
+                if found is None:
+                    by_start[at] = [(last + 1, indexes)]
+                else:
+                    found.append((last + 1, indexes))
         starts = sorted(by_start)
-        scan = _Scan(
-            starts,
-            [max(anchor_end for anchor_end, _ in by_start[at]) for at in starts],
-            [sorted({index for _, indexes in by_start[at] for index in indexes}) for at in starts],
-            [by_start[at] for at in starts],
-        )
+        reach: list[int] = []
+        rows: list[list[int]] = []
+        for at in starts:
+            parts = by_start[at]
+            if len(parts) == 1:   # the usual case: one anchor (its row indexes are sorted and distinct)
+                reach.append(parts[0][0])
+                rows.append(list(parts[0][1]))
+            else:
+                reach.append(max(anchor_end for anchor_end, _ in parts))
+                rows.append(sorted({index for _, indexes in parts for index in indexes}))
+        scan = _Scan(starts, reach, rows, [by_start[at] for at in starts])
         self._memo = (text, scan)   # one assignment: a reader sees a text with its own scan
         return scan
 
