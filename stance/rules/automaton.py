@@ -154,7 +154,7 @@ class PatternSet:
         if by_anchor:
             self._automaton.make_automaton()
         self._has_words = bool(by_anchor)
-        self._memo: tuple[str, _Scan] | None = None
+        self._memo: tuple[str, _Scan | None] | None = None
 
     def candidates(self, text: str, start: int, end: int) -> dict[int, list[int]]:
         """Word starts in text[start:end] where some row may match -> its row indexes, sorted."""
@@ -162,10 +162,10 @@ class PatternSet:
 
     def _candidates(self, text: str, start: int, end: int) -> Iterator[tuple[int, list[int]]]:
         """(word start, sorted row indexes) in text[start:end], left to right (lists are shared: do not change)."""
-        if self._anywhere or _SIGMA in text:
+        scan = None if self._anywhere else self._document_scan(text)
+        if scan is None:
             yield from self._slice_candidates(text, start, end).items()
             return
-        scan = self._document_scan(text)
         starts, reach, merged, parts = scan.starts, scan.reach, scan.rows, scan.parts
         for i in range(bisect_left(starts, start), len(starts)):
             at = starts[i]
@@ -178,16 +178,21 @@ class PatternSet:
             if rows:
                 yield at, sorted(rows)
 
-    def _document_scan(self, text: str) -> _Scan:
+    def _document_scan(self, text: str) -> _Scan | None:
         """Every anchor at a word start of the whole text, found once per text and kept for the next slice.
 
         Callers read one document as many slices (sentences, clause windows) of the same string, so
         one automaton pass over the document replaces one per slice. An anchor belongs to a slice
         when it lies wholly inside it; the word-start test already looks at the whole text.
+        None for a text with a capital sigma, whose lower case depends on the letters after it: its
+        slices are read alone.
         """
         memo = self._memo
         if memo is not None and memo[0] is text:
             return memo[1]
+        if _SIGMA in text:
+            self._memo = (text, None)
+            return None
         by_start: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
         if self._has_words:
             for last, (length, indexes) in self._automaton.iter(_lower(text)):
@@ -221,7 +226,7 @@ class PatternSet:
 
     def _slice_candidates(self, text: str, start: int, end: int) -> dict[int, list[int]]:
         """The candidates found by a pass over text[start:end] alone (patterns without a prefix, or a
-        capital sigma, whose lower case depends on the letters after it)."""
+        text with a capital sigma)."""
         found: dict[int, set[int]] = {}
         if self._has_words and end > start:
             low = _lower(text[start:end])
