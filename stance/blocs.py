@@ -157,10 +157,29 @@ def members(bloc_id: str, on: datetime.date | None = None) -> list[Member]:
     """
     if bloc_id not in _catalogue():
         raise KeyError(f"unknown bloc id: {bloc_id!r}")
+    return list(_members_on(bloc_id, on))
+
+
+@lru_cache(maxsize=None)
+def _dated_roster(bloc_id: str) -> tuple[tuple[Member, datetime.date | None, datetime.date | None], ...]:
+    """The roster with each row's joined and left dates parsed once."""
+    return tuple((m, parse_partial_date(m.joined), parse_partial_date(m.left)) for m in _roster(bloc_id))
+
+
+@lru_cache(maxsize=4096)
+def _members_on(bloc_id: str, on: datetime.date | None) -> tuple[Member, ...]:
+    """`members` as a tuple, cached: a bloc's roster is read again for each of its statements.
+    Members are frozen, so sharing them is safe. The test is `member_on`'s, on parsed dates."""
     seen: set[str] = set()
     result = []
-    for member in _roster(bloc_id):
-        if member.iso3 not in seen and member_on(member, on):
+    for member, joined, left in _dated_roster(bloc_id):
+        if member.iso3 in seen:
+            continue
+        if on is None:
+            current = left is None
+        else:
+            current = (joined is None or joined <= on) and (left is None or left > on)
+        if current:
             seen.add(member.iso3)
             result.append(member)
-    return result
+    return tuple(result)

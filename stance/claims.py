@@ -47,6 +47,8 @@ _CLAIM = re.compile(
 )
 _NOUN_HINT = re.compile(r"countries|nations|states|governments|delegations|members|signatories|economies|allies",
                         re.IGNORECASE)
+_COUNT_HINT = re.compile("|".join(sorted({w for key in _WORDS for w in key.split()} - {"a"}, key=len, reverse=True)),
+                         re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|his|her|its|their|our)\s+$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(rf"\s*{_PEOPLE}\s+(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -74,6 +76,36 @@ _VOTES_WON = re.compile(
     rf"attracted|mustered)\s+(?:only\s+|just\s+)?(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_TALLY_NUM})\s+votes?\b"
     rf"(?!\s*(?:,\s*)?(?:to|against|-|–)\s)", re.IGNORECASE)
 _VOTE_CONTEXT = re.compile(r"vot|abstain|abstention|ballot|in\s+favou?r|against", re.IGNORECASE)
+
+# Cheap prechecks, as plain substring tests on the lower-cased sentence (one regex alternation tried at
+# every character cost more than the patterns they guard). Every word `_NOUN_HINT` matches, every
+# `_VOTE_CONTEXT` match contains one of `_VOTE_WORDS`, and every count `_CLAIM` and `_NUMBER_OF` read
+# has a digit or one of `_NUMBER_WORDS` ("a dozen", "ten", "1,000").
+_NOUN_WORDS = ("countries", "nations", "states", "governments", "delegations", "members", "signatories",
+               "economies", "allies")
+_VOTE_WORDS = ("vot", "abstain", "abstention", "ballot", "favo", "against")
+_NUMBER_WORDS = tuple(sorted({w for key in _WORDS for w in key.split()} - {"a"}))
+_DIGIT = re.compile(r"\d")
+# The letters IGNORECASE matches to ASCII letters while str.lower() does not give them (the `re` docs):
+# a sentence holding one is tested by the regex itself.
+_REGEX_ONLY_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+assert _NOUN_HINT.pattern == "|".join(_NOUN_WORDS)
+
+
+def _names_any(text: str, start: int, end: int, words: tuple[str, ...], pattern: re.Pattern) -> bool:
+    """Whether text[start:end] holds one of `words` in any case; `pattern` (case-insensitive, matching
+    nothing without one of them) decides where the lower-cased slice would not be exact."""
+    piece = text[start:end]
+    if not piece.isascii() and any(ch in piece for ch in _REGEX_ONLY_FOLDS):
+        return pattern.search(text, start, end) is not None
+    low = piece.lower()
+    return any(word in low for word in words)
+
+
+def _may_count(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may hold a count claim: a noun `_CLAIM` ends on and a number."""
+    return _names_any(text, start, end, _NOUN_WORDS, _NOUN_HINT) and (
+        _DIGIT.search(text, start, end) is not None or _names_any(text, start, end, _NUMBER_WORDS, _COUNT_HINT))
 
 
 @dataclass(frozen=True)
@@ -137,7 +169,7 @@ _NONE_OF = re.compile(r"\b(?:none|not\s+one|neither)\s+of\s+(?:the\s+|its\s+|the
 def find_claims(text: str, start: int, end: int) -> list[CountClaim]:
     """Count phrases about countries in text[start:end] (offsets absolute)."""
     claims: list[CountClaim] = []
-    if not _NOUN_HINT.search(text, start, end):
+    if not _may_count(text, start, end):
         return claims  # most sentences count no countries: skip the big pattern
     for match in _NUMBER_OF.finditer(text, start, end):
         # "the number of countries that co-signed the letter had risen to 50", "... was up from 23"
@@ -203,7 +235,7 @@ def find_tallies(text: str, start: int, end: int) -> list[CountClaim]:
     abstention", "five voted against". Zero counts ("none against") give no claim.
     """
     out: list[CountClaim] = []
-    if not _VOTE_CONTEXT.search(text, start, end):
+    if not _names_any(text, start, end, _VOTE_WORDS, _VOTE_CONTEXT) or not _VOTE_CONTEXT.search(text, start, end):
         return out
     taken: list[tuple[int, int]] = []
 

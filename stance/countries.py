@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +97,7 @@ class PhraseIndex:
     def __init__(self) -> None:
         self._root: dict[str, Any] = {}
         self.max_tokens = 0
+        self._memo: tuple[str, tuple[list[int], list[int]]] | None = None
 
     @staticmethod
     def tokens(phrase: str) -> list[str]:
@@ -107,6 +109,7 @@ class PhraseIndex:
         if not words:
             return
         self.max_tokens = max(self.max_tokens, len(words))
+        self._memo = None
         firsts = {_norm(words[0]), _norm(words[0]).upper()}
         for first in firsts:
             node = self._root.setdefault(first, {})
@@ -118,39 +121,84 @@ class PhraseIndex:
                 node[""] = value
 
     def scan(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Any, bool]]:
-        """Yield (start, end, value, possessive) for non-overlapping longest matches."""
+        """Yield (start, end, value, possessive) for non-overlapping longest matches.
+
+        A document is scanned sentence by sentence, three indexes at a time (states, blocs, people),
+        so the capitalised words of the whole text and the few of them that can start a phrase of
+        this index are found once per text (`_document_words`, `_openers`); a slice visits only
+        those. A capitalised word that starts no phrase and is not followed by a joiner changes
+        nothing, so skipping it gives exactly the matches of a word-by-word pass over the slice.
+        """
+        words = _document_words(text)
+        starts, ends = words.starts, words.ends
+        j = bisect_right(starts, start) - 1
+        if j >= 0 and starts[j] < start < ends[j]:
+            yield from self._scan_slice(text, start, end)   # the slice begins inside a word: read it alone
+            return
+        opener_starts, opener_ends = self._openers(text, words)
+        last_end = start
+        for k in range(bisect_left(opener_starts, start), len(opener_starts)):
+            s, e = opener_starts[k], opener_ends[k]
+            if e > end:
+                break   # the word runs past the slice: read below, cut at its end
+            last_end, found = self._step(text, s, e, text[s:e], start, end, last_end)
+            if found is not None:
+                yield found
+        j = bisect_left(starts, end) - 1
+        if j >= 0 and starts[j] >= start and ends[j] > end:
+            last_end, found = self._step(text, starts[j], end, text[starts[j]:end], start, end, last_end)
+            if found is not None:
+                yield found
+
+    def _openers(self, text: str, words: _Words) -> tuple[list[int], list[int]]:
+        """Spans of the text's capitalised words that may start a phrase of this index: the word is
+        a first word here (before the possessive is read) or a joiner follows it ("People's", "U.S.")."""
+        memo = self._memo
+        if memo is not None and memo[0] is text:
+            return memo[1]
         root = self._root
+        picked = [i for i, tok in enumerate(words.tokens) if words.joined[i] or tok in root]
+        spans = ([words.starts[i] for i in picked], [words.ends[i] for i in picked])
+        self._memo = (text, spans)
+        return spans
+
+    def _scan_slice(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, Any, bool]]:
+        """`scan` by a word-by-word pass over text[start:end] alone."""
         last_end = start
         for m in _START.finditer(text, start, end):
-            s = m.start()
-            if s < last_end or (s > start and (text[s - 1].isalnum() or text[s - 1] in "'’ʻ_")):
-                continue
-            e = m.end()
-            tok = m.group()
-            if e < end and text[e] in _JOINERS:  # "People's", "China’s", "U.S."
-                word = _WORD.match(text, s, end)
-                e = word.end()
-                tok = _norm(word.group())
-                last_end = e  # later capitals inside this token ("U.S.A.") are not starts
-            best: tuple[int, Any, bool] | None = None
-            if "İ" in tok:
-                tok = tok.replace("İ", "I")   # "TÜRKİYE": the Turkish dotted capital, upper-cased as plain I
-            node = root.get(tok)
-            if tok.endswith(_POSSESSIVE_SUFFIXES):
-                stem = root.get(tok[:-2])
-                if stem is not None and "" in stem:
-                    best = (e, stem[""], True)
-            if node is not None:
-                if "" in node:
-                    best = (e, node[""], False)
-                best = self._walk(text, node, e, end, best)
-            if best is None:
-                continue
-            e, value, possessive = best
-            if not possessive:
-                e, possessive = _trailing_possessive(text, e, end)
-            last_end = e
-            yield s, e, value, possessive
+            last_end, found = self._step(text, m.start(), m.end(), m.group(), start, end, last_end)
+            if found is not None:
+                yield found
+
+    def _step(self, text: str, s: int, e: int, tok: str, start: int, end: int,
+              last_end: int) -> tuple[int, tuple[int, int, Any, bool] | None]:
+        """Read the capitalised word text[s:e] (== tok) of the slice: (the new last end, a match or None)."""
+        if s < last_end or (s > start and (text[s - 1].isalnum() or text[s - 1] in "'’ʻ_")):
+            return last_end, None
+        root = self._root
+        if e < end and text[e] in _JOINERS:  # "People's", "China’s", "U.S."
+            word = _WORD.match(text, s, end)
+            e = word.end()
+            tok = _norm(word.group())
+            last_end = e  # later capitals inside this token ("U.S.A.") are not starts
+        best: tuple[int, Any, bool] | None = None
+        if "İ" in tok:
+            tok = tok.replace("İ", "I")   # "TÜRKİYE": the Turkish dotted capital, upper-cased as plain I
+        node = root.get(tok)
+        if tok.endswith(_POSSESSIVE_SUFFIXES):
+            stem = root.get(tok[:-2])
+            if stem is not None and "" in stem:
+                best = (e, stem[""], True)
+        if node is not None:
+            if "" in node:
+                best = (e, node[""], False)
+            best = self._walk(text, node, e, end, best)
+        if best is None:
+            return last_end, None
+        e, value, possessive = best
+        if not possessive:
+            e, possessive = _trailing_possessive(text, e, end)
+        return e, (s, e, value, possessive)
 
     def _walk(self, text, node, pos, end, best):
         for _ in range(self.max_tokens):
@@ -171,6 +219,35 @@ class PhraseIndex:
             if "" in node:
                 best = (pos, node[""], False)
         return best
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The capitalised words (`_START` matches) of one whole text, with what `PhraseIndex.scan` asks of them."""
+
+    starts: list[int]
+    ends: list[int]
+    tokens: list[str]     # the word, the Turkish dotted capital read as I
+    joined: list[bool]    # a joiner follows the word ("China’s", "U.S.")
+
+
+_words_memo: tuple[str, _Words] | None = None
+
+
+def _document_words(text: str) -> _Words:
+    """`_Words` of the text, kept for its next slice (the last text only)."""
+    global _words_memo
+    memo = _words_memo
+    if memo is not None and memo[0] is text:
+        return memo[1]
+    spans = [m.span() for m in _START.finditer(text)]
+    size = len(text)
+    tokens = [text[s:e] for s, e in spans]
+    words = _Words([s for s, _ in spans], [e for _, e in spans],
+                   [tok.replace("İ", "I") if "İ" in tok else tok for tok in tokens],
+                   [e < size and text[e] in _JOINERS for _, e in spans])
+    _words_memo = (text, words)
+    return words
 
 
 def _trailing_possessive(text: str, e: int, end: int) -> tuple[int, bool]:
@@ -316,8 +393,11 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Co
     return mentions
 
 
+@lru_cache(maxsize=1024)
 def country_name(iso3: str) -> str:
-    """Short display name ("South Korea", "Congo (DRC)"); pycountry's name for other codes."""
+    """Short display name ("South Korea", "Congo (DRC)"); pycountry's name for other codes.
+
+    Cached: every position row names its state (and its target), a few hundred codes in all."""
     code = (iso3 or "").upper()
     state = _states().get(code)
     if state:

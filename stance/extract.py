@@ -1134,11 +1134,9 @@ class DocumentExtractor:
         if toward and (not self.recent_targets or self.recent_targets[-1].iso3 != toward):
             # the states positions were last toward, most recent last, each once: whom "both sides" are
             self.recent_targets = [m for m in self.recent_targets if m.iso3 != toward][-5:] + [target]
-        row = dict(base)
-        row.update({"country_iso3": iso3, "country": countries.country_name(iso3) if iso3 else "",
-                    "stance": stance, "toward_iso3": toward, "toward": _name(target), "basis": basis,
-                    "group": group, "source": source})
-        return row
+        return {**base, "country_iso3": iso3, "country": countries.country_name(iso3) if iso3 else "",
+                "stance": stance, "toward_iso3": toward, "toward": _name(target), "basis": basis,
+                "group": group, "source": source}
 
     def _expand_bloc(self, base: dict, bloc_id: str, stance: str, target: Mention | None, when: When,
                      skip: set[str]) -> list[dict]:

@@ -115,3 +115,31 @@ def test_a_tally_on_a_text_nobody_described_counts_voters_toward_no_state():
     assert not {row for row in got if row[2]}   # not the first voter, not the sponsor
     p = t.positions
     assert ("MLT", "concern") not in set(zip(p["country_iso3"], p["stance"]))   # the text calls, not its sponsor
+
+
+def test_prechecks_agree_with_the_patterns_they_stand_for():
+    """The substring prechecks of `find_claims` and `find_tallies` pass every slice their regexes would
+    (the noun test is the same test), also with the letters only IGNORECASE folds ("SİX", "ſtates")."""
+    import random
+    from pathlib import Path
+
+    from stance import claims
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "data" / "articles").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "devset" / "articles").glob("*"))]
+    texts += ["About SİX ſtates and ſeven countrıes voted; twenty-one nations abſtained, 3 in favour",
+              "Forty MEMBERS voted in\tfavor; İn favour were ten", "none of the K states"]
+    rng = random.Random(5)
+    for text in texts:
+        spans = [(0, len(text))]
+        for _ in range(40):
+            a = rng.randrange(len(text))
+            spans.append((a, min(len(text), a + rng.randrange(1, 300))))
+        for a, b in spans:
+            noun = claims._NOUN_HINT.search(text, a, b) is not None
+            assert claims._names_any(text, a, b, claims._NOUN_WORDS, claims._NOUN_HINT) == noun
+            if claims._VOTE_CONTEXT.search(text, a, b):
+                assert claims._names_any(text, a, b, claims._VOTE_WORDS, claims._VOTE_CONTEXT)
+            if claims._CLAIM.search(text, a, b) or claims._NUMBER_OF.search(text, a, b):
+                assert claims._may_count(text, a, b)

@@ -175,3 +175,29 @@ def test_slashed_dateline_cities_are_places_not_actors():
     from stance.countries import find_countries
     text = "VILNIUS/RIGA/TALLINN, May 2 - Estonia expelled a diplomat."
     assert [c.iso3 for c in find_countries(text, 0, len(text))] == ["EST"]
+
+
+def test_document_scan_matches_a_pass_over_each_slice_alone():
+    """`PhraseIndex.scan` reads a document's capitalised words once and visits only those that can
+    start a phrase; on any slice it must give what a word-by-word pass over that slice gives."""
+    import random
+    from pathlib import Path
+
+    from stance import blocs, countries, people
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "data" / "articles").glob("*.txt")) + sorted((root / "tests" / "devset" / "articles").glob("*"))
+    texts = [p.read_text(encoding="utf-8") for p in paths[:40]]
+    texts += ["U.S.A. and the U.S.’s allies; TÜRKİYE's envoy. China’s", "People's Republic of China", "xChina China",
+              "Chinaware from Francewide Indiana", "AntiChina and ProFrance"]
+    rng = random.Random(11)
+    for index in (countries._index()[0], blocs._index(), people._index()):
+        for text in texts:
+            starts = [rng.randrange(len(text)) for _ in range(30)]
+            starts += [text.find(" ", a) + 1 for a in starts]   # most slices are sentences: they begin at a word
+            spans = [(0, len(text))] + [(a, min(len(text), a + rng.randrange(1, 400))) for a in starts]
+            words = [m.start() for m in countries._START.finditer(text)][:60]
+            spans += [(0, min(len(text), w + cut)) for w in words for cut in (1, 4, 5, 6)]   # a slice ending inside a word
+            spans += [(min(len(text), w + cut), len(text)) for w in words for cut in (3, 4)]   # or beginning inside one
+            for a, b in spans:
+                assert list(index.scan(text, a, b)) == list(index._scan_slice(text, a, b)), (a, b)

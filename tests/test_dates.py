@@ -553,3 +553,29 @@ def test_a_plain_this_year_frames_the_story_and_dates_no_event():
     events = parse_text(text).events
     canada = events[events["text"].str.contains("holds no seat")]
     assert len(canada) and set(canada["date_precision"]) == {"day"}  # the running date, not the year
+
+
+def test_clause_is_the_stretch_between_stops():
+    """`relative._clause` (spelled out for speed) agrees with the plain reading: from after the last
+    stop in the `width` characters before pos to the first stop in the `width` characters after it."""
+    import random
+
+    from stance.dates.relative import _clause
+
+    def reference(text, pos, lo, hi=None, width=80):
+        a = max(lo, pos - width)
+        chunk = text[a:pos]
+        cut = max(chunk.rfind(c) for c in ".!?;\n")
+        if cut >= 0:
+            a += cut + 1
+        b = min(len(text) if hi is None else hi, pos + width)
+        stops = [i for i in (text.find(c, pos, b) for c in ".!?;\n") if i >= 0]
+        return a, min(stops) if stops else b
+
+    rng = random.Random(3)
+    for text in ["a. b! c? d; e\nf", "no stops at all here", "..;;!!??\n\n", "",
+                 "He said on Friday. They will meet; later! Or? Yes\nNo. " * 5]:
+        for _ in range(500):
+            pos, lo = rng.randrange(len(text) + 5), rng.randrange(len(text) + 5)
+            hi, width = rng.choice([None, rng.randrange(len(text) + 5)]), rng.choice([0, 3, 80, 160])
+            assert _clause(text, pos, lo, hi, width) == reference(text, pos, lo, hi, width)

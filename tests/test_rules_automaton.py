@@ -92,3 +92,14 @@ def test_text_that_grows_when_lower_cased():
     rows = [("cue", "condemn(?:s|ed)?")]
     text = "İstanbul: Türkiye condemned it"   # "İ" lower-cases to two characters
     assert [(h.start, h.text) for h in PatternSet(rows).finditer(text)] == [(text.index("condemned"), "condemned")]
+
+
+def test_a_text_with_a_capital_sigma_is_read_slice_by_slice():
+    """Final sigma: "ΟΔΟΣ".lower() ends in "ς" but a slice ending at the Σ may not; such a text is not
+    scanned as a whole, and its slices find what the alternation finds in them."""
+    rows = [("g0", "οδος"), ("g1", "οδοσ"), ("g2", "back")]
+    big, fast = reference(rows), PatternSet(rows)
+    text = "ΟΔΟΣ back ΟΔΟΣΑ back"
+    for a in range(len(text)):
+        for b in range(a, len(text) + 1):
+            assert found(fast, text, a, b) == [(m.start(), m.end(), m.lastgroup) for m in big.finditer(text, a, b)], (a, b)

@@ -44,6 +44,11 @@ class SentenceDates:
         self.settings = settings if settings is not None else dated.settings
         self.starts = [m.start for m in dated.mentions]
         self.anchor = self._anchor()
+        # each mention's own date, made once (a sentence is asked for its dates more than once)
+        self._whens = [When.of(m) if m.date is not None and m.precision != "none" and not (
+            m.relative == "this_year" and m.precision == "year" and m.text.lower() == "this year") else None
+            for m in dated.mentions]
+        self._own: dict[tuple[int, int], list[When]] = {}
 
     def _anchor(self) -> When:
         dated = self.dated
@@ -58,18 +63,18 @@ class SentenceDates:
 
     def own_dates(self, start: int, end: int) -> list[When]:
         """The distinct dates stated or resolved inside text[start:end] (a long run of dates: the first few)."""
+        found = self._own.get((start, end))
+        if found is not None:
+            return list(found)
         own: list[When] = []
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        for mention in self.dated.mentions[lo:hi][:_MAX_OWN_DATES]:
-            if mention.relative == "this_year" and mention.precision == "year" and \
-                    mention.text.lower() == "this year":
-                continue   # a plain "this year" frames the story ("chair this year", "its second vote this
-                # year"); the happening keeps the running date ("earlier this year" still dates one)
-            if mention.date is not None and mention.precision != "none":
-                when = When.of(mention)
-                if when not in own and (not own or when.date not in {w.date for w in own}):
-                    own.append(when)
-        return own
+        # A plain "this year" frames the story ("chair this year", "its second vote this year"): it has
+        # no `_whens` entry, and the happening keeps the running date ("earlier this year" still dates one).
+        for when in self._whens[lo:hi][:_MAX_OWN_DATES]:
+            if when is not None and when not in own and (not own or when.date not in {w.date for w in own}):
+                own.append(when)
+        self._own[(start, end)] = own
+        return list(own)
 
     def near_anchor(self, when: When) -> bool:
         """May this date carry over to later sentences (close enough to the anchor)?"""

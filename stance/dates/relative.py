@@ -21,16 +21,19 @@ _TODAY_WORDS = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening
 
 
 def _clause(text: str, pos: int, lo: int, hi: int | None = None, width: int = 80) -> tuple[int, int]:
-    """The stretch of the sentence around pos (up to `width` characters either side)."""
+    """The stretch of the sentence around pos (up to `width` characters either side); offsets are >= 0."""
     a = max(lo, pos - width)
-    chunk = text[a:pos]
-    cut = max(chunk.rfind(c) for c in ".!?;\n")
+    cut = max(text.rfind(".", a, pos), text.rfind("!", a, pos), text.rfind("?", a, pos),
+              text.rfind(";", a, pos), text.rfind("\n", a, pos))   # the last stop before pos, spelled out: hot
     if cut >= 0:
-        a += cut + 1
+        a = cut + 1
     end = len(text) if hi is None else hi
     b = min(end, pos + width)
-    stops = [i for i in (text.find(c, pos, b) for c in ".!?;\n") if i >= 0]
-    return a, min(stops) if stops else b
+    for stop in ".!?;\n":
+        i = text.find(stop, pos, b)
+        if i >= 0:
+            b = i   # the first stop after pos (a later one only searches before it)
+    return a, b
 
 
 _PAST_VERB_BEFORE = re.compile(

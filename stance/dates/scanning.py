@@ -211,6 +211,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _NUMERIC = re.compile(r"(?<![\d/.-])([0-3]?\d)([/.-])([0-3]?\d)\2((?:19|20)\d\d)(?![\d/]|[.-]\d)")
+# Every `_NUMERIC` date holds a separator and a year ("/2024"). Starting with a character set, this
+# lets the engine skip ahead; `_NUMERIC` starts with a lookbehind and is tried at every character.
+_NUMERIC_HINT = re.compile(r"[/.-](?:19|20)\d\d")
 
 
 def numeric_order(text: str, spans: list[tuple[int, int]], stated: list[DateMention]) -> str | None:
@@ -225,7 +228,7 @@ def numeric_order(text: str, spans: list[tuple[int, int]], stated: list[DateMent
     ambiguous: list[tuple[int, int, int]] = []
     dotted = True   # every ambiguous date written "05.03.2024": the day-first convention of the pages that dot dates
     for s, e in spans:
-        if text.find("/", s, e) < 0 and text.find(".", s, e) < 0 and text.find("-", s, e) < 0:
+        if _NUMERIC_HINT.search(text, s, e) is None:
             continue
         for m in _NUMERIC.finditer(text, s, e):
             a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))

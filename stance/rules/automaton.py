@@ -12,8 +12,9 @@ matches do not overlap): `tests/test_rules_automaton.py` checks that on every ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import ahocorasick
 
@@ -116,6 +117,18 @@ def _lower(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
+class _Scan(NamedTuple):
+    """Anchors found in one whole text, grouped by the word start they begin at (ascending)."""
+
+    starts: list[int]
+    reach: list[int]                                   # the furthest end of an anchor at that start
+    rows: list[list[int]]                              # every row index of those anchors, sorted
+    parts: list[list[tuple[int, tuple[int, ...]]]]     # (anchor end, row indexes), one per anchor
+
+
+_SIGMA = "\u03a3"   # the one capital whose lower case depends on context (final sigma)
+
+
 class PatternSet:
     """Finds whole-word matches of named patterns, as one alternation would, in one automaton pass.
 
@@ -141,9 +154,79 @@ class PatternSet:
         if by_anchor:
             self._automaton.make_automaton()
         self._has_words = bool(by_anchor)
+        self._memo: tuple[str, _Scan | None] | None = None
 
     def candidates(self, text: str, start: int, end: int) -> dict[int, list[int]]:
         """Word starts in text[start:end] where some row may match -> its row indexes, sorted."""
+        return {at: list(rows) for at, rows in self._candidates(text, start, end)}
+
+    def _candidates(self, text: str, start: int, end: int) -> Iterator[tuple[int, list[int]]]:
+        """(word start, sorted row indexes) in text[start:end], left to right (lists are shared: do not change)."""
+        scan = None if self._anywhere else self._document_scan(text)
+        if scan is None:
+            yield from self._slice_candidates(text, start, end).items()
+            return
+        starts, reach, merged, parts = scan.starts, scan.reach, scan.rows, scan.parts
+        for i in range(bisect_left(starts, start), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            if reach[i] <= end:
+                yield at, merged[i]
+                continue
+            rows = {index for anchor_end, indexes in parts[i] if anchor_end <= end for index in indexes}
+            if rows:
+                yield at, sorted(rows)
+
+    def _document_scan(self, text: str) -> _Scan | None:
+        """Every anchor at a word start of the whole text, found once per text and kept for the next slice.
+
+        Callers read one document as many slices (sentences, clause windows) of the same string, so
+        one automaton pass over the document replaces one per slice. An anchor belongs to a slice
+        when it lies wholly inside it; the word-start test already looks at the whole text.
+        None for a text with a capital sigma, whose lower case depends on the letters after it: its
+        slices are read alone.
+        """
+        memo = self._memo
+        if memo is not None and memo[0] is text:
+            return memo[1]
+        if _SIGMA in text:
+            self._memo = (text, None)
+            return None
+        by_start: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        if self._has_words:
+            for last, (length, indexes) in self._automaton.iter(_lower(text)):
+                at = last - length + 1
+                ch = text[at]
+                if not (ch.isalnum() or ch == "_"):
+                    continue   # a word starts here (as `_is_word_char` reads it) or no row can match
+                if at > 0:
+                    ch = text[at - 1]
+                    if ch.isalnum() or ch == "_":
+                        continue
+                found = by_start.get(at)
+                if found is None:
+                    by_start[at] = [(last + 1, indexes)]
+                else:
+                    found.append((last + 1, indexes))
+        starts = sorted(by_start)
+        reach: list[int] = []
+        rows: list[list[int]] = []
+        for at in starts:
+            parts = by_start[at]
+            if len(parts) == 1:   # the usual case: one anchor (its row indexes are sorted and distinct)
+                reach.append(parts[0][0])
+                rows.append(list(parts[0][1]))
+            else:
+                reach.append(max(anchor_end for anchor_end, _ in parts))
+                rows.append(sorted({index for _, indexes in parts for index in indexes}))
+        scan = _Scan(starts, reach, rows, [by_start[at] for at in starts])
+        self._memo = (text, scan)   # one assignment: a reader sees a text with its own scan
+        return scan
+
+    def _slice_candidates(self, text: str, start: int, end: int) -> dict[int, list[int]]:
+        """The candidates found by a pass over text[start:end] alone (patterns without a prefix, or a
+        text with a capital sigma)."""
         found: dict[int, set[int]] = {}
         if self._has_words and end > start:
             low = _lower(text[start:end])
@@ -161,7 +244,7 @@ class PatternSet:
         """Non-overlapping matches in text[start:end], left to right."""
         end = len(text) if end is None else end
         pos = start
-        for at, rows in self.candidates(text, start, end).items():
+        for at, rows in self._candidates(text, start, end):
             if at < pos:
                 continue
             for index in rows:
