@@ -70,6 +70,9 @@ _ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}
                           r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:sides|countries|governments|leaders|"
                         r"nations|presidents|ministers|foreign\s+ministers)\b")
+_JUNTA_NOUNS = r"(?:military\s+rulers|junta|military\s+government|military\s+leaders|military\s+authorities|coup\s+leaders|putschists|military\s+regime)"
+_JUNTA_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|ruling\s+)?{_JUNTA_NOUNS}\b", re.IGNORECASE)
+_JUNTA_OBJECT = re.compile(rf"\s+(?:on\s+|upon\s+|to\s+|with\s+)?the\s+(?:ruling\s+|new\s+)?{_JUNTA_NOUNS}\b", re.IGNORECASE)
 _TWO_BLOCS = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:organi[sz]ations|blocs|groupings|"
                         r"groups|bodies|alliances|unions)\b")
 _DISASTER = re.compile(r"\b(?:earthquakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?|wildfires?|"
@@ -288,6 +291,7 @@ class DocumentExtractor:
         self.pending_claims: list[tuple[CountClaim, dict, int]] = []   # (claim, row base, sentence): awaiting a stance
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.recent_blocs: list[Mention] = []     # the last blocs named: who "the two organisations" are
+        self.junta: Mention | None = None         # the state whose military rulers the text last named
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
         self.text_sponsors: list[Mention] = []    # the states that presented the text last described
@@ -465,6 +469,9 @@ class DocumentExtractor:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
                 self.last_person = next((m for m in reversed(mentions) if m.kind == "person"), self.last_person)
                 self.previous_all = {m.iso3 for m in mentions if m.iso3}
+                ruled = next((m for m in mentions if m.iso3 and m.kind != "person" and _JUNTA_AFTER.match(self.text, m.end)), None)
+                if ruled is not None:
+                    self.junta = ruled   # "Niger's military rulers", "the Malian junta": whom "the junta" is from now on
                 named_blocs = [m for m in mentions if m.bloc and m.kind == "bloc"]
                 if named_blocs:
                     self.recent_blocs = (self.recent_blocs + named_blocs)[-4:]
@@ -594,7 +601,7 @@ class DocumentExtractor:
             if named:
                 self.asked_states = named
                 self.asked_at = self.sentence_index
-        statements = [] if question else self._votes(self._resolve_statements(analysis, s, e), motion)
+        statements = [] if question else self._votes(self._junta_objects(self._resolve_statements(analysis, s, e)), motion)
         if own_motion is not None and own_motion.cue_start >= 0 and VOTED_TEXT_NOUN.match(self.text, own_motion.start) \
                 and any(side_of_cue(c.text) for c in analysis.cues):
             # "a draft was vetoed by Russia which was aimed at condemning ...": the text condemns, not its voters
@@ -839,6 +846,20 @@ class DocumentExtractor:
         k = bisect_left(self.sentence_starts, holder.start)
         run = state_run(self.text, [m for m in self.sentence_mentions[k:k + 20] if m.iso3], holder) if holder.iso3 else [holder]
         return same_act(self.text, run[-1].end, e)
+
+    def _junta_objects(self, statements: list[Statement]) -> list[Statement]:
+        """ "Germany urged the junta to reverse course" after "Niger's military rulers ...": the junta is the
+        state it rules, not the state the sentence or the story last named."""
+        if self.junta is None:
+            return statements
+        out = []
+        for st in statements:
+            if st.cue is not None and st.holder.iso3 != self.junta.iso3 and \
+                    _JUNTA_OBJECT.match(self.text, st.cue.end) and (st.target is None or st.target.start < st.cue.end
+                                                                    or st.target.iso3 == self.junta.iso3):
+                st = replace(st, target=self.junta)
+            out.append(st)
+        return out
 
     def _two_blocs(self) -> tuple[Mention, Mention] | None:
         """The two blocs "the two organisations" are: the last two distinct blocs named."""

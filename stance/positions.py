@@ -108,7 +108,8 @@ _TITLE_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,3}")   # the title between a state'
 _OBJECT_VERB = re.compile(   # a verb whose object is the state or person named next
     r"\b(?:sent|sends|told|tells|urged|urges|called|calls|congratulated|congratulates|thanked|thanks|met|meets|"
     r"phoned|invited|invites|received|receives|hosted|hosts|warned|warns|asked|asks|accused|accuses|praised|"
-    r"criticised|criticized|blamed|gave|gives|handed|offered|wished|assured|assures|visited|visits)\s+$",
+    r"criticised|criticized|blamed|gave|gives|handed|offered|wished|assured|assures|visited|visits|"
+    r"accusing|urging|telling|warning|blaming|thanking|praising|criticising|criticizing|congratulating)\s+(?:the\s+)?$",
     re.IGNORECASE)
 _STANCE_NOUN_AFTER = re.compile(
     r"\s+(?:(?:strong|swift|firm|sharp|repeated|continued|unequivocal|public)\s+)?(?:condemnation|criticism|support|"

@@ -188,3 +188,19 @@ def test_the_bloc_after_a_long_fronted_phrase_is_still_the_bloc_just_named():
     p = parse_text(text).positions
     rows = p[p["basis"] == "bloc"]
     assert {("GCC", "support", "ARE"), ("GCC", "oppose", "IRN")} <= set(zip(rows["group"], rows["stance"], rows["toward_iso3"]))
+
+
+def test_the_junta_is_the_state_whose_military_rulers_the_text_named():
+    text = ("Mali junta expels Swedish envoy\n\n"
+            "Mali's military rulers on Monday ordered the Swedish ambassador to leave within 72 hours. "
+            "Sweden said the decision was regrettable. "
+            "Norway and Denmark urged the junta to reconsider.")
+    got = _scored(text)
+    assert {("NOR", "concern", "MLI"), ("DNK", "concern", "MLI")} <= got
+    assert ("NOR", "concern", "SWE") not in got
+
+
+def test_the_envoy_a_state_gives_an_order_to_is_no_speaker():
+    got = _scored("Expulsion\n\nGuinea's rulers gave the French envoy two days to leave, accusing Paris of interference.")
+    assert ("GIN", "oppose", "FRA") in got
+    assert not any(holder == "FRA" for holder, _, _ in got)
