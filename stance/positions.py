@@ -842,6 +842,7 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     return stance
 
 
+_MEMBERSHIP_FOR = re.compile(r"\s+(?:membership|accession|entry)\s+(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 _CHARGE_BEFORE = re.compile(r"\b(?:accusations?|allegations?|charges?|claims?|sanctions?|attacks?|strikes?|measures?)"
                             r"\s+(?:of\s+[^.;,]{0,40}?\s+)?(?:against|on|targeting|(?:level+ed|directed|made)\s+(?:at|against))"
                             r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1221,9 +1222,10 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 # "rejected EU sanctions on Russia": the bloc acts; the state its act is aimed at is the one defended
                 k = bisect_left(starts, target.end)
                 aimed = mentions[k] if k < len(mentions) and mentions[k].iso3 and mentions[k].start - target.end <= 60 else None
-                if aimed is not None and aimed.iso3 not in own and _against_hint(text[target.end:aimed.start]) and \
-                        _AGAINST_TARGET.search(text, target.end, aimed.start):
-                    target = aimed
+                if aimed is not None and aimed.iso3 not in own and (_against_hint(text[target.end:aimed.start]) and
+                                                                  _AGAINST_TARGET.search(text, target.end, aimed.start)
+                                                                  or _MEMBERSHIP_FOR.fullmatch(text, target.end, aimed.start)):
+                    target = aimed   # also "would never accept NATO membership for Ukraine": the state that would join
             if target is None and cue.stance in ("oppose", "concern"):
                 target = territory_at_issue(text, cue.end, _clause_end(text, cue.end, bound))
             lowered = cue.text.lower()

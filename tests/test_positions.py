@@ -996,3 +996,17 @@ def test_welcoming_or_condemning_the_visit_is_toward_the_visitor():
             "Turkish President Tayyip Erdogan on Monday visited Iraq for the first time in 12 years. "
             "Qatar welcomed the visit.")
     assert ("QAT", "support", "TUR") in positions_of(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hungary backed EU membership for Ukraine.", ("HUN", "support", "UKR")),
+    ("Turkey blocked NATO membership for Sweden.", ("TUR", "oppose", "SWE")),
+    ("Lavrov said Moscow would never accept NATO membership for Georgia.", ("RUS", "oppose", "GEO")),
+    ("Kyiv said it would not recognise the results of the referendum held by Russia.", ("UKR", "oppose", "RUS")),
+])
+def test_membership_of_a_state_in_a_bloc_and_refusing_to_accept_are_stances_toward_that_state(text, expected):
+    assert expected in positions_of(text)
+
+
+def test_not_accepting_an_invitation_is_no_stance():
+    assert positions_of("India did not accept the invitation from Pakistan.") == set()
