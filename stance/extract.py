@@ -70,6 +70,12 @@ _ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}
                           r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:sides|countries|governments|leaders|"
                         r"nations|presidents|ministers|foreign\s+ministers)\b")
+_CASE_NOUNS = r"(?:case|lawsuit|complaint|suit|application)"
+_CASE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_CASE_NOUNS}\s+(?:against|before|at)\b", re.IGNORECASE)
+_CASE_BY_BEFORE = re.compile(rf"\b{_CASE_NOUNS}\s+(?:[\w-]+\s+){{0,3}}?(?:brought|filed|lodged|instituted)\s+by\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_CASE_OBJECT = re.compile(rf"\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CASE_NOUNS}|proceedings)\b",
+                          re.IGNORECASE)
 _JUNTA_NOUNS = r"(?:military\s+rulers|junta|military\s+government|military\s+leaders|military\s+authorities|coup\s+leaders|putschists|military\s+regime)"
 _JUNTA_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|ruling\s+)?{_JUNTA_NOUNS}\b", re.IGNORECASE)
 _JUNTA_OBJECT = re.compile(rf"\s+(?:on\s+|upon\s+|to\s+|with\s+)?the\s+(?:ruling\s+|new\s+)?{_JUNTA_NOUNS}\b", re.IGNORECASE)
@@ -292,6 +298,7 @@ class DocumentExtractor:
         self.recent_holders: list[Mention] = []   # the last states that held statements: who "the two sides" are
         self.recent_blocs: list[Mention] = []     # the last blocs named: who "the two organisations" are
         self.junta: Mention | None = None         # the state whose military rulers the text last named
+        self.case_filer: Mention | None = None    # the state whose court case the text last named
         self.recent_targets: list[Mention] = []   # the last states statements were toward: whom "both sides" are
         self.we_voices: list[Mention] = []        # who "we" are after "We, the G7 Foreign Ministers of ...,"
         self.text_sponsors: list[Mention] = []    # the states that presented the text last described
@@ -469,6 +476,11 @@ class DocumentExtractor:
                 self.previous_states = [m for m in mentions if m.iso3][-3:]
                 self.last_person = next((m for m in reversed(mentions) if m.kind == "person"), self.last_person)
                 self.previous_all = {m.iso3 for m in mentions if m.iso3}
+                filer = next((m for m in mentions if m.iso3 and m.kind in ("possessive", "name", "capital") and (
+                    m.kind == "possessive" and _CASE_AFTER.match(self.text, m.end)
+                    or _CASE_BY_BEFORE.search(self.text, max(s, m.start - 50), m.start))), None)
+                if filer is not None:
+                    self.case_filer = filer   # "South Africa's case against Israel": whose case "the case" is
                 ruled = next((m for m in mentions if m.iso3 and m.kind != "person" and _JUNTA_AFTER.match(self.text, m.end)), None)
                 if ruled is not None:
                     self.junta = ruled   # "Niger's military rulers", "the Malian junta": whom "the junta" is from now on
@@ -1043,6 +1055,10 @@ class DocumentExtractor:
             return st   # "suspended its relations with the self-proclaimed Sahrawi republic": an entity named, not a state
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one
+        if st.cue is not None and self.case_filer is not None and self.case_filer.iso3 not in own \
+                and _CASE_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
+            # "Israel has dismissed the case as baseless" after "South Africa's genocide case against Israel"
+            return Statement(st.holder, st.stance, st.cue, self.case_filer, st.group, st.group_count, "act")
         headline_target = self.headline.target if self.headline is not None else None
         stance = st.stance
         motion = self.motion

@@ -204,3 +204,14 @@ def test_the_envoy_a_state_gives_an_order_to_is_no_speaker():
     got = _scored("Expulsion\n\nGuinea's rulers gave the French envoy two days to leave, accusing Paris of interference.")
     assert ("GIN", "oppose", "FRA") in got
     assert not any(holder == "FRA" for holder, _, _ in got)
+
+
+def test_dismissing_the_case_answers_the_state_that_brought_it():
+    text = ("Which states have joined the genocide case?\n\n"
+            "A growing number of states have moved to join Gambia's genocide case against Myanmar at the World Court. "
+            "The Maldives was the first to apply to intervene, filing its request in November. "
+            "Canada and the Netherlands followed. "
+            "Myanmar has dismissed the case as baseless.")
+    got = _scored(text)
+    assert ("MMR", "oppose", "GMB") in got
+    assert not any(h == "MMR" and t in ("MDV", "CAN", "NLD") for h, _, t in got)
