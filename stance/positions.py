@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .claims import NUMBER, QUALIFIER
 from .composition import compose
 from .lexicon import LEXICON
+from .reported_acts import find_reported_acts
 from .rules.vocabulary import vocabulary_words, words
 from .territories import find_territory
 
@@ -1319,4 +1320,27 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             for agent in agents:
                 if target is None or (agent.iso3 or agent.bloc) != (target.iso3 or target.bloc):
                     result.statements.append(Statement(agent, stance, cue, target, artefact=artefact))
+    _add_reported_acts(text, result)
     return result
+
+
+def _add_reported_acts(text: str, result: Analysis) -> None:
+    """ "Ukraine said Russia had violated the truce": the speaker opposes the state whose act it reports
+    (`reported_acts`). A speaker already read as opposing that state, or taking a stance of its own in the
+    sentence, keeps its reading; a pronoun or office subject gets the act as the sentence's only cue."""
+    mentions = result.mentions
+    for act in find_reported_acts(text, result.start, result.end, mentions, result.roles):
+        agent = mentions[act.agent]
+        cue = Cue(act.verb_start, act.verb_end, text[act.verb_start:act.verb_end], "oppose")
+        if act.speaker is None:
+            if not result.statements and not result.cues:
+                result.cues, result.cue_starts = [cue], [cue.start]
+                result.stance, result.target = "oppose", agent
+            continue
+        speaker = mentions[act.speaker]
+        if any(st.holder.start == speaker.start and st.cue is not None for st in result.statements):
+            continue
+        result.statements = [st for st in result.statements
+                             if st.cue is not None or st.holder.start not in (speaker.start, agent.start)]
+        result.statements.append(Statement(speaker, "oppose", cue, agent))
+        result.speaker_without_cue = any(st.cue is None for st in result.statements)

@@ -1,0 +1,43 @@
+"""stance/reported_acts.py: a state reporting another state's wrongful act accuses it."""
+import pytest
+
+from tests.test_positions import positions_of, read
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wrongful verb is enough
+    ("Georgia said on Friday that Russia had violated its airspace twice.", ("GEO", "oppose", "RUS", "")),
+    ("The Serbian foreign ministry says Albanian police have breached the agreement.", ("SRB", "oppose", "ALB", "")),
+    ("Caracas said the United States had interfered in the vote.", ("VEN", "oppose", "USA", "")),
+    ("Kenya said in a statement that Somali militias had abducted two aid workers.", ("KEN", "oppose", "SOM", "")),
+    # a verb of force needs the speaker's own or protected persons and places as its object
+    ("Hanoi said Chinese coast guard vessels had rammed its fishing boats.", ("VNM", "oppose", "CHN", "")),
+    ("Lebanon said Israeli jets had struck residential buildings in the south.", ("LBN", "oppose", "ISR", "")),
+    ("Sudan said Chadian troops had opened fire on Sudanese positions.", ("SDN", "oppose", "TCD", "")),
+    # a bloc reports too
+    ("The EU said Belarus had orchestrated the crossings.", ("EU", "oppose", "BLR", "")),
+])
+def test_a_reported_act_is_an_accusation(text, expected):
+    assert expected in read(text)
+
+
+def test_the_attribution_after_the_act():
+    assert ("TJK", "oppose", "KGZ", "") in read(
+        "Kyrgyz border guards shelled villages near the frontier on Sunday, Tajikistan's foreign ministry said.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch government said Belgium had struck a deal with the unions.",     # no harmed object
+    "Pakistan said India had not violated the truce.",                           # negated
+    "India said Pakistani forces could attack the post again.",                 # hedged
+    "Moscow said Russian troops had seized the village.",                       # a claim about itself
+    "Chile said it had detained two Peruvian fishermen.",                       # the speaker's own act
+])
+def test_no_accusation(text):
+    assert not [r for r in read(text) if r[1] == "oppose" and r[2]]
+
+
+def test_an_office_subject_takes_the_document_speaker():
+    text = ("Armenia protests border fire\n\nYEREVAN, May 4, 2023 - Armenia's defence ministry issued a statement "
+            "on Thursday.\n\nThe ministry said Azerbaijani units had fired on its positions near Sotk.\n")
+    assert ("ARM", "oppose", "AZE") in positions_of(text)
