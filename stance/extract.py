@@ -1074,7 +1074,7 @@ class DocumentExtractor:
             if st.artefact == "text" and st.cue is not None else None
         if named_text is None and st.cue is not None and st.cue.stance in ("support", "oppose"):
             # "said the draft was biased", "called the resolution 'politically motivated'": a verdict on the text
-            named_text = verdict_text(self.text, st.cue) if st.cue.verdict else None
+            named_text = verdict_text(self.text, st.cue)
         if named_text is not None:
             # "spoke against the resolution", "urged support for the text": toward the voted text's target,
             # not the stance last reported; "dismissed the Chinese text": its sponsor's text, which backs it

@@ -289,6 +289,7 @@ def _speaks_for_count(text: str, lo: int, hi: int) -> bool:
     return _ON_BEHALF_COUNT.search(window) is not None
 
 
+_VOTED_NOUN = re.compile(rf"\b(?:{words('voted_text')}|vetoe?)s?\b", re.IGNORECASE)
 _TEXT_BEFORE_VERDICT = re.compile(
     r"\b(?:said|says|called|calling|described|describing|termed|branded|considered|deemed|found)\s+(?:that\s+)?"
     rf"(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{words('voted_text')}|vetoe?)s?\s+"
@@ -296,10 +297,19 @@ _TEXT_BEFORE_VERDICT = re.compile(
     re.IGNORECASE)
 
 
+_JUDGED_COPULA = re.compile(r"\s(?:was|is|were|are|as|be|a|an)\s", re.IGNORECASE)
+
+
 def verdict_text(text: str, cue: Cue) -> re.Match[str] | None:
     """The text (or veto) a verdict cue is passed on ("called the resolution 'politically motivated'",
-    "said the veto was shameful"), else None."""
-    return _TEXT_BEFORE_VERDICT.search(text, max(0, cue.start - 70), cue.start)
+    "said the veto was shameful"), else None. Any other cue is a verdict on the text only when a copula
+    or an article joins them ("called the draft a provocation", "said the text was unacceptable"), not
+    when it is the text's own verb ("said the resolution condemned ...")."""
+    found = _TEXT_BEFORE_VERDICT.search(text, max(0, cue.start - 70), cue.start)
+    if found is None or cue.verdict:
+        return found
+    noun = _VOTED_NOUN.search(found.group())
+    return found if noun is not None and _JUDGED_COPULA.search(found.group(), noun.end() - 1) else None
 
 
 _IN_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]*\s+$")

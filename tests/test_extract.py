@@ -215,3 +215,15 @@ def test_dismissing_the_case_answers_the_state_that_brought_it():
     got = _scored(text)
     assert ("MMR", "oppose", "GMB") in got
     assert not any(h == "MMR" and t in ("MDV", "CAN", "NLD") for h, _, t in got)
+
+
+def test_a_verdict_on_the_draft_joined_by_a_copula_is_on_the_text():
+    text = ("Assembly condemns Syria\n\nNEW YORK, May 4, 2023 - The General Assembly adopted a resolution condemning "
+            "Syria's use of chemical weapons by 96 votes to 12, with 40 abstentions.\n\nThe representative of "
+            "Nicaragua said the text was politicised.\n\nSpeaking before the vote, Iran's delegate called the draft "
+            "a provocation.\n\nSyria's representative said the draft was a provocation and urged delegations to "
+            "vote no.\n")
+    p = parse_text(text).positions
+    found = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+    assert ("IRN", "support", "SYR") in found           # against a text critical of Syria: backs Syria
+    assert not {r for r in found if r[0] == "SYR" and r[2] in ("NIC", "IRN")}   # not toward the last speakers

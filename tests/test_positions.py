@@ -1010,3 +1010,12 @@ def test_membership_of_a_state_in_a_bloc_and_refusing_to_accept_are_stances_towa
 
 def test_not_accepting_an_invitation_is_no_stance():
     assert positions_of("India did not accept the invitation from Pakistan.") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow threatened Chisinau with unspecified consequences.", [("RUS", "oppose", "MDA", "")]),
+    ("Pyongyang threatened to strike South Korea.", [("PRK", "oppose", "KOR", "")]),
+    ("Beijing threatened to impose sanctions on Lithuania.", [("CHN", "oppose", "LTU", "")]),   # not a double negative
+])
+def test_a_threat_opposes_the_state_threatened(text, expected):
+    assert read(text) == expected
