@@ -1051,8 +1051,11 @@ class DocumentExtractor:
             return st   # "rejects the biased article published by The Guardian": an outlet's piece, no state's act
         if st.cue is not None and _DISASTER.search(self.text, st.cue.end, st.cue.end + 80):
             return st   # "saddened by the loss of lives in the earthquake": grief at no state's act
-        if st.cue is not None and _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60):
-            return st   # "suspended its relations with the self-proclaimed Sahrawi republic": an entity named, not a state
+        entity = _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60) if st.cue is not None else None
+        if entity is not None and entity.end() - 1 != st.holder.start:
+            # "suspended its relations with the self-proclaimed Sahrawi republic": an entity named, not a state
+            # (not "drew an angry response from China": the holder itself)
+            return st
         own = {st.holder.iso3 or st.holder.bloc, *co_holders}   # partners in one statement are not each other's target
         own |= self.allies.get(st.holder.iso3 or st.holder.bloc, set())   # nor are partners of an earlier one
         if st.cue is not None and self.case_filer is not None and self.case_filer.iso3 not in own \

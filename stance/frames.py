@@ -488,7 +488,7 @@ _SITUATION = re.compile(
 )
 
 
-_PREDICATE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+)?[\"“‘']?"
+_PREDICATE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+){0,2}?(?:of\s+)?[\"“‘']?"
                         # "the draft had won the backing of most members": support the text drew, not its content
                         r"|\s+(?:(?:had|has|have)\s+)?(?:won|wins|drew|draws|received|receives|gained|gains|secured|"
                         r"secures|got|gets|enjoyed|enjoys|attracted|attracts|garnered)\s+(?:the\s+)?(?:[\w-]+\s+)?",

@@ -421,10 +421,10 @@ def _share_spliced_objects(text: str, statements: list[Statement]) -> None:
 # a capitalised name right after a cue: a named entity, which is no state unless a state mention starts there
 NAMED_NEXT = re.compile(r"\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
 TIES_WITH_NAMED = re.compile(r"\s+with\s+(?:the\s+)?(?:self-proclaimed\s+|self-declared\s+|so-called\s+)?(?-i:[A-Z])")
-_ACT_SUBJECT = re.compile(
-    r"\s*[\"“]?(?:The|This|That|Their|Its|the)\s+(?:[\w-]+\s+)?(?:move|decision|step|announcement|plan|launch|test|"
-    r"strike|attack|law|ban|measure|expulsion|recognition|visit|deal|agreement)s?\b[^.;]{0,40}?\b(?:was|were|has\s+been|"
-    r"had\s+been|have\s+been|is|are)\b")
+_ACT_NOUN = (r"\s*[\"“]?(?:The|This|That|Their|Its|the)\s+(?:[\w-]+\s+)?(?:move|decision|step|announcement|plan|launch|"
+             r"test|strike|attack|law|ban|measure|expulsion|recognition|visit|deal|agreement|remarks|comments)s?\b")
+_ACT_SUBJECT = re.compile(_ACT_NOUN + r"[^.;]{0,40}?\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\b")
+_ACT_PROMPTED = re.compile(_ACT_NOUN + r"[^.;,]{0,40}?$")   # "The visit prompted an angry response from China"
 _COMMA_VERB = re.compile(r",\s*$")   # "suspends relations with Sahrawi republic, backs Moroccan autonomy plan"
 _AND_PASSIVE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _MUTUAL = re.compile(r"(?:restor|resum|normali|re-?establish|establish|upgrad)\w*\s+(?:full\s+|formal\s+|their\s+|its\s+)?"
@@ -801,7 +801,8 @@ _TOPIC_NOUN_AFTER = re.compile(
     r"|\s+(?:is|are|remains?)\s+(?:an?\s+|purely\s+|solely\s+)*(?:internal\s+affairs?|inalienable\s+part|integral\s+part)\b",
     re.IGNORECASE)
 _RECEIVES = re.compile(
-    r"\b(?:gets?|got|receiv(?:e|es|ed|ing)|wins?|won|gain(?:s|ed)?|enjoy(?:s|ed)?|secur(?:e|es|ed)|drew|draws?|"
+    r"\b(?:gets?|got|receiv(?:e|es|ed|ing)|wins?|won|gain(?:s|ed)?|enjoy(?:s|ed)?|secur(?:e|es|ed)|drew|draws?|drawing|"
+    r"prompt(?:s|ed|ing)|spark(?:s|ed|ing)|trigger(?:s|ed|ing)|provok(?:e|es|ed|ing)|elicit(?:s|ed|ing)|"
     r"garner(?:s|ed)?|lost|loses?)\s+(?:(?:the|a|an|strong|firm|full|fresh|new|rare|more|some|broad|swift|sharp|"
     r"harsh|immediate|fierce|stern|angry|widespread|international|furious)\s+){0,2}$",
     re.IGNORECASE)
@@ -833,6 +834,8 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     """
     if target is None or stance not in ("oppose", "concern"):
         return stance
+    if cue.text[:3].lower() == "den":
+        return stance   # "Russia denied interfering in Moldova's affairs": the one said to have done it answers
     # the act is named before the state whether the cue comes first ("rejected the accusations against
     # China") or last ("said the accusations against China were unfounded")
     between = text[max(cue.end, target.start - 80):target.start] if target.start >= cue.end \
@@ -1250,7 +1253,8 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                                if m.iso3 and m.iso3 not in own), None)
             stance = defended(text, cue, target, compose_cues(cue, text, cues, target, cue_starts))
             artefact = artefact_object(text, cue, end) if target is None else ""
-            if target is None and not artefact and passive and _ACT_SUBJECT.match(text, start, cue.start):
+            if target is None and not artefact and (passive and _ACT_SUBJECT.match(text, start, cue.start) or
+                                                    received and _ACT_PROMPTED.match(text, start, cue.start)):
                 artefact = "act"   # "The move was hailed by Algeria": the act just reported is the object
             result.statements.append(Statement(holder, stance, cue, target, group, group_count, artefact))
             # a second verb of the same subject: "established relations with China and cut ties with Taiwan"

@@ -227,3 +227,4 @@ def test_a_verdict_on_the_draft_joined_by_a_copula_is_on_the_text():
     found = set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
     assert ("IRN", "support", "SYR") in found           # against a text critical of Syria: backs Syria
     assert not {r for r in found if r[0] == "SYR" and r[2] in ("NIC", "IRN")}   # not toward the last speakers
+

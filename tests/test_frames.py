@@ -944,3 +944,11 @@ def test_welcoming_the_vote_after_an_abstention_takes_the_texts_stance_not_the_a
     got = rows(text)
     assert ("LTU", "oppose", "BLR") in got
     assert ("LTU", "neutral", "BLR") not in got
+
+
+def test_a_verdict_on_the_resolution_is_not_its_content():
+    from tests.test_territories import motion_of
+    # "was an act of interference ...": said of the text, not what the text does to Havana
+    assert motion_of("Cuba's delegate said the resolution was an act of interference in the internal affairs "
+                     "of a sovereign state and that Havana would never accept it.") is None
+    assert motion_of("The resolution condemning interference in the internal affairs of Cuba passed.").target.iso3 == "CUB"

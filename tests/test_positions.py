@@ -1019,3 +1019,26 @@ def test_not_accepting_an_invitation_is_no_stance():
 ])
 def test_a_threat_opposes_the_state_threatened(text, expected):
     assert read(text) == expected
+
+
+def test_interference_in_internal_affairs_is_an_accusation():
+    text = ("Czech Senate hosts Taiwan delegation\n\nThe Czech Republic hosted a delegation from Taiwan on Monday.\n\n"
+            "Beijing said the visit was a gross interference in its internal affairs.\n")
+    assert ("CHN", "oppose", "CZE") in positions_of(text)
+
+
+def test_denying_an_act_against_a_state_does_not_defend_it():
+    text = ("Moldova accuses Moscow\n\nMoldova accused Russia of plotting a coup on Monday.\n\n"
+            "Russia denied any interference in Moldova's internal affairs.\n")
+    found = positions_of(text)
+    assert ("RUS", "support", "MDA") not in found and ("RUS", "oppose", "MDA") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The visit prompted an angry response from China.",
+    "The visit drew a furious reaction from Beijing.",
+])
+def test_an_angry_response_to_an_act_opposes_its_author(sentence):
+    text = ("Czech Senate hosts Taiwan delegation\n\nThe Czech Republic hosted a delegation from Taiwan on Monday.\n\n"
+            + sentence + "\n")
+    assert ("CHN", "oppose", "CZE") in positions_of(text)
