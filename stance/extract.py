@@ -1443,8 +1443,9 @@ class DocumentExtractor:
                     continue
                 rows += self._member_rows(base, frame, stance, motion.target, set())   # a voter may also speak
                 continue
-            if motion is not None and motion.target is not None and _SPONSORS.search(
-                    self.text, max(base["start"], frame.start - 200), frame.start) and (
+            if motion is not None and motion.target is not None and (_SPONSORS.search(
+                    self.text, max(base["start"], frame.start - 200), frame.start) or
+                    frame.by == "trail" and _SPONSORS.search(frame.label)) and (
                     motion.start >= 0 or _VOTED_TEXT.search(self.text, base["start"], base["end"])):
                 # the sponsors of a text vote for it: "presented by Colombia on behalf of ... - A, B, C"
                 rows += self._member_rows(base, frame, vote_stance("for", motion), motion.target, spoken)

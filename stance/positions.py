@@ -205,6 +205,7 @@ _JUDGED_AFTER = re.compile(r"(?:\s+(?:side|government|authorities|ministry|embas
 _INTERLOCUTOR = re.compile(r"\b(?:speaking|talking|conferring)\s+(?:by\s+(?:tele)?phone\s+|on\s+the\s+(?:tele)?phone\s+)?"
                            r"with\s+(?:the\s+)?$|\bin\s+a\s+(?:(?:tele)?phone\s+|video\s+)?(?:call|conversation)\s+with\s+(?:the\s+)?$",
                            re.IGNORECASE)
+_COUNTERPART_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?counterparts?\b", re.IGNORECASE)
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_VERB = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|"
@@ -624,6 +625,8 @@ def classify(text: str, mentions: list[Mention], start: int, end: int, first_cue
                 and _DEMONYM_AND.fullmatch(text, mention.end, mentions[index + 1].start)
                 and _ACT_AFTER.match(text, mentions[index + 1].end, min(end, mentions[index + 1].end + 40)))):
             roles[index] = "target"     # "the Israeli strikes", "Russian aggression", "Israeli and US strikes"
+        elif mention.kind == "demonym" and _COUNTERPART_AFTER.match(text, mention.end, min(end, mention.end + 30)):
+            roles[index] = "target"     # "called his Qatari counterpart to express support": the one addressed
         elif mention.kind == "demonym" and LEXICON.actor_noun.match(text, mention.end) is None:
             roles[index] = "other"      # "Chinese citizens", "North Korean defectors"
         elif _OF_BEFORE.search(left) and not _AGENT_OF.search(left):

@@ -952,3 +952,10 @@ def test_a_verdict_on_the_resolution_is_not_its_content():
     assert motion_of("Cuba's delegate said the resolution was an act of interference in the internal affairs "
                      "of a sovereign state and that Havana would never accept it.") is None
     assert motion_of("The resolution condemning interference in the internal affairs of Cuba passed.").target.iso3 == "CUB"
+
+
+def test_states_named_before_the_sponsors_label_vote_for_the_text():
+    text = ("US vetoes Gaza ceasefire call\n\nNEW YORK, November 20, 2024 - The United States vetoed a Security "
+            "Council resolution demanding an immediate ceasefire in Gaza.\n\nSlovenia, Guyana and Malta were among "
+            "the co-sponsors.\n")
+    assert {("SVN", "oppose", "ISR"), ("GUY", "oppose", "ISR"), ("MLT", "oppose", "ISR")} <= rows(text)

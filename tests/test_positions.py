@@ -1042,3 +1042,12 @@ def test_an_angry_response_to_an_act_opposes_its_author(sentence):
     text = ("Czech Senate hosts Taiwan delegation\n\nThe Czech Republic hosted a delegation from Taiwan on Monday.\n\n"
             + sentence + "\n")
     assert ("CHN", "oppose", "CZE") in positions_of(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Jordan's King Abdullah phoned Qatar's emir to express his country's full solidarity.",
+     ("JOR", "support", "QAT", "")),
+    ("Turkey's foreign minister called his Qatari counterpart to voice support.", ("TUR", "support", "QAT", "")),
+])
+def test_a_call_to_express_solidarity_backs_the_state_called(text, expected):
+    assert expected in read(text)
