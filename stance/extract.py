@@ -15,7 +15,7 @@ from . import blocs, countries, letters, people
 from .composition import compose
 from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
-from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, state_run, vote_stance
+from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, sponsor_act_end, state_run, vote_stance
 from .rules.vocabulary import words
 from .positions import (NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
@@ -167,6 +167,8 @@ _GROUP_INCLUDING = re.compile(
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
+_LATER_CLAUSE = re.compile(r"\b(?:after|before|in\s+which|during\s+which|where|when|while|whereas|because)\b",
+                           re.IGNORECASE)
 _SPONSORS = re.compile(rf"\b(?:{words('sponsor_verb')}|sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)
@@ -333,6 +335,7 @@ class DocumentExtractor:
         self.pending_lists: list[tuple[StateList, dict]] = []   # signatories waiting for their statement's stance
         self.untargeted: list[tuple[str, str, int]] = []   # (holder, stance, sentence start) the last sentence left open
         self.last_critic: dict[str, Mention] = {}        # state -> the last state that opposed or worried about it
+        self.held: dict[str, tuple[str, Mention]] = {}   # state -> its last stance toward a state (named or listed)
         self.criticised: set[str] = set()             # states opposed or worried about so far (rows and claims)
 
     def _topic(self, s: int, e: int) -> str:
@@ -619,7 +622,7 @@ class DocumentExtractor:
             # "a draft was vetoed by Russia which was aimed at condemning ...": the text condemns, not its voters
             statements = [st for st in statements if st.cue is None or st.cue.start != own_motion.cue_start]
         if not question:
-            statements += self._sponsors(s, e, analysis, statements, motion)
+            statements = self._sponsors(s, e, analysis, statements, motion)
             statements = self._explained_vote(s, e, analysis, statements, motion)
         labelled = {m.iso3 for frame in lists if frame.by == "lead" for m in frame.members}
         if labelled:   # "Voting against were A, B and C, while D abstained": the label says what A-C did
@@ -697,6 +700,8 @@ class DocumentExtractor:
             if st.stance in ("oppose", "concern") and st.target.iso3 and st.holder.iso3 and not title:
                 self.last_critic[st.target.iso3] = st.holder   # "Some Canadian ministers have smeared Russia"
             if st.target.iso3 and st.stance in ("support", "oppose", "concern") and not title:
+                if st.holder.iso3:
+                    self.held[st.holder.iso3] = (st.stance, st.target)
                 key = (st.stance, st.target.iso3)
                 seen = self.stance_tally.setdefault(key, [0, len(self.stance_tally), st.target])
                 seen[0] += 1
@@ -764,6 +769,12 @@ class DocumentExtractor:
                 # debate, a dispute) speakers quoted without a cue take many sides.
                 inherits = st.group is not None or st.group_count or (
                     headline is not None and headline.stance == "support" and not headline.vote)
+                held = self.held.get(st.holder.iso3) if st.group is not None and st.holder.iso3 else None
+                if held is not None and (headline is None or headline.target is None):
+                    # "Peru's delegate, speaking for the Lima Group, said ..." after Peru joined the text: the
+                    # state speaks for the group as it stood itself
+                    out.append(Statement(st.holder, held[0], None, held[1], st.group, st.group_count))
+                    continue
                 if not inherits or headline is None or headline.target is None or headline.target.iso3 == own_id:
                     continue
                 target = headline.target if st.target is None or st.target.iso3 == own_id else st.target
@@ -1351,18 +1362,24 @@ class DocumentExtractor:
 
     def _sponsors(self, s: int, e: int, analysis: Analysis, statements: list[Statement],
                   motion: Motion | None) -> list[Statement]:
-        """States that present or co-sponsor the text described ("Argentina presented the text"): they vote
-        for it, toward its target; one speaking for a bloc ("introduced the text on behalf of the Arab
-        League") does so for the bloc."""
+        """The statements plus the states that present or co-sponsor the text described ("Argentina presented
+        the text"): they vote for it, toward its target; one speaking for a bloc ("introduced the text on
+        behalf of the Arab League") does so for the bloc. A sponsor's cue in a later clause of someone else
+        ("... after talks in which sponsors dropped any reference to sanctions") is not its stance."""
         if motion is None or motion.target is None:
-            return []
+            return statements
         stance = vote_stance("for", motion)
-        spoken = {st.holder.iso3 for st in statements if st.stance is not None}
-        groups = {st.holder.iso3: st for st in analysis.statements if st.group is not None or st.group_count}
-        out = []
         sponsors = find_sponsor_acts(self.text, s, e, analysis)
         if sponsors:
             self.text_sponsors = sponsors   # whom a state rejecting the text answers (see `_implicit_target`)
+        for m in sponsors:
+            act_end = sponsor_act_end(self.text, m.end, e)
+            if act_end is not None:
+                statements = [st for st in statements if st.holder.start != m.start or st.cue is None
+                              or st.cue.start < act_end or not _LATER_CLAUSE.search(self.text, act_end, st.cue.start)]
+        spoken = {st.holder.iso3 for st in statements if st.stance is not None}
+        groups = {st.holder.iso3: st for st in analysis.statements if st.group is not None or st.group_count}
+        out = list(statements)
         for m in sponsors:
             if m.iso3 in spoken or m.iso3 == motion.target.iso3:
                 continue
@@ -1479,6 +1496,8 @@ class DocumentExtractor:
             row = self._position(base, member.iso3, stance, target, "signatory", "")
             if row:
                 rows.append(row)
+                if stance in ("support", "oppose", "concern") and target is not None and target.iso3:
+                    self.held[member.iso3] = (stance, target)
         return rows
 
     def _claim_stance(self, claim: CountClaim, following: int, analysis: Analysis, statements: list[Statement],
@@ -1627,6 +1646,8 @@ class DocumentExtractor:
             row = self._position(base, member.iso3, stance, target, "signatory", "")
             if row:
                 rows.append(row)
+                if stance in ("support", "oppose", "concern") and target is not None and target.iso3:
+                    self.held[member.iso3] = (stance, target)
         return rows
 
     def _listed_from(self, offset: int) -> list[Mention]:

@@ -622,7 +622,8 @@ _SPONSORED_NOUN = re.compile(r"(?:[’']s|-(?:drafted|sponsored|proposed|backed|
 
 
 _SPONSOR_ACT = re.compile(
-    r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,80},|\s*,)?\s+(?:(?:has|had|have|also|jointly|formally|then)\s+)*"
+    r"(?:\s*,\s*(?:which|who)\b[^,;.]{0,80},|\s*,\s*(?:the|a|an|one|itself)\s[^,;.]{0,60},|\s*,)?"
+    r"\s+(?:(?:has|had|have|also|jointly|formally|then)\s+)*"
     rf"(?:{words('sponsor_verb')}|{words('sponsor_participle')}|penned)\s+"
     rf"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{words('voted_text')}|proposal)s?\b",
     re.IGNORECASE)
@@ -665,6 +666,13 @@ VOTED_TEXT_NOUN = re.compile(rf"\b{words('voted_text')}s?\b", re.IGNORECASE)
 def sponsored_by_before(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] ends with a sponsor's passive ("introduced by the representative of", "co-sponsored by")."""
     return _SPONSORED_BY.search(text, lo, hi) is not None
+
+
+def sponsor_act_end(text: str, offset: int, end: int) -> int | None:
+    """Where the sponsoring verb phrase right after a state ends ("..., the only Arab member, had introduced
+    the text"), else None."""
+    act = _SPONSOR_ACT.match(text, offset, end)
+    return act.end() if act is not None else None
 
 
 def find_sponsor_acts(text: str, start: int, end: int, analysis: Analysis) -> list[Mention]:

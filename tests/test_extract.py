@@ -228,3 +228,23 @@ def test_a_verdict_on_the_draft_joined_by_a_copula_is_on_the_text():
     assert ("IRN", "support", "SYR") in found           # against a text critical of Syria: backs Syria
     assert not {r for r in found if r[0] == "SYR" and r[2] in ("NIC", "IRN")}   # not toward the last speakers
 
+
+
+def test_a_group_spoken_for_without_a_cue_takes_the_speakers_own_stance():
+    text = ("Geneva briefing\n\nGENEVA, October 4, 2019 - The Human Rights Council set up an inquiry into abuses in "
+            "Nicaragua. Costa Rica presented the text, joined by Ecuador, Panama and Uruguay.\n\n"
+            "Ecuador's delegate, speaking for the Lima Group, said the exodus had reached 100,000 people.\n")
+    p = parse_text(text).positions
+    assert ("ECU", "oppose", "NIC", "LIMA_GROUP") in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"], p["group"]))
+    assert ("oppose", "NIC") in set(zip(p[p["basis"] == "bloc"]["stance"], p[p["basis"] == "bloc"]["toward_iso3"]))
+
+
+def test_a_sponsor_after_an_apposition_votes_for_the_text_not_for_a_later_clause():
+    text = ("Council fails on Sudan\n\nNEW YORK, March 8, 2024 - Russia vetoed a draft resolution condemning attacks "
+            "on civilians by Sudan's army.\n\nGhana, the only African member to speak, had introduced the text on "
+            "behalf of the African Group after weeks of talks in which sponsors dropped any mention of sanctions "
+            "to win Moscow over.\n")
+    p = parse_text(text).positions
+    ghana = set(zip(p[p["country_iso3"] == "GHA"]["stance"], p[p["country_iso3"] == "GHA"]["toward_iso3"],
+                    p[p["country_iso3"] == "GHA"]["group"]))
+    assert ghana == {("oppose", "SDN", "AFRICAN_GROUP")}
