@@ -112,6 +112,11 @@ _QUESTION_LABEL = re.compile(r"[ \t]*(?:Q|Question|Questioner|Journalist|Reporte
 _ANSWER_OPENING = re.compile(r"(?m)^[ \t]*(?:A|Answer|Reply)[ \t]*[:：][ \t]*(?:(?:We\s+have\s+noted|As\s+I\s+said)[^.]*\.\s*)?(?:the\s+)?")
 _OUR_NEXT_VERB = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:we\s+|also\s+|would\s+|will\s+|further\s+)*$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"ministers", "leaders"})
+_RETALIATION = re.compile(r"(?:recall|expel|summon|sever|cut|downgrad|suspend|sanction|impos)", re.IGNORECASE)
+_SMALL_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+_COUNTED_STATES = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:from|to|in|with|of|against|on)\s+(?:the\s+)?"
+                             r"(?P<n>two|both|three|four|five)\s+(?:[\w-]+\s+)?(?:capitals|countries|states|governments|nations)\b",
+                             re.IGNORECASE)
 _LATER_CLAUSE = re.compile(r"\b(?:after|when|as|because|since|before|while|where|until|once)\b(?![^,]*,\s*$)", re.IGNORECASE)
 _OWN_VERB_NEXT = re.compile(r"(?:\s*,[^,;]{0,80},)?\s+(?:(?:also|further|strongly|firmly|again|has|have|had)\s+)*")
 _TEXT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter"})
@@ -785,9 +790,14 @@ class DocumentExtractor:
                 # "the election was neither free nor fair" in a story of congratulations: a verdict on the event
                 # the story is about, so on the state that held it, not a share in the story's backing
                 out.append(Statement(st.holder, st.stance, st.cue, headline.target, st.group, st.group_count, "act"))
+            elif st.target is None and st.cue is not None and (named := self._states_counted_back(st, own_id)):
+                # "Israel recalled its ambassadors from the three capitals" after "Spain, Ireland and Norway
+                # recognised ...": the states just reported, when the count fits
+                out.extend(Statement(st.holder, st.stance, st.cue, m, st.group, st.group_count, "act") for m in named)
             elif st.target is None and headline is not None and headline.target is not None \
                     and headline.target.iso3 != own_id and st.stance in ("oppose", "concern") \
                     and headline.stance == "support" and not headline.vote and st.group is None and not st.artefact \
+                    and not (st.cue is not None and _RETALIATION.match(st.cue.text)) \
                     and not (st.cue is not None and _ENTITY_OBJECT.match(self.text, st.cue.end, st.cue.end + 60)):
                 # A speaker quoted in an article about backing X, opposing no named state,
                 # is read as part of that backing ("opposes any politicisation").
@@ -852,6 +862,18 @@ class DocumentExtractor:
             target = analysis.target if analysis.target is not None and (analysis.target.iso3 or analysis.target.bloc) != own_id else None
             out.append(self._implicit_target(Statement(holder, analysis.stance, analysis.cues[0], target)))
         return out
+
+    def _states_counted_back(self, st: Statement, own_id: str) -> list[Mention]:
+        """The states "the three capitals" / "both countries" after the cue stand for: the last statement's
+        holders, if there are exactly that many and the holder is not one of them; else none."""
+        found = _COUNTED_STATES.match(self.text, st.cue.end, st.cue.end + 60)
+        if found is None:
+            return []
+        speakers = [h for h in self.last_speakers if h.iso3]
+        count = _SMALL_COUNTS.get(found.group("n").lower(), 0)
+        if count != len(speakers) or any(h.iso3 == own_id for h in speakers):
+            return []
+        return speakers
 
     def _bears_on_veto(self, cue: Cue, s: int) -> bool:
         """Whether the cue's object ("condemned the veto", "the decision to block the text", "regretted the

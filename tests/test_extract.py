@@ -248,3 +248,18 @@ def test_a_sponsor_after_an_apposition_votes_for_the_text_not_for_a_later_clause
     ghana = set(zip(p[p["country_iso3"] == "GHA"]["stance"], p[p["country_iso3"] == "GHA"]["toward_iso3"],
                     p[p["country_iso3"] == "GHA"]["group"]))
     assert ghana == {("oppose", "SDN", "AFRICAN_GROUP")}
+
+
+def test_the_three_capitals_are_the_states_just_reported():
+    text = ("Recognition wave\n\nMADRID, May 28, 2024 - Spain, Ireland and Norway formally recognised the State of "
+            "Palestine on Tuesday.\n\nIsrael recalled its ambassadors from the three capitals in protest.\n")
+    p = parse_text(text).positions
+    israel = set(zip(p[p["country_iso3"] == "ISR"]["stance"], p[p["country_iso3"] == "ISR"]["toward_iso3"]))
+    assert israel == {("oppose", "ESP"), ("oppose", "IRL"), ("oppose", "NOR")}
+
+
+def test_a_retaliation_in_a_story_of_backing_is_not_part_of_the_backing():
+    text = ("Recognition wave\n\nMADRID, May 28, 2024 - Spain, Ireland and Norway formally recognised the State of "
+            "Palestine on Tuesday.\n\nIsrael recalled its ambassadors in protest.\n")
+    p = parse_text(text).positions
+    assert ("support", "PSE") not in set(zip(p[p["country_iso3"] == "ISR"]["stance"], p[p["country_iso3"] == "ISR"]["toward_iso3"]))
