@@ -1051,3 +1051,16 @@ def test_an_angry_response_to_an_act_opposes_its_author(sentence):
 ])
 def test_a_call_to_express_solidarity_backs_the_state_called(text, expected):
     assert expected in read(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nairobi values the role played by the United Kingdom.", [("KEN", "support", "GBR", "")]),
+    ("Tokyo highly valued the measures announced by Seoul.", [("JPN", "support", "KOR", "")]),
+])
+def test_valuing_a_partnership_or_measures_backs_the_partner(text, expected):
+    assert read(text) == expected
+
+
+def test_value_as_a_noun_or_of_mutual_ties_is_no_cue():
+    assert read("The value of trade with China rose by a fifth.") == []
+    assert read("Pretoria values its partnership with Washington.") == []   # boilerplate of mutual ties
