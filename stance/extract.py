@@ -827,6 +827,11 @@ class DocumentExtractor:
                 out.append(self._implicit_target(first))
             out.extend(later)
             return out
+        if not analysis.statements and analysis.act_in_own_voice and owner is not None and analysis.target is not None \
+                and analysis.target.iso3 != owner.iso3:
+            # "The Philippine side has repeatedly intruded into ..." in a ministry's answer: the page's own charge
+            out.append(Statement(owner, "oppose", analysis.cues[0], analysis.target))
+            return out
         if not analysis.statements and analysis.cues and analysis.stance is not None and owner is not None \
                 and _OFFICE_SUBJECT.match(self.text, s, min(e, s + 80)):
             # "The Ministry again condemned ..." on the ministry's own page

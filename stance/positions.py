@@ -65,6 +65,7 @@ class Analysis:
     target: Mention | None = None       # the sentence's main target (for claims)
     stance: str | None = None           # the sentence's main stance (for claims)
     speaker_without_cue: bool = False   # a holder speaks but no cue says how (inherit)
+    act_in_own_voice: bool = False      # "The Philippine side has repeatedly intruded ...": the page's own charge
     pronoun_subject: bool = False       # "He said ...", "The ministry urged ..."
     negated: bool = False               # a cue was present but negated ("did not join")
     actors: list[Mention] = field(default_factory=list)   # mentions able to act, in order
@@ -1353,6 +1354,14 @@ def _add_reported_acts(text: str, result: Analysis) -> None:
             if not result.statements and not result.cues:
                 result.cues, result.cue_starts = [cue], [cue.start]
                 result.stance, result.target = "oppose", agent
+                result.act_in_own_voice = act.bare
+            elif act.bare and len(result.statements) == 1 and result.statements[0].holder.start == agent.start \
+                    and result.statements[0].cue is None:
+                result.statements = []   # the agent is no speaker: "The US side has interfered ..."
+                result.speaker_without_cue = False
+                result.cues, result.cue_starts = [cue], [cue.start]
+                result.stance, result.target = "oppose", agent
+                result.act_in_own_voice = True
             continue
         speaker = mentions[act.speaker]
         if any(st.holder.start == speaker.start and st.cue is not None for st in result.statements):

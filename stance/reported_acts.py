@@ -65,6 +65,7 @@ class ReportedAct:
     speaker: int | None     # index of the state speaking, None when the subject is a pronoun or office
     verb_start: int
     verb_end: int
+    bare: bool = False      # no speech verb and no attribution: the act stated in the text's own voice
 
 
 def _agent_fits(mention, unit: bool) -> bool:
@@ -113,7 +114,8 @@ def find_reported_acts(text: str, start: int, end: int, mentions: list, roles: d
                     continue   # "Russia said Russian forces had seized ...": a claim about itself
                 speaker = k
         else:
-            # the attribution after the act: "Russian forces shelled ..., Kyiv said."
+            # the attribution after the act: "Russian forces shelled ..., Kyiv said."; with none, the act is
+            # stated in the text's own voice (`bare`): a state's own page accuses, a wire story only reports
             if agent.start - start > 12:
                 continue
             j = bisect_left(starts, verb.end())
@@ -125,6 +127,9 @@ def find_reported_acts(text: str, start: int, end: int, mentions: list, roles: d
                     break
                 j += 1
             if speaker is None:
+                bare = verb.group("wrong") is not None
+                if bare:
+                    found.append(ReportedAct(index, None, verb.start("wrong"), verb.end(), bare=True))
                 continue
         wrong = verb.group("wrong") is not None
         speaker_iso3 = mentions[speaker].iso3 if speaker is not None else ""

@@ -41,3 +41,17 @@ def test_an_office_subject_takes_the_document_speaker():
     text = ("Armenia protests border fire\n\nYEREVAN, May 4, 2023 - Armenia's defence ministry issued a statement "
             "on Thursday.\n\nThe ministry said Azerbaijani units had fired on its positions near Sotk.\n")
     assert ("ARM", "oppose", "AZE") in positions_of(text)
+
+
+def test_an_act_stated_on_a_ministry_page_is_the_ministry_s_charge():
+    page = ("Ministry of Foreign Affairs of the People's Republic of China\n\n"
+            "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on April 2, 2025\n\n"
+            "Question: Manila says its boats were blocked again. What is your comment?\n\n"
+            "Answer: The Philippine side has repeatedly intruded into waters near the reef.\n")
+    assert ("CHN", "oppose", "PHL") in positions_of(page)
+
+
+def test_an_act_stated_in_a_wire_story_is_only_reported():
+    story = ("Truce frays\n\nKYIV, March 3, 2025 (Wire) - Talks resumed in Riyadh on Monday.\n\n"
+             "Russian forces violated the truce overnight.\n")
+    assert not [r for r in positions_of(story) if r[2] == "RUS"]
