@@ -6,9 +6,11 @@ Same as `streamlit run app.py`, except that before the server listens it imports
 script imports (pandas, plotly, the parser: about 1.5 s of CPU) and parses the articles folder
 into the shared caches (`shell.load_source`: the per-file parse cache on disk and the prepared
 tables in memory), all in the server's own process. The first visitor's script run then finds
-them ready instead of doing that work while the browser waits for its first map. Nothing else
-changes: the same app.py, config and caches; `streamlit run app.py` still works (and does the
-same work at the first request).
+them ready instead of doing that work while the browser waits for its first map. The server is
+`streamlit run serve_app.py`: app.py as an `st.App` whose index page tells the frontend where
+the server is, so a page URL opened directly costs no 404s (dashboard/backend_url.py). Nothing
+else changes: the same app.py, config and caches; `streamlit run app.py` still works (and does
+the same work at the first request, and probes `<page>/_stcore/...` when a page URL is opened).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+SERVED = Path(__file__).resolve().parent.parent / "serve_app.py"  # st.App("app.py", ...)
 
 
 def warm(folder: Path | None = None) -> float:
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"stance: caches ready in {spent:.1f} s", file=sys.stderr, flush=True)
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(APP), *args]
+    sys.argv = ["streamlit", "run", str(SERVED), *args]
     return cli.main()
 
 

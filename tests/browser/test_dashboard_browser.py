@@ -161,3 +161,38 @@ def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
     assert not bad_status, bad_status
     errors = [c for c in console if c[0] in ("error", "pageerror")]
     assert not errors, errors
+
+
+def test_a_page_url_opened_directly(app_url, browser):
+    """A link to a page (`/country?country=CUB`) opens that page for that state, and the
+    frontend asks the server's root, not `/country/_stcore/...`, for its health and host config
+    (dashboard/backend_url.py): no 404, no failed request, no console error."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    console, failed, bad_status, stcore = [], [], [], []
+    page.on("console", lambda m: console.append((m.type, m.text)))
+    page.on("pageerror", lambda e: console.append(("pageerror", str(e))))
+    page.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
+    page.on("response", lambda r: bad_status.append((r.url, r.status))
+            if r.status >= 400 else None)
+    page.on("request", lambda r: stcore.append(r.url) if "/_stcore/" in r.url else None)
+    try:
+        page.goto(f"{app_url}/country?country=CUB", wait_until="domcontentloaded",
+                  timeout=WAIT_MS)
+        page.get_by_role("heading", name="Country").first.wait_for(timeout=WAIT_MS)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .point')"
+                               ".length > 0", timeout=WAIT_MS)
+        wait_idle(page)
+        assert re.search(r"/country\?(.*&)?country=CUB", page.url), page.url
+        text = _main_text(page)
+        assert "Cuba" in text and "positions it holds" in text
+        for code in RAW_CODES:
+            assert code not in text, code
+    finally:
+        context.close()
+
+    assert not failed, failed
+    assert not bad_status, bad_status
+    errors = [c for c in console if c[0] in ("error", "pageerror")]
+    assert not errors, errors
+    assert stcore and not [u for u in stcore if "/country/" in u], stcore
