@@ -198,7 +198,11 @@ _WITH_LIST_BEFORE = re.compile(r"\bwith\s+(?:only\s+)?(?:the\s+)?(?:(?-i:[A-Z])[
 _REPORTED_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b", re.IGNORECASE)
 _VETO_OBJECT = re.compile(
     r"\s+(?:of\s+|at\s+|over\s+|to\s+)?(?:the|this|that|its|their|these|those)\s+(?:(?:double|second|latest|third|fourth)\s+)?"
-    r"(?:vetoe?s?\b|(?:decision|move|moves)\s+to\s+(?:veto|block)\b)", re.IGNORECASE)
+    r"(?:vetoe?s?\b|(?:decision|move|moves)\s+to\s+(?:veto|block)\b)"
+    # "disgusted that two council members had prevented the council from acting": the vetoers, unnamed
+    r"|\s*[\"”]?\s*(?:that|how)\s+(?:the\s+)?(?:two|both|those|these|the)\s+(?:[\w-]+\s+){0,2}?(?:members|countries|"
+    r"powers|states|nations)\s+(?:had\s+|have\s+|has\s+)?(?:prevented|blocked|vetoed|stopped|thwarted|killed)\b",
+    re.IGNORECASE)
 _VETO_SUBJECT = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:double|second|latest)\s+)?vetoe?s?\s+(?:(?:was|were|is|are|had\s+been|amounted\s+to)\s+"
     r"(?:a\s+|an\s+)?[\"“]?)?$", re.IGNORECASE)

@@ -1338,8 +1338,47 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             for agent in agents:
                 if target is None or (agent.iso3 or agent.bloc) != (target.iso3 or target.bloc):
                     result.statements.append(Statement(agent, stance, cue, target, artefact=artefact))
+    _add_as_did(text, result)
     _add_reported_acts(text, result)
     return result
+
+
+_AS_DID = re.compile(r",?\s+as\s+(?:did|have|has|had|do|does)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _add_as_did(text: str, result: Analysis) -> None:
+    """ "China and Russia abstained, as did India, Bangladesh and Nepal": the states listed after "as did"
+    take the statement just made, cue, stance and target."""
+    if not result.statements:
+        return
+    mentions = result.mentions
+    spoken = {st.holder.start for st in result.statements if st.cue is not None}
+    for j, m in enumerate(mentions):
+        if not m.iso3 or m.start in spoken or "as" not in text[max(result.start, m.start - 12):m.start]:
+            continue
+        if not _AS_DID.search(text, max(result.start, m.start - 20), m.start):
+            continue
+        model = next((st for st in reversed(result.statements) if st.holder.end <= m.start and st.cue is not None), None)
+        if model is None:
+            return
+        run = [m]
+        k = j + 1
+        while k < len(mentions) and mentions[k].iso3 and _LIST_GAP.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+            run.append(mentions[k])
+            k += 1
+        listed = {member.start for member in run}
+        result.statements = [st for st in result.statements if st.cue is not None or st.holder.start not in listed]
+        for st in result.statements:
+            if st.target is not None and st.target.start in listed:
+                st.target = None   # the states after "as did" act too; they are no one's target
+        if model.target is not None and model.target.start in listed:
+            model.target = None
+        for member in run:
+            if member.start not in spoken and (model.target is None or member.iso3 != model.target.iso3):
+                result.statements.append(Statement(member, model.stance, model.cue, model.target, model.group,
+                                                   model.group_count, model.artefact))
+                spoken.add(member.start)
+        return
 
 
 def _add_reported_acts(text: str, result: Analysis) -> None:

@@ -263,3 +263,12 @@ def test_a_retaliation_in_a_story_of_backing_is_not_part_of_the_backing():
             "Palestine on Tuesday.\n\nIsrael recalled its ambassadors in protest.\n")
     p = parse_text(text).positions
     assert ("support", "PSE") not in set(zip(p[p["country_iso3"] == "ISR"]["stance"], p[p["country_iso3"] == "ISR"]["toward_iso3"]))
+
+
+def test_outrage_that_two_members_blocked_the_text_is_toward_the_vetoers():
+    text = ("Double veto on Myanmar\n\nNEW YORK, June 2, 2023 - Russia and China vetoed a draft resolution "
+            "condemning the junta in Myanmar.\n\nBritain's envoy said London was outraged that two permanent members "
+            "had blocked the council once again.\n")
+    p = parse_text(text).positions
+    britain = set(zip(p[p["country_iso3"] == "GBR"]["stance"], p[p["country_iso3"] == "GBR"]["toward_iso3"]))
+    assert {("oppose", "RUS"), ("oppose", "CHN")} <= britain

@@ -959,3 +959,13 @@ def test_states_named_before_the_sponsors_label_vote_for_the_text():
             "Council resolution demanding an immediate ceasefire in Gaza.\n\nSlovenia, Guyana and Malta were among "
             "the co-sponsors.\n")
     assert {("SVN", "oppose", "ISR"), ("GUY", "oppose", "ISR"), ("MLT", "oppose", "ISR")} <= rows(text)
+
+
+def test_states_after_as_did_share_the_vote():
+    text = ("Assembly backs Syria inquiry\n\nNEW YORK, May 3, 2024 - The General Assembly adopted a resolution "
+            "condemning abuses in Syria by 90 votes to 12.\n\nBrazil and Mexico abstained, as did Kenya, Ghana "
+            "and Chile.\n\nPoland voted in favour, as did the Netherlands.\n")
+    got = rows(text)
+    assert {("KEN", "neutral", "SYR"), ("GHA", "neutral", "SYR"), ("CHL", "neutral", "SYR"),
+            ("NLD", "oppose", "SYR")} <= got
+    assert not [r for r in got if r[2] in ("KEN", "GHA", "CHL", "NLD")]

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -75,15 +76,34 @@ def _point_on_a_state(page) -> tuple[float, float]:
     raise AssertionError("no point on the map shows a state")
 
 
+@dataclass
+class _Seen:
+    """What a page reported while a test drove it: console messages, failed requests, error statuses."""
+
+    console: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, object]] = field(default_factory=list)
+    bad_status: list[tuple[str, int]] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert not self.failed, self.failed
+        assert not self.bad_status, self.bad_status
+        errors = [c for c in self.console if c[0] in ("error", "pageerror")]
+        assert not errors, errors
+
+
+def _watch(page) -> _Seen:
+    seen = _Seen()
+    page.on("console", lambda m: seen.console.append((m.type, m.text)))
+    page.on("pageerror", lambda e: seen.console.append(("pageerror", str(e))))
+    page.on("requestfailed", lambda r: seen.failed.append((r.url, r.failure)))
+    page.on("response", lambda r: seen.bad_status.append((r.url, r.status)) if r.status >= 400 else None)
+    return seen
+
+
 def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     page = context.new_page()
-    console, failed, bad_status = [], [], []
-    page.on("console", lambda m: console.append((m.type, m.text)))
-    page.on("pageerror", lambda e: console.append(("pageerror", str(e))))
-    page.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
-    page.on("response", lambda r: bad_status.append((r.url, r.status))
-            if r.status >= 400 else None)
+    seen = _watch(page)
     try:
         # the opening view: the letter's ~50 signatories, light, without ticking anything
         page.goto(app_url, wait_until="domcontentloaded", timeout=WAIT_MS)
@@ -156,11 +176,7 @@ def test_every_page_in_chromium(app_url, browser, articles_copy, tmp_path):
         assert "positions it holds" in _main_text(page)
     finally:
         context.close()
-
-    assert not failed, failed
-    assert not bad_status, bad_status
-    errors = [c for c in console if c[0] in ("error", "pageerror")]
-    assert not errors, errors
+    seen.assert_clean()
 
 
 def test_a_page_url_opened_directly(app_url, browser):
@@ -169,12 +185,8 @@ def test_a_page_url_opened_directly(app_url, browser):
     (dashboard/backend_url.py): no 404, no failed request, no console error."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    console, failed, bad_status, stcore = [], [], [], []
-    page.on("console", lambda m: console.append((m.type, m.text)))
-    page.on("pageerror", lambda e: console.append(("pageerror", str(e))))
-    page.on("requestfailed", lambda r: failed.append((r.url, r.failure)))
-    page.on("response", lambda r: bad_status.append((r.url, r.status))
-            if r.status >= 400 else None)
+    seen = _watch(page)
+    stcore: list[str] = []
     page.on("request", lambda r: stcore.append(r.url) if "/_stcore/" in r.url else None)
     try:
         page.goto(f"{app_url}/country?country=CUB", wait_until="domcontentloaded",
@@ -190,9 +202,5 @@ def test_a_page_url_opened_directly(app_url, browser):
             assert code not in text, code
     finally:
         context.close()
-
-    assert not failed, failed
-    assert not bad_status, bad_status
-    errors = [c for c in console if c[0] in ("error", "pageerror")]
-    assert not errors, errors
+    seen.assert_clean()
     assert stcore and not [u for u in stcore if "/country/" in u], stcore
