@@ -70,13 +70,13 @@ _ALLEGATIONS = re.compile(r"\s+(?:the|these|such|those|all)\s+(?:[\w-]+\s+){0,2}
                           r"remarks|comments|assertions?|reports?)\b", re.IGNORECASE)
 _TWO_SIDES = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:sides|countries|governments|leaders|"
                         r"nations|presidents|ministers|foreign\s+ministers)\b")
-_CASE_NOUNS = r"(?:case|lawsuit|complaint|suit|application)"
+_CASE_NOUNS = words("court_case")
 _CASE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{_CASE_NOUNS}\s+(?:against|before|at)\b", re.IGNORECASE)
 _CASE_BY_BEFORE = re.compile(rf"\b{_CASE_NOUNS}\s+(?:[\w-]+\s+){{0,3}}?(?:brought|filed|lodged|instituted)\s+by\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _CASE_OBJECT = re.compile(rf"\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CASE_NOUNS}|proceedings)\b",
                           re.IGNORECASE)
-_JUNTA_NOUNS = r"(?:military\s+rulers|junta|military\s+government|military\s+leaders|military\s+authorities|coup\s+leaders|putschists|military\s+regime)"
+_JUNTA_NOUNS = words("junta")
 _JUNTA_AFTER = re.compile(rf"(?:[’']s)?\s+(?:new\s+|ruling\s+)?{_JUNTA_NOUNS}\b", re.IGNORECASE)
 _JUNTA_OBJECT = re.compile(rf"\s+(?:on\s+|upon\s+|to\s+|with\s+)?the\s+(?:ruling\s+|new\s+)?{_JUNTA_NOUNS}\b", re.IGNORECASE)
 _TWO_BLOCS = re.compile(r"[\"“]?(?:(?:On|In)\b[^,.;]{0,40},\s+)?(?:The\s+two|Both)\s+(?:organi[sz]ations|blocs|groupings|"
