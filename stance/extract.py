@@ -17,7 +17,7 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, sponsor_act_end, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
+from .positions import (BLOC_BY_KIND, NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -35,8 +35,8 @@ _BODY_OUTCOME = re.compile(r"\s+(?:(?:by|with|at|over|about|in)\s+)?(?:the|this|
 _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
                             rf"(?:{words('voted_text')}|{words('inquiry')})\b", re.IGNORECASE)
 _BLOC_ANAPHOR = re.compile(
-    r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,90},\s+)?[\"“‘']?(?:The|the)\s+"
-    r"(?:group|bloc|grouping|movement|alliance|union|organi[sz]ation)\b")
+    r"(?:(?:On|In|Later|Earlier|Meanwhile|Separately|Also)\b[^,.;]{0,90},\s+)?[\"“‘']?(?:(?:The|the)\s+"
+    r"(?:group|bloc|grouping|movement|alliance|union|organi[sz]ation)\b|" + BLOC_BY_KIND + ")")
 _UNNAMED_STATES_OBJECT = re.compile(
     r"\s+(?:(?:on|to|against|with|of)\s+)?[\"“‘]?(?:the\s+)?(?:(?:certain|some|other|several|western|european|unnamed|those|"
     r"these|a\s+few|a\s+handful\s+of|a\s+number\s+of)\s+)+(?:members|countries|states|nations|governments|powers|"

@@ -221,7 +221,12 @@ _SPEECH = re.compile(
     r"called(?!\s+(?:for|on|upon|off)\b))\b",
     re.IGNORECASE,
 )
-_PRONOUN_START = re.compile(
+# "the 15-nation bloc", "leaders of the regional bloc": a bloc named by what it is, not by its name
+BLOC_BY_KIND = (r"(?:(?:[Ll]eaders|[Hh]eads\s+of\s+(?:state|government)|(?:[Ff]oreign\s+)?[Mm]inisters|[Mm]embers)\s+of\s+)?"
+                r"[Tt]he\s+(?:(?:\d+|[a-z]+)-(?:nation|member|country|state|strong)\s+|(?:regional|continental|pan-African|"
+                r"West\s+African|Southeast\s+Asian|Gulf|Arab|European|African|economic|military|western|security)\s+){1,2}"
+                r"(?:bloc|group|grouping|alliance|union|organi[sz]ation|community)\b")
+_PRONOUN_START = re.compile(BLOC_BY_KIND + "|"
     r"(?:(?:On|In|By|Last|Earlier|Later|Meanwhile|Separately|Then|Also|Since|After|Before|Within)\b"
     r"(?:[^,.;]{0,30}?,?|[^.;]{0,90}?,)\s+"
     r"(?:it|he|she|they|the\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|body|council|ministry|"

@@ -171,3 +171,16 @@ def test_a_bloc_suspending_a_state_in_a_year_or_month_opposes_it(text, bloc, tar
     p = parse_text("Suspension\n\n" + text).positions
     p = p[p["basis"] == "bloc"]
     assert set(zip(p["group"], p["stance"], p["toward_iso3"])) == {(bloc, "oppose", target)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leaders of the 15-nation bloc, meeting by video link, demanded the release of the deposed president.",
+    "The regional bloc demanded the release of the deposed president.",
+])
+def test_a_bloc_named_by_what_it_is_speaks_for_the_bloc_last_named(sentence):
+    from stance.pipeline import parse_text
+    text = ("Bloc suspends Guinea\n\nACCRA, September 8, 2021 - The Economic Community of West African States "
+            "suspended Guinea on Wednesday.\n\n" + sentence + "\n")
+    p = parse_text(text).positions
+    blocs = p[p["basis"] == "bloc"]
+    assert ("ECOWAS", "concern", "GIN") in set(zip(blocs["group"], blocs["stance"], blocs["toward_iso3"]))
