@@ -3,6 +3,7 @@ and serves app.py with dashboard/backend_url.py's index-page script (no 404s on 
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import importlib
 import shutil
 import sys
@@ -78,7 +79,10 @@ def _get(app, path: str) -> tuple[int, dict[str, str], bytes]:
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: an earlier test in the same process may have left an event loop
+    # marked as running in this one, and asyncio.run refuses to start under it
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result(timeout=60)
     headers = {k.decode(): v.decode() for k, v in sent[0]["headers"]}
     return sent[0]["status"], headers, b"".join(m.get("body", b"") for m in sent[1:])
 
