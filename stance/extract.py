@@ -172,8 +172,6 @@ _GROUP_INCLUDING = re.compile(
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
-_LATER_CLAUSE = re.compile(r"\b(?:after|before|in\s+which|during\s+which|where|when|while|whereas|because)\b",
-                           re.IGNORECASE)
 _SPONSORS = re.compile(rf"\b(?:{words('sponsor_verb')}|sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)

@@ -1375,9 +1375,7 @@ def _add_as_did(text: str, result: Analysis) -> None:
         result.statements = [st for st in result.statements if st.cue is not None or st.holder.start not in listed]
         for st in result.statements:
             if st.target is not None and st.target.start in listed:
-                st.target = None   # the states after "as did" act too; they are no one's target
-        if model.target is not None and model.target.start in listed:
-            model.target = None
+                st.target = None   # the states after "as did" act too; they are no one's target (the model's too)
         for member in run:
             if member.start not in spoken and (model.target is None or member.iso3 != model.target.iso3):
                 result.statements.append(Statement(member, model.stance, model.cue, model.target, model.group,
@@ -1391,7 +1389,7 @@ def _add_reported_acts(text: str, result: Analysis) -> None:
     (`reported_acts`). A speaker already read as opposing that state, or taking a stance of its own in the
     sentence, keeps its reading; a pronoun or office subject gets the act as the sentence's only cue."""
     mentions = result.mentions
-    for act in find_reported_acts(text, result.start, result.end, mentions, result.roles):
+    for act in find_reported_acts(text, result.start, result.end, mentions, result.starts, result.roles):
         agent = mentions[act.agent]
         cue = Cue(act.verb_start, act.verb_end, text[act.verb_start:act.verb_end], "oppose")
         if act.speaker is None:

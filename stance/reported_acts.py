@@ -58,6 +58,7 @@ _ATTRIBUTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 80
+_ATTRIBUTION_REACH = 170   # `_SAID_BY_AFTER` spans at most 160 characters before the speaker
 
 
 @dataclass(frozen=True)
@@ -92,16 +93,19 @@ def _harmed(text: str, verb_end: int, end: int, speaker_iso3: str, agent_iso3: s
     return mentions[j].iso3 == speaker_iso3 if speaker_iso3 else mentions[j].iso3 != agent_iso3
 
 
-def find_reported_acts(text: str, start: int, end: int, mentions: list, roles: dict[int, str]) -> list[ReportedAct]:
-    """Reported wrongful acts in text[start:end], with the speaker when one is named (see module docstring)."""
+def find_reported_acts(text: str, start: int, end: int, mentions: list, starts: list[int],
+                       roles: dict[int, str]) -> list[ReportedAct]:
+    """Reported wrongful acts in text[start:end], with the speaker when one is named (see module docstring).
+    `starts` are the mentions' start offsets (the sentence analysis keeps them)."""
     if not mentions or next(_ANY_ACT.finditer(text, start, end), None) is None:
         return []   # one pass over the sentence spares the per-mention matching in the many without an act verb
-    starts = [m.start for m in mentions]
     found: list[ReportedAct] = []
     for index, agent in enumerate(mentions):
         verb = _VERB_AFTER.match(text, agent.end, min(end, agent.end + _WINDOW))
         if verb is None or not _agent_fits(agent, verb.group("unit") is not None):
             continue
+        wrong = verb.group("wrong") is not None
+        verb_start = verb.start("wrong" if wrong else "force")
         left = text[max(start, agent.start - 60):agent.start]
         speaker: int | None = None
         said = _SPEECH_BEFORE.search(left)
@@ -122,21 +126,19 @@ def find_reported_acts(text: str, start: int, end: int, mentions: list, roles: d
             if agent.start - start > 12:
                 continue
             j = bisect_left(starts, verb.end())
-            while j < len(mentions) and mentions[j].start < end:
+            while j < len(mentions) and mentions[j].start < min(end, verb.end() + _ATTRIBUTION_REACH):
                 m = mentions[j]
-                if (m.iso3 or m.bloc) and m.iso3 != agent.iso3 and _SAID_BY_AFTER.match(text[verb.end():m.start]) and \
+                if (m.iso3 or m.bloc) and m.iso3 != agent.iso3 and _SAID_BY_AFTER.match(text, verb.end(), m.start) and \
                         _ATTRIBUTION_TAIL.match(text, m.end, min(end, m.end + 60)):
                     speaker = j
                     break
                 j += 1
             if speaker is None:
-                bare = verb.group("wrong") is not None
-                if bare:
-                    found.append(ReportedAct(index, None, verb.start("wrong"), verb.end(), bare=True))
+                if wrong:
+                    found.append(ReportedAct(index, None, verb_start, verb.end(), bare=True))
                 continue
-        wrong = verb.group("wrong") is not None
         speaker_iso3 = mentions[speaker].iso3 if speaker is not None else ""
         if not wrong and not _harmed(text, verb.end(), end, speaker_iso3, agent.iso3, mentions, starts):
             continue
-        found.append(ReportedAct(index, speaker, verb.start("wrong") if wrong else verb.start("force"), verb.end()))
+        found.append(ReportedAct(index, speaker, verb_start, verb.end()))
     return found

@@ -272,3 +272,11 @@ def test_outrage_that_two_members_blocked_the_text_is_toward_the_vetoers():
     p = parse_text(text).positions
     britain = set(zip(p[p["country_iso3"] == "GBR"]["stance"], p[p["country_iso3"] == "GBR"]["toward_iso3"]))
     assert {("oppose", "RUS"), ("oppose", "CHN")} <= britain
+
+
+def test_a_cue_after_since_is_not_the_anaphoric_subjects():
+    # one clause rule for "the statement ... since X did Y": the shared `_LATER_CLAUSE`, not a narrower copy
+    text = ("Gulf statement on Eritrea\n\nDOHA, May 4, 2023 - Qatar issued a statement on the Horn of Africa on "
+            "Tuesday.\n\nThe statement was the first since the Council imposed sanctions on Eritrea.\n")
+    p = parse_text(text).positions
+    assert ("QAT", "oppose", "ERI") not in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
