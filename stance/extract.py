@@ -17,7 +17,7 @@ from .claims import CountClaim, find_claims, find_tallies
 from .dates import CONTEXT_DAYS, DatedDocument, SentenceDates, When, heading_for  # noqa: F401 (re-exported)
 from .frames import VOTED_TEXT_NOUN, Motion, StateList, explained_vote, find_body_motion, sponsored_by_before, find_lists, find_motion, find_sponsor_acts, find_sponsored_motion, is_state_line, side_of_cue, sponsor_act_end, state_run, vote_stance
 from .rules.vocabulary import words
-from .positions import (BLOC_BY_KIND, NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
+from .positions import (_ADJECTIVAL, BLOC_BY_KIND, NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
 from .topics import topic_of
@@ -123,6 +123,9 @@ _TEXT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué"
 _OFFICIAL_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "president", "embassy",
                              "ministry", "government", "delegation", "mission"})
 _REPORTING = r"(?:said|says|told|tells|added|stated|argued|noted|insisted|warned|claimed|accused)"   # a report of speech
+# "It is also called for ...", "They were condemned ...": the anaphoric subject undergoes the act, it does not do it
+_PASSIVE_AFTER = re.compile(r"\s+(?:is|was|are|were|(?:has|have|had)\s+been)\s+(?:(?:\w+ly|also|further|again)\s+)?",
+                            re.IGNORECASE)
 _REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _REPORTING + r"\b",
                              re.IGNORECASE)
 _BODY_NOUNS = frozenset({"council", "bloc", "group", "grouping", "alliance", "union", "organisation", "organization"})
@@ -539,6 +542,14 @@ class DocumentExtractor:
         found = _ANAPHOR_AT.match(self.text, s, e)
         return found is not None and _LATER_CLAUSE.search(self.text, found.end("a"), analysis.cues[0].start) is not None
 
+    def _passive_anaphor(self, s: int, e: int, analysis: Analysis) -> bool:
+        """ "It is also called for ...", "They were condemned ...": the anaphoric subject undergoes the act, so it is
+        not the holder; "It was concerned about ..." is an adjective and stays the subject's own voice."""
+        found = _ANAPHOR_AT.match(self.text, s, e)
+        return found is not None and bool(analysis.cues) and \
+            _PASSIVE_AFTER.fullmatch(self.text, found.end("a"), analysis.cues[0].start) is not None and \
+            not analysis.cues[0].text.lower().startswith(_ADJECTIVAL)
+
     def _person_pronoun_for_a_state(self, s: int, e: int) -> bool:
         """ "He said ..." when the last holder was a bare state or capital ("after Moscow dismissed ...") and no
         person was named since: "he" is someone the text names without his state, not that state."""
@@ -578,6 +589,8 @@ class DocumentExtractor:
             holder = self.last_bloc   # "The leaders demanded ..." in a story of a bloc's summit
         if noun in _BODY_NOUNS | _COLLECTIVE_NOUNS and not holder.bloc:
             return analysis   # "The council adopted ..." after states spoke: the Security Council, no state's voice
+        if self._passive_anaphor(s, e, analysis):
+            return analysis
         if _REPORTED_AFTER.match(self.text, found.end("a"), e):
             return analysis   # "Its ambassador told the Council that the group opposed ...": the clause has its own subject
         return self._read_in_voices(s, e, mentions, found.start("a"), found.end("a"), [holder, *voices[1:]]) or analysis
@@ -859,7 +872,7 @@ class DocumentExtractor:
             return out
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None and not self._person_pronoun_for_a_state(s, e) \
-                and not self._cue_in_later_clause(s, e, analysis) \
+                and not self._cue_in_later_clause(s, e, analysis) and not self._passive_anaphor(s, e, analysis) \
                 and not _BY_AGENT.match(self.text, analysis.cues[0].end):
             # (not "The statement was also endorsed by the secretary-general of ...": a passive with its own agent)
             holder = self.last_holder

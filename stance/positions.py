@@ -155,7 +155,7 @@ _NAMED_PERSON_ACTS = re.compile(r"\s+(?-i:[A-Z][a-z][\w'’-]+)(?:\s+(?-i:[A-Z][
                                 r"(?:(?:also|later|then|has|had|on\s+\w+day)\s+)?(?-i:[a-z]+ed|said|says|told|urged|warned)\b")
 _ENVOY_OF_OBJECT = re.compile(
     r"\b(?:summon(?:ed|s|ing)?|call(?:ed|s|ing)?\s+in|expel(?:led|s|ling)?|ordered\s+out|declared|handed|told)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|charg[eé]s?\s+d['’]affaires|diplomats?|heads?\s+of\s+mission|"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ambassadors?|envoys?|charg[eé]s?\s+d['’]affaires|diplomats?|heads?\s+of\s+mission|high\s+commissioners?|"
     r"representatives?|consuls?|attach[eé]s?)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r",\s*with\s+(?:only\s+)?(?:the\s+)?$", re.IGNORECASE)
 _VOTING_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:the\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*){0,3}"
@@ -176,7 +176,8 @@ _FOR_FRONTED = re.compile(r"\s*[\"“]?For\s+(?:the\s+)?")
 _ADJECTIVAL = ("oppos", "support", "commit", "determin", "satisf", "disappoint", "pleas", "delight", "outrag",
                "shock", "dismay", "sadden", "encourag", "interest", "prepar", "resolv", "united", "against", "misguid",
                "bias", "politici", "unbalanc", "concern", "alarm", "worri", "trouble", "perturb")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:\w+ly|also|further|again)\s+)?$", re.IGNORECASE)
+_CONCERN_VERBS = ("call", "urg", "ask")   # "is called for", "were urged": a passive; "was concerned": an adjective
 _PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\s+(?:the\s+)?$"
                          r"|^\s*(?:\w+\s+){0,2}?to\s+the\s+$", re.IGNORECASE)   # "was summoned to the Turkish ministry"
 _STATE_NOUN_OF = re.compile(
@@ -274,7 +275,9 @@ _GOVERNED_IN = re.compile(
 
 _ACT_AFTER = re.compile(
     r"\s+[\"“‘']?(?:[a-z-]+\s+)?(?:court(?:[’']s)?\s+(?:verdict|ruling|decision|sentence)|(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
-    r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decision|move|crackdown|blockade|"
+    r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decisions?|moves?|steps|crackdown|blockade|"
+    r"activit(?:y|ies)|intrusions?|coercion|pressure|harassment|intimidation|abuses|atrocities|build-?up|"
+    r"(?:war\s+)?crimes|genocide|killings?|massacres?|violence|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
     r"tariffs|law|ban|elections?|referendums?|polls?|vote|reply|response|note|position|stance|demands?|claim|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
@@ -370,7 +373,7 @@ _COUNT_TAIL = re.compile(
 
 
 _RECALLED_ENVOY = re.compile(r"\brecall(?:s|ed|ing)?\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
-                             r"(?:ambassadors?|envoys?|charg[\w-]*)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"(?:ambassadors?|envoys?|high\s+commissioners?|charg[\w-]*)\s+(?:to|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _UNNAMED_INCLUDING = re.compile(
     r"\b(?:delegations|speakers|countries|states|nations|governments|members|others|participants|allies|partners|"
     r"capitals|donors)\s*,?\s*(?:including|among\s+them|such\s+as|notably|in\s+particular)\s+(?:those\s+of\s+)?(?:the\s+)?$",
@@ -501,7 +504,7 @@ def _joint_actors(text: str, statements: list[Statement], mentions: list[Mention
             statements.append(replace(st, target=m))
 
 
-_TERRITORY_OF = re.compile(r"\b(?:in|of|on|against|into|over|across|throughout|inside)\s+$", re.IGNORECASE)
+_TERRITORY_OF = re.compile(r"\b(?:in|of|on|against|into|over|across|throughout|inside|about|regarding|concerning)\s+$", re.IGNORECASE)
 _ARMED_GROUP = re.compile(r"(?-i:" + words("armed_group") + r")\b")
 
 
@@ -689,7 +692,7 @@ def _nominal_owner(text: str, mentions: list[Mention], starts: list[int], cue: C
     return None
 
 
-def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int], limit: int, start: int) -> int:
+def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int], limit: int, start: int, end: int) -> int:
     """Where the cue's own object ends: at a second verb of the same subject that has an object of its own
     ("condemns the attack in Quetta and supports Pakistan's efforts": Pakistan is the second verb's), else
     the sentence end. Two verbs sharing one object ("condemned and denounced Russia") share its end."""
@@ -699,9 +702,9 @@ def _own_object_end(text: str, cue: Cue, cues: list[Cue], cue_starts: list[int],
         if later.stance != "withdraw" and (_AND_VERB.search(text, max(start, later.start - 60), later.start)
                                            or _COMMA_VERB.search(text, max(start, later.start - 3), later.start)):
             between = text[cue.end:later.start]   # also "welcomed the deal, urging North Korea to comply"
-            return later.start if len(between.split()) >= 3 or between.rstrip().endswith(",") else len(text)
+            return later.start if len(between.split()) >= 3 or between.rstrip().endswith(",") else end
         k += 1
-    return len(text)
+    return end
 
 
 _SAME_ACT = re.compile(
@@ -841,7 +844,14 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
 
     Opposing an act done to a state backs that state; so does calling a matter its internal affair.
     """
-    if target is None or stance not in ("oppose", "concern"):
+    if target is None or stance not in ("oppose", "concern", "support") or target.kind == "territory":
+        return stance   # "urged an end to the attacks on Gaza": the territory stands for the state doing them
+    if stance == "support":
+        # "welcomed the new sanctions on Russia", "backed strikes against the Houthis' sponsor Iran": backing an act
+        # done to a state opposes it; backing its end ("backed the lifting of sanctions on Iran") does not
+        between = text[max(cue.end, target.start - 80):target.start] if target.start >= cue.end else ""
+        if between and _against_hint(between) and _AGAINST_TARGET.search(between) and not _ENDING.search(between):
+            return "oppose"
         return stance
     if cue.text[:3].lower() == "den":
         return stance   # "Russia denied interfering in Moldova's affairs": the one said to have done it answers
@@ -850,7 +860,10 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     between = text[max(cue.end, target.start - 80):target.start] if target.start >= cue.end \
         else text[max(0, target.start - 80):target.start]
     if _against_hint(between) and _AGAINST_TARGET.search(between):
-        return "support"
+        if stance == "concern" and target.start >= cue.end and cue.text.lower().startswith(_CALLS) \
+                and not _ENDING.search(between):
+            return "oppose"   # "called for tougher sanctions on Iran": the act asked for is against Iran
+        return "support"      # "condemned the attacks on Qatar", "called for an end to the embargo on Cuba"
     if target.start >= cue.end and _DISMISSED_AFTER.match(text, target.end) \
             and _CHARGE_BEFORE.search(text, max(0, cue.start - 30, target.start - 80), target.start):
         return "support"   # "said the accusations against China were unfounded": the charge dismissed
@@ -865,6 +878,11 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
     return stance
 
 
+_CALLS = ("call", "urg", "demand", "press", "appeal", "push", "ask", "seek", "sought")   # a call for an act
+# "an end to the sanctions on Cuba", "lifting the embargo": asking for (or backing) an act to stop
+_ENDING = re.compile(r"\b(?:end|ending|ended|halt|halting|stop|stopping|lift|lifting|lifted|removal|remove|removing|"
+                     r"cessation|easing|ease|suspension|suspending|withdrawal|withdrawing|repeal|repealing|scrapping|"
+                     r"scrap|reversal|reverse|rollback|roll\s+back)\b", re.IGNORECASE)
 _MEMBERSHIP_FOR = re.compile(r"\s+(?:membership|accession|entry)\s+(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 _CHARGE_BEFORE = re.compile(r"\b(?:accusations?|allegations?|charges?|claims?|sanctions?|attacks?|strikes?|measures?)"
                             r"\s+(?:of\s+[^.;,]{0,40}?\s+)?(?:against|on|targeting|(?:level+ed|directed|made)\s+(?:at|against))"
@@ -1053,7 +1071,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
                 break
             j += 1
     # "was criticised by Peru" names the critic; "was concerned by China's moves" names the cause.
-    passive = bool(cues) and cues[0].stance != "concern" and bool(
+    passive = bool(cues) and (cues[0].stance != "concern" or cues[0].text.lower().startswith(_CONCERN_VERBS)) and bool(
         _PASSIVE_AUX.search(text, max(start, cues[0].start - 25), cues[0].start))
     passive = passive or (not holders and bool(passive_by) and cues[0].stance != "concern")
     if passive_by and passive:
@@ -1234,7 +1252,7 @@ def analyse(text: str, start: int, end: int, mentions: list[Mention]) -> Analysi
             result.withdrawn.append(holder)
             continue
         if cue is not None:
-            bound = _own_object_end(text, cue, cues, cue_starts, next_holder, start)
+            bound = _own_object_end(text, cue, cues, cue_starts, next_holder, start, end)
             if (holder.kind == "possessive" or holder.text.endswith(("'s", "’s"))) and 0 <= cue.start - holder.end <= 3 \
                     and not _NOMINAL_OBJECT.match(text, cue.end) \
                     and not cue.text.lower().endswith((" to", " for", " of", " with", " against", " over")):

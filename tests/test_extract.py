@@ -280,3 +280,30 @@ def test_a_cue_after_since_is_not_the_anaphoric_subjects():
             "Tuesday.\n\nThe statement was the first since the Council imposed sanctions on Eritrea.\n")
     p = parse_text(text).positions
     assert ("QAT", "oppose", "ERI") not in set(zip(p["country_iso3"], p["stance"], p["toward_iso3"]))
+
+
+def test_an_anaphoric_subject_of_a_passive_is_not_the_holder():
+    # "It is also called for ...": the resolution asks; the envoy named before does not
+    text = ("Assembly vote\n\nNEW YORK, March 2, 2023 - The Moldovan ambassador spoke. It is also called "
+            "for the strengthening of the isolation of Russia.\n")
+    assert ("MDA", "concern", "RUS") not in _scored(text)
+
+
+def test_an_anaphoric_subject_of_an_adjective_keeps_its_voice():
+    text = ("Summit in Brussels\n\nBRUSSELS, May 3, 2023 - The EU met on Monday. It was concerned about Chinese "
+            "moves in the region.\n")
+    assert ("EU", "concern", "CHN") in positions(text)
+
+
+def test_internationally_recognised_territory_is_no_recognition():
+    text = ("Text adopted\n\nNEW YORK, Oct 12, 2022 - Peru voted in favour of the resolution. In the text, Moscow is "
+            "required to give up the annexations, and insists on the withdrawal of its forces from the "
+            "internationally recognized Georgian territory.\n")
+    assert not {r for r in _scored(text) if r[0] == "RUS"}
+
+
+def test_a_stance_reads_no_territory_past_its_own_sentence():
+    # the object of "called for" ends with its sentence: a region named in a later paragraph is not its target
+    text = ("Council debate\n\nGENEVA, June 22, 2021 - Laos called for an inquiry into the matter.\n\nOther "
+            "delegations spoke of the camps in Xinjiang.\n")
+    assert ("LAO", "concern", "CHN") not in _scored(text)

@@ -1064,3 +1064,45 @@ def test_valuing_a_partnership_or_measures_backs_the_partner(text, expected):
 def test_value_as_a_noun_or_of_mutual_ties_is_no_cue():
     assert read("The value of trade with China rose by a fifth.") == []
     assert read("Pretoria values its partnership with Washington.") == []   # boilerplate of mutual ties
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("India summoned the Canadian high commissioner on Monday.", ("IND", "oppose", "CAN")),
+    ("Dhaka summoned Pakistan's deputy high commissioner over the remarks.", ("BGD", "oppose", "PAK")),
+    ("The British high commissioner was summoned by Nigeria.", ("NGA", "oppose", "GBR")),
+    ("Kenya recalled its high commissioner to Uganda.", ("KEN", "oppose", "UGA")),
+])
+def test_a_high_commissioner_is_an_envoy(sentence, expected):
+    assert expected in positions_of("T\n\n" + sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Jordan denounced Israeli war crimes.", ("JOR", "oppose", "ISR")),
+    ("Vietnam protested the Chinese moves near the Paracel Islands.", ("VNM", "oppose", "CHN")),
+    ("Manila condemned Chinese harassment of its fishermen.", ("PHL", "oppose", "CHN")),
+    ("Lithuania condemned Belarusian military activities on the border.", ("LTU", "oppose", "BLR")),
+])
+def test_a_demonym_before_an_act_noun_names_its_author(sentence, expected):
+    assert expected in positions_of("T\n\n" + sentence)
+
+
+def test_concern_about_a_territory_is_toward_the_state_at_issue():
+    assert ("NLD", "concern", "CHN") in positions_of("T\n\nThe Netherlands expressed concern about Xinjiang.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # asking for or backing an act done to a state opposes that state
+    ("Lithuania urged new sanctions against Belarus.", ("LTU", "oppose", "BLR")),
+    ("Australia called for tougher sanctions on Myanmar.", ("AUS", "oppose", "MMR")),
+    ("Canada welcomed the new sanctions on Iran.", ("CAN", "oppose", "IRN")),
+    ("Sweden supported the embargo on Syria.", ("SWE", "oppose", "SYR")),
+    # asking for or backing its end backs the state; opposing the act backs it too
+    ("Bolivia called for an end to the embargo on Cuba.", ("BOL", "support", "CUB")),
+    ("Belarus backed the lifting of sanctions on Venezuela.", ("BLR", "support", "VEN")),
+    ("Serbia opposed sanctions against Russia.", ("SRB", "support", "RUS")),
+    # a territory stands for the state doing the acts there: an end to them is asked of that state
+    ("Malaysia urged an end to the attacks on Gaza.", ("MYS", "concern", "ISR")),
+    ("Algeria condemned the strikes on Gaza.", ("DZA", "oppose", "ISR")),
+])
+def test_an_act_done_to_a_state_asked_for_backed_or_ended(sentence, expected):
+    assert expected in positions_of("T\n\n" + sentence)
