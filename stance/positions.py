@@ -277,7 +277,8 @@ _ACT_AFTER = re.compile(
     r"\s+[\"“‘']?(?:[a-z-]+\s+)?(?:court(?:[’']s)?\s+(?:verdict|ruling|decision|sentence)|(?:air\s*)?strikes?|attacks?|aggression|occupation|invasion|incursions?|bombing|"
     r"bombardment|shelling|raids?|offensive|actions?|policies|policy|measures|decisions?|moves?|steps|crackdown|blockade|"
     r"activit(?:y|ies)|intrusions?|coercion|pressure|harassment|intimidation|abuses|atrocities|build-?up|"
-    r"(?:war\s+)?crimes|genocide|killings?|massacres?|violence|"
+    r"(?:war\s+)?crimes|genocide|killings?|massacres?|violence|reports?|statements?|accusations|allegations|comments|"
+    r"criticism|rhetoric|propaganda|"
     r"settlements?|annexation|missiles?|launch(?:es)?|tests?|nuclear\s+programme|nuclear\s+program|"
     r"forces|troops|military\s+operations?|operations?|threats?|provocations?|claims|remarks|sanctions|"
     r"tariffs|law|ban|elections?|referendums?|polls?|vote|reply|response|note|position|stance|demands?|claim|interference|meddling|violations|behaviou?r|conduct|expansion|deployment|drills|"
@@ -1424,9 +1425,18 @@ def _add_reported_acts(text: str, result: Analysis) -> None:
                 result.act_in_own_voice = True
             continue
         speaker = mentions[act.speaker]
-        if any(st.holder.start == speaker.start and st.cue is not None for st in result.statements):
+
+        def is_the_act(st: Statement) -> bool:   # "said the US was interfering in its internal affairs": the act is the cue
+            return st.cue is not None and st.cue.start <= act.verb_start < st.cue.end
+        own = [i for i, st in enumerate(result.statements)
+               if st.holder.start == speaker.start and st.cue is not None and not is_the_act(st)]
+        if own:
+            for i in own:   # "Armenia protested, saying Azerbaijani troops had crossed ...": the protest is at the agent
+                st = result.statements[i]
+                if st.target is None and st.stance in ("oppose", "concern") and st.group is None:
+                    result.statements[i] = replace(st, target=agent)
             continue
         result.statements = [st for st in result.statements
-                             if st.cue is not None or st.holder.start not in (speaker.start, agent.start)]
+                             if (st.cue is not None and not is_the_act(st)) or st.holder.start not in (speaker.start, agent.start)]
         result.statements.append(Statement(speaker, "oppose", cue, agent))
         result.speaker_without_cue = any(st.cue is None for st in result.statements)

@@ -29,7 +29,7 @@ from .rules.vocabulary import words
 
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|stated|alleged|alleges|charged|claimed|insisted|insists|maintained|maintains|"
-    r"announced|added|confirmed|reported)"
+    r"announced|added|confirmed|reported|saying|adding|insisting|claiming|alleging|charging)"
     r"(?:\s+(?:on|late\s+on|early\s+on|last|this)\s+\w+|\s+(?:today|yesterday|tonight|earlier|later)|"
     r"\s+in\s+a\s+(?:[\w-]+\s+)?(?:statement|post|briefing|communiqu[ée]|note))*"
     r"(?:\s+that)?\s+(?:the\s+)?$",

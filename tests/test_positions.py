@@ -1106,3 +1106,13 @@ def test_concern_about_a_territory_is_toward_the_state_at_issue():
 ])
 def test_an_act_done_to_a_state_asked_for_backed_or_ended(sentence, expected):
     assert expected in positions_of("T\n\n" + sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Bolivia ordered the expulsion of Israeli diplomats.", ("BOL", "oppose", "ISR")),
+    ("Tirana announced the expulsion of the Iranian ambassador.", ("ALB", "oppose", "IRN")),
+    ("Beijing called the Australian report groundless.", ("CHN", "oppose", "AUS")),
+    ("Seoul welcomed the Japanese statement.", ("KOR", "support", "JPN")),
+])
+def test_expulsion_nouns_and_a_state_s_words_named_by_its_demonym(sentence, expected):
+    assert expected in positions_of("T\n\n" + sentence)

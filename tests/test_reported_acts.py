@@ -55,3 +55,19 @@ def test_an_act_stated_in_a_wire_story_is_only_reported():
     story = ("Truce frays\n\nKYIV, March 3, 2025 (Wire) - Talks resumed in Riyadh on Monday.\n\n"
              "Russian forces violated the truce overnight.\n")
     assert not [r for r in positions_of(story) if r[2] == "RUS"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the act is itself a cue ("interfering in its internal affairs"): the speaker accuses its agent
+    ("Nicaragua said the United States was meddling in its internal affairs.", ("NIC", "oppose", "USA")),
+    # a participle of speech after the speaker's own untargeted protest: the protest is at the agent
+    ("Thailand protested, saying Cambodian troops had crossed into its territory.", ("THA", "oppose", "KHM")),
+    ("Tehran rejected the charges, saying Washington was interfering in its internal affairs.", ("IRN", "oppose", "USA")),
+])
+def test_an_act_reported_after_a_speech_participle_or_as_a_cue(text, expected):
+    assert expected in positions_of("T\n\n" + text)
+
+
+def test_a_backing_speaker_keeps_its_own_stance():
+    # "welcomed ..., saying Israel had struck ...": no protest of the speaker's to aim; no row is invented
+    assert ("USA", "oppose", "ISR") not in positions_of("T\n\nThe US welcomed the talks, saying Israel had struck a command centre.")
