@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from stance.warehouse import EVENT_STANCES, Query
+from stance.warehouse import EVENT_STANCES, STANCE_BITS, Query, Warehouse
 
 from . import charts
 from .filters import view_query
@@ -54,11 +54,25 @@ def _hover_columns() -> str:
 
 
 def unfiltered(q: Query) -> bool:
-    """Whether the view restricts nothing but undated rows and the implied kinds (the default
-    view and its variants): the `Unfiltered` aggregates answer it."""
+    """Whether the view restricts nothing but undated rows, the implied kinds and stances (the
+    default view and its variants): the `Unfiltered` aggregates answer it."""
     from .store_source import relaxed
 
-    return relaxed(q) == relaxed(Query())
+    return relaxed(replace(q, stances=())) == relaxed(Query())
+
+
+def kept(table: str, q: Query) -> tuple[str, list]:
+    """The condition (and its parameters) picking `q`'s rows of `table` out of its `Unfiltered`
+    groups: the residual condition (dated flag, kind) and the stance filter, on the groups'
+    stance columns (`stance` of positions and claims, `_stance_bits` of events), as
+    `Warehouse.where` writes it for the rows."""
+    from .store_source import residual
+
+    cond = residual(table, q)
+    if not q.stances:
+        return cond, []
+    stance, params = Warehouse.where(table, Query(stances=q.stances, include_implied=True))
+    return f"{cond} AND {stance}", params
 
 
 @dataclass(frozen=True)
@@ -67,15 +81,16 @@ class Unfiltered:
     the scratch database, for the views `unfiltered` accepts: their headline, targets, map,
     timeline and hidden counts then read a few thousand groups instead of every row.
 
-    Every table groups its rows by a dated flag named `_lo` (1 dated, 0 undated) and, for the
-    positions, `_kind`, so the view's residual condition (`store_source.residual`) applies to
-    the groups as it does to the rows."""
+    Every table groups its rows by a dated flag named `_lo` (1 dated, 0 undated), its stance
+    (`stance` of positions and claims, `_stance_bits` of events) and, for the positions,
+    `_kind`, so the view's condition (`kept`) applies to the groups as it does to the rows."""
 
-    rows: str     # per (table t, _lo flag, _kind): n, file bits f, country bits c (positions)
-    map: str      # per (_toward, _country, _kind, _implied, _lo flag): Warehouse.map_groups
+    rows: str     # per (table t, _lo flag, _kind, stance, _stance_bits): n, file bits f, country bits c (positions)
+    map: str      # per (_toward, _country, _kind, _implied, _lo flag, stance): Warehouse.map_groups
     hover: str    # the positions any of `map`'s groups may show on hover: _seq, _lo, _implied, hover columns
-    days: str     # per first day _lo (0: undated): events n
+    days: str     # per (first day _lo (0: undated), _stance_bits): events n
     lanes: dict   # lane -> the timeline's named counts (lane, period, stance, n) of the dated events at `bucket`
+    bits: dict    # lane -> the same counts per the events' `_stance_bits` too (column "bits")
     bucket: str | None
     per_country: int
 
@@ -88,14 +103,16 @@ class Unfiltered:
         files = _bits("_file", src.codes.files)
         countries = _bits("_country", max(src.codes.countries))
         flag = "CAST(_lo > 0 AS INTEGER) AS _lo"
+        no_bits, no_stance = "CAST(NULL AS TINYINT)", "CAST(NULL AS VARCHAR)"
         wh.execute(f"""CREATE TABLE {tag}_rows AS
-            SELECT 'events' AS t, {flag}, CAST(0 AS UTINYINT) AS _kind, count(*) AS n, {files} AS f,
-                   CAST(NULL AS BIT) AS c FROM events GROUP BY ALL
-            UNION ALL SELECT 'positions', {flag}, _kind, count(*), {files}, {countries} FROM positions GROUP BY ALL
-            UNION ALL SELECT 'claims', {flag}, CAST(0 AS UTINYINT), count(*), {files}, CAST(NULL AS BIT)
-                FROM claims GROUP BY ALL""")
+            SELECT 'events' AS t, {flag}, CAST(0 AS UTINYINT) AS _kind, {no_stance} AS stance, _stance_bits,
+                   count(*) AS n, {files} AS f, CAST(NULL AS BIT) AS c FROM events GROUP BY ALL
+            UNION ALL SELECT 'positions', {flag}, _kind, stance, {no_bits}, count(*), {files}, {countries}
+                FROM positions GROUP BY ALL
+            UNION ALL SELECT 'claims', {flag}, CAST(0 AS UTINYINT), stance, {no_bits}, count(*), {files},
+                CAST(NULL AS BIT) FROM claims GROUP BY ALL""")
         per_country = charts.MAP_HOVER_LINES
-        wh.execute(f"""CREATE TABLE {tag}_map AS SELECT _toward, _country, _kind, _implied, {flag},
+        wh.execute(f"""CREATE TABLE {tag}_map AS SELECT _toward, _country, _kind, _implied, {flag}, stance,
             {wh.map_groups(per_country)} FROM positions GROUP BY ALL""")
         bits = wh._seq_bits("positions")
         if bits is None:  # no packed keys: nothing to gather
@@ -103,28 +120,39 @@ class Unfiltered:
         else:
             wh.execute(f"""CREATE TABLE {tag}_hover AS SELECT _seq, _lo, _implied, {_hover_columns()} FROM positions
                 JOIN (SELECT DISTINCT unnest(keys) & {(1 << bits) - 1} AS _s FROM {tag}_map) ON _seq = _s""")
-        wh.execute(f"CREATE TABLE {tag}_days AS SELECT _lo, count(*) AS n FROM events GROUP BY 1")
-        d = wh.sql(f"SELECT _lo AS d FROM {tag}_days WHERE _lo > 0 ORDER BY 1")["d"].to_numpy("int64")
-        bucket, lanes = None, {}
+        wh.execute(f"CREATE TABLE {tag}_days AS SELECT _lo, _stance_bits, count(*) AS n FROM events GROUP BY ALL")
+        d = wh.sql(f"SELECT DISTINCT _lo AS d FROM {tag}_days WHERE _lo > 0 ORDER BY 1")["d"].to_numpy("int64")
+        bucket, lanes, bits = None, {}, {}
         if len(d):
             days = _period_days(d, "day")
             bucket = pick_bucket(int(days[-1] - days[0]))
             for lane in ("actor", "topic"):
-                if sql := _packed_counts(src, lane, bucket, '"events"', "_lo > 0"):
+                if sql := _packed_counts(src, lane, bucket, '"events"', "_lo > 0", "_stance_bits"):
                     counts = wh.sql(sql)
-                    lanes[lane] = _named_counts(src, lane, bucket, *_unpack(counts["k"].to_numpy("int64")),
-                                                counts["n"].to_numpy("int64"))
-        return Unfiltered(f"{tag}_rows", f"{tag}_map", f"{tag}_hover", f"{tag}_days", lanes, bucket, per_country)
+                    bits[lane] = _named_counts(src, lane, bucket, *_unpack(counts["k"].to_numpy("int64")),
+                                               counts["n"].to_numpy("int64"), counts["b"].to_numpy("int64"))
+                    lanes[lane] = _summed(bits[lane])
+        return Unfiltered(f"{tag}_rows", f"{tag}_map", f"{tag}_hover", f"{tag}_days", lanes, bits, bucket,
+                          per_country)
+
+    def timeline_counts(self, lane: str, q: Query) -> pd.DataFrame | None:
+        """The timeline's named counts of `q`'s dated events (None when not made for `lane`)."""
+        if lane not in self.lanes:
+            return None
+        if not q.stances:
+            return self.lanes[lane].copy()
+        counts = self.bits[lane]
+        mask = sum(STANCE_BITS.get(s, 0) for s in set(q.stances))  # as Warehouse.where on the events
+        return _summed(counts[(counts["bits"].to_numpy() & mask) != 0])
 
     def headline(self, src: "StoreSource", q: Query) -> tuple:
-        from .store_source import residual
-
-        keep = " OR ".join(f"(t = '{t}' AND {residual(t, q)})" for t in ("events", "positions", "claims"))
+        conds = {t: kept(t, q) for t in ("events", "positions", "claims")}
+        keep = " OR ".join(f"(t = '{t}' AND {c})" for t, (c, _) in conds.items())
         return src.wh.row(f"""SELECT coalesce(sum(n) FILTER (WHERE t = 'events'), 0),
             coalesce(sum(n) FILTER (WHERE t = 'events' AND _lo = 0), 0),
             coalesce(bit_count(bit_or(c) FILTER (WHERE t = 'positions')), 0),
             coalesce(sum(n) FILTER (WHERE t = 'claims'), 0), coalesce(bit_count(bit_or(f)), 0)
-            FROM {self.rows} WHERE {keep}""")
+            FROM {self.rows} WHERE {keep}""", [p for _, ps in conds.values() for p in ps])
 
 
 def headline(src: "StoreSource", f: Query) -> Headline:
@@ -154,11 +182,10 @@ def headline(src: "StoreSource", f: Query) -> Headline:
 def targets(src: "StoreSource", f: Query) -> pd.Series:
     """Positions per target in view, most first (ties by code): counted per integer target
     code (`_toward`; 0 is no target), named from the store's dictionary."""
-    from .store_source import residual
-
     if groups := src.map_groups(f):
+        cond, p = _group_condition(src, groups, view_query(f))
         counts = src.wh.sql(f"""SELECT _toward AS c, CAST(sum(n) AS BIGINT) AS n FROM {groups}
-            WHERE {residual("positions", view_query(f))} AND _toward > 0 GROUP BY 1""")
+            WHERE {cond} AND _toward > 0 GROUP BY 1""", p)
     else:
         rel, cond, p = src.scope("positions", f, "_toward > 0")
         counts = src.wh.sql(f"SELECT _toward AS c, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1", p)
@@ -167,6 +194,16 @@ def targets(src: "StoreSource", f: Query) -> pd.Series:
     counts = counts.sort_values(["n", "code"], ascending=[False, True], kind="stable")
     return pd.Series(counts["n"].to_numpy("int64"), index=pd.Index(counts["code"].to_numpy(object), name="code"),
                      name="n")
+
+
+def _group_condition(src: "StoreSource", groups: str, q: Query) -> tuple[str, list]:
+    """The condition picking `q`'s positions out of `src.map_groups`' groups: `kept` on the
+    `Unfiltered` groups, the residual condition on a narrow copy's (which holds `q`'s stances only)."""
+    from .store_source import residual
+
+    if src.unfiltered and groups == src.unfiltered.map:
+        return kept("positions", q)
+    return residual("positions", q), []
 
 
 def targets_then_map(src: "StoreSource", f: Query) -> pd.Series:
@@ -185,11 +222,9 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
     the positions toward it held by a bloc as a whole (no state to draw): one pass
     (`Warehouse.map_view`)."""
     q = view_query(f)
-    from .store_source import residual
-
     every = replace(q, include_implied=True, include_roster=True)
     groups = src.map_groups(f)
-    scope = (groups, residual("positions", every), []) if groups else src.scope("positions", every)
+    scope = (groups, *_group_condition(src, groups, every)) if groups else src.scope("positions", every)
     pre = src.unfiltered if src.unfiltered and groups == src.unfiltered.map else None
     stances, lines, (roster, member, bloc) = src.wh.map_view(
         q, target, per_country=charts.MAP_HOVER_LINES, columns=charts.MAP_LINE_COLUMNS, scope=scope,
@@ -204,7 +239,8 @@ def toward(src: "StoreSource", f: Query, target: str | None) -> tuple[pd.DataFra
 def undated_hidden(src: "StoreSource", f: Query) -> int:
     """Undated events the view would hold if undated rows were included."""
     if (pre := src.unfiltered) and unfiltered(view_query(f)):
-        return int(src.wh.row(f"SELECT coalesce(sum(n), 0) FROM {pre.days} WHERE _lo = 0")[0])
+        cond, p = kept("events", replace(view_query(f), include_undated=True))
+        return int(src.wh.row(f"SELECT coalesce(sum(n), 0) FROM {pre.days} WHERE {cond} AND _lo = 0", p)[0])
     return src.count("events", replace(view_query(f), include_undated=True), "_lo = 0")
 
 
@@ -216,10 +252,9 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     undated counts and the span (an event's first day `_t0` is the day `_lo` writes) too."""
     pre = src.unfiltered if src.unfiltered and unfiltered(view_query(f)) else None
     if pre:
-        from .store_source import residual
-
+        cond, p = kept("events", view_query(f))
         per_day = src.wh.sql(f"""SELECT _lo AS d, CAST(sum(n) AS BIGINT) AS n FROM {pre.days}
-            WHERE {residual("events", view_query(f))} GROUP BY 1 ORDER BY 1""")
+            WHERE {cond} GROUP BY 1 ORDER BY 1""", p)
     else:
         rel, cond, p = src.scope("events", f)
         per_day = src.wh.sql(f"SELECT _lo AS d, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1 ORDER BY 1", p)
@@ -232,8 +267,8 @@ def timeline_data(src: "StoreSource", f: Query, lane: str):
     bucket = pick_bucket(int(days[-1] - days[0]))
     period = _PERIODS[bucket]
     code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
-    if pre and pre.bucket == bucket and lane in pre.lanes:  # the dated events of every such view
-        return TimelineCounts(pre.lanes[lane].copy(), bucket, days, per_day_n, undated)
+    if pre and pre.bucket == bucket and (counts := pre.timeline_counts(lane, view_query(f))) is not None:
+        return TimelineCounts(counts, bucket, days, per_day_n, undated)
     if pre is None and (sql := _packed_counts(src, lane, bucket, rel, f"{cond} AND _lo > 0")):
         counts = src.wh.sql(sql, p)
         codes, periods, stances = _unpack(counts["k"].to_numpy("int64"))
@@ -251,9 +286,16 @@ def _unpack(k: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return k >> (PERIOD_BITS + 3), ((k >> 3) & ((1 << PERIOD_BITS) - 1)) - PERIOD_SHIFT, k & 7
 
 
-def _named_counts(src: "StoreSource", lane: str, bucket: str, codes, periods, stances, n) -> pd.DataFrame:
+def _summed(counts: pd.DataFrame) -> pd.DataFrame:
+    """`_named_counts` per stance bits summed over the bits: (lane, period, stance, n)."""
+    return counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
+
+
+def _named_counts(src: "StoreSource", lane: str, bucket: str, codes, periods, stances, n,
+                  bits=None) -> pd.DataFrame:
     """The timeline's counts (lane name, period's first day, stance, n) of counts per (lane
-    code, period, stance code)."""
+    code, period, stance code); per (lane name, period, stance, `bits`) when the events' stance
+    bits are given (a column "bits")."""
     code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
     # each lane code named once; counts summed per (name, period, stance) on integers (two
     # codes may be drawn under one name): the same groups, in the same order, as on the strings
@@ -268,7 +310,11 @@ def _named_counts(src: "StoreSource", lane: str, bucket: str, codes, periods, st
     label_ids, labels = pd.factorize(label)
     counts = pd.DataFrame({"lane": label_ids[at], "period": _period_days(np.asarray(periods, "int64"), bucket),
                            "stance": np.asarray(stances, "int64"), "n": np.asarray(n, "int64")})
-    counts = counts.groupby(["lane", "period", "stance"], sort=False)["n"].sum().reset_index()
+    keys = ["lane", "period", "stance"]
+    if bits is not None:
+        counts.insert(3, "bits", np.asarray(bits, "int64"))
+        keys.append("bits")
+    counts = counts.groupby(keys, sort=False)["n"].sum().reset_index()
     counts["lane"] = np.asarray(labels, dtype=object)[counts["lane"].to_numpy()]
     counts["stance"] = np.asarray(EVENT_STANCES, dtype=object)[counts["stance"].to_numpy()]
     return counts
@@ -278,15 +324,16 @@ _PERIODS = {"week": f"datediff('day', {DAY0}, date_trunc('week', _t0))", "month"
             "year": "_lo // 10000"}
 
 
-def _packed_counts(src: "StoreSource", lane: str, bucket: str, rel: str, cond: str) -> str | None:
+def _packed_counts(src: "StoreSource", lane: str, bucket: str, rel: str, cond: str, also: str = "") -> str | None:
     """SELECT of the events of `rel` where `cond` counted per packed key (lane code, period,
     event stance code): one integer key, which DuckDB groups fastest (None when the lane
-    codes are too many to pack)."""
+    codes are too many to pack); per (key, column `also`, as b) when `also` is given."""
     code, kind = ("_lane", "lanes") if lane == "actor" else ("_topic", "topics")
     if len(getattr(src.codes, kind)) >= PACK_CODES_BELOW:
         return None
+    b = f", {also} AS b" if also else ""
     return f"""SELECT ((CAST({code} AS BIGINT) << {PERIOD_BITS}) + ({_PERIODS[bucket]}) + {PERIOD_SHIFT}) * 8
-        + _st AS k, count(*) AS n FROM {rel} WHERE {cond} GROUP BY 1"""
+        + _st AS k{b}, count(*) AS n FROM {rel} WHERE {cond} GROUP BY ALL"""
 
 
 def _period_days(values: np.ndarray, unit: str) -> np.ndarray:

@@ -342,10 +342,17 @@ def test_narrow_views_answer_as_pandas(synthetic, f: Filters) -> None:
 
 
 @pytest.mark.parametrize("f", [Filters(include_implied=True), Filters(include_roster=False, include_undated=False),
-                               Filters(lane="topic", include_implied=True, include_roster=False)])
+                               Filters(lane="topic", include_implied=True, include_roster=False),
+                               Filters(stances=("concern",), include_undated=False, include_roster=False),
+                               Filters(stances=("support", "neutral"), lane="topic", include_implied=True),
+                               Filters(stances=("oppose", "no such stance"))])
 def test_unfiltered_variants_answer_as_pandas(synthetic, f: Filters) -> None:
+    """The default view's variants, stance filters included, read the open-time aggregates."""
+    from dashboard import store_overview as ov
+    from dashboard.filters import view_query
+
     frames, store = synthetic
-    assert store.unfiltered is not None
+    assert store.unfiltered is not None and ov.unfiltered(view_query(f))
     store.ahead.clear()
     _same_answers(frames, store, f, ["CHN"])
 
@@ -384,7 +391,8 @@ def test_unfiltered_aggregates_follow_a_second_ingest(tmp_path) -> None:
     live = StoreSource(wh, store_key(wh), ARTICLES)
     live.settle()
     live.unfiltered = None  # every answer from the rows
-    for f in (Filters(), Filters(include_implied=True), Filters(include_undated=False, include_roster=False)):
+    for f in (Filters(), Filters(include_implied=True), Filters(include_undated=False, include_roster=False),
+              Filters(stances=("support", "oppose"), include_implied=True)):
         h = src.headline(f)
         assert h == live.headline(f) and h != first
         assert_series_equal(src.targets(f), live.targets(f))
