@@ -23,7 +23,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
-from . import filters
+from . import download_grace, filters
 from .filters import FilterOptions, Filters
 from .loading import Fingerprint, article_paths, articles_dir, fingerprint, parse_cache_dir
 from stance.warehouse import Warehouse
@@ -293,6 +293,7 @@ def sidebar_filters(opts: FilterOptions, names: dict[str, str],
 
 def start(pages: dict[str, Any] | None = None) -> Context:
     """Load the corpus and build the shared sidebar (called by app.py on every rerun)."""
+    download_grace.install_in_runtime()  # once per server; later calls only check a flag
     folder = articles_dir()
     source = load_source(folder)
     with st.sidebar:

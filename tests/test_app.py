@@ -217,6 +217,19 @@ def test_downloads_are_exactly_the_rows_shown_with_group_names(app, corpus):
     assert f"positions.csv ({len(shown):,} rows)" in labels and "All tables (.zip)" in labels
 
 
+def test_the_running_app_gives_built_downloads_a_grace(monkeypatch):
+    """Each run installs the grace on the server's media file manager (tests/
+    test_dashboard_download_grace.py shows what it keeps), so a CSV built on click is still
+    there when the browser fetches it while other sessions rerun."""
+    from dashboard import download_grace
+
+    managers = []
+    monkeypatch.delenv(ARTICLES_ENV, raising=False)
+    monkeypatch.setattr(download_grace, "install", lambda m, **kw: managers.append(m) or True)
+    _ok(AppTest.from_file(APP, default_timeout=TIMEOUT).run())
+    assert managers and all(hasattr(m, "execute_deferred") for m in managers)
+
+
 def test_query_params_restore_a_view(monkeypatch):
     monkeypatch.delenv(ARTICLES_ENV, raising=False)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
