@@ -13,6 +13,7 @@ from typing import Any
 from dashboard import charts
 from dashboard.filters import Filters
 from dashboard.relations import matrix_pairs
+from dashboard.paging import OVERVIEW_ROWS
 from dashboard.views import UNDATED_LIST_LIMIT, claims_table
 
 VIEWS = {
@@ -43,8 +44,8 @@ def overview(src: Any, f: Filters) -> tuple[list, list, dict]:
             tables.append(undated.page(1, UNDATED_LIST_LIMIT))
     else:
         src.undated_hidden(f)
-    tables.append(claims_table(src.rows("claims", f).page(1), src.names))
-    tables.append(src.bloc_positions(f).page(1))
+    tables.append(claims_table(src.rows("claims", f).page(1, OVERVIEW_ROWS), src.names))
+    tables.append(src.bloc_positions(f).page(1, OVERVIEW_ROWS))
     counts = {"view_rows": [h.events, 0, h.claims], "map_rows": len(frame), "bucket": info.bucket,
               "timeline_rows": info.plotted, "aggregated": info.aggregated}
     return figs, tables, counts

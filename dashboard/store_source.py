@@ -28,7 +28,7 @@ from .ahead import Ahead
 from .filters import FilterOptions, view_query
 from .model import as_t0, derive, int_to_iso, shown
 from .names import file_titles, names_from_counts
-from .paging import PAGE_SIZE
+from .paging import OVERVIEW_ROWS, PAGE_SIZE
 from .profile import Profile
 from .relations import pairs_from_counts
 from .source import clamp_page, columns_of
@@ -37,7 +37,6 @@ from .timeline import TimelineCounts, TimelineInfo, counts_figure, timeline_figu
 
 PROFILE_ROWS = 5000     # dated positions of a state drawn on its timeline (each way)
 LISTED_CLAIMS = PAGE_SIZE  # count claims listed on the Country page (each kind)
-UNDATED_SHOWN = 200      # undated events listed under the timeline (views.UNDATED_LIST_LIMIT)
 SEQ_WINDOW = 131_072     # rows (about one DuckDB row group) a page is first looked for in
 # A narrow copy of a view's rows (`StoreSource.narrow`): the columns the Overview's queries
 # read, and how many views' copies are kept in the scratch database at most.
@@ -389,11 +388,12 @@ class StoreSource:
         self.ahead.start(self._view("timeline", f, lane), lambda: ov.timeline_data(self, f, lane))
         if f.include_undated:
             rows = self.undated_events(f)
-            self.ahead.start(rows.key + ("page", 1, UNDATED_SHOWN), lambda: rows.fetch_page(1, UNDATED_SHOWN))
+            self.ahead.start(rows.key + ("page", 1, OVERVIEW_ROWS), lambda: rows.fetch_page(1, OVERVIEW_ROWS))
         else:
             self.ahead.start(self._view("undated hidden", f), lambda: ov.undated_hidden(self, f))
         for rows in (self.rows("claims", f), self.bloc_positions(f)):
-            self.ahead.start(rows.key + ("page", 1, PAGE_SIZE), lambda rows=rows: rows.fetch_page(1, PAGE_SIZE))
+            self.ahead.start(rows.key + ("page", 1, OVERVIEW_ROWS),
+                             lambda rows=rows: rows.fetch_page(1, OVERVIEW_ROWS))
         # in this thread: the page needs it first, and the pool's workers are busy with the rest
         h = self.ahead.once(self._view("headline", f), lambda: ov.headline(self, f))
         # the headline counted these rows already: their tables need not count them again

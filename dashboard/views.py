@@ -15,11 +15,12 @@ import streamlit as st
 from . import charts, evidence, filters, paging
 from .model import shown
 from .names import group_names
+from .paging import OVERVIEW_ROWS
 from .shell import (K_COUNTRIES, K_LANE, K_TARGET, LABEL_MEMBERS, LABEL_ROSTER, Context,
                     source_text)
 from .source import Rows
 
-UNDATED_LIST_LIMIT = 200
+UNDATED_LIST_LIMIT = OVERVIEW_ROWS
 K_MAP = "map"  # the map's selection state (a click on a state)
 K_OPEN_COUNTRY = "open_country_page"  # set by a map click: the next run shows the Country page
 
@@ -207,26 +208,31 @@ def claims_table(cl: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 def claims_panel(ctx: Context) -> None:
     """Counts no map can show, and positions of blocs as a whole."""
     st.subheader("Claims the map cannot show")
-    cl = ctx.memo("claims page", lambda: ctx.source.rows("claims", ctx.filters).page(1))
+    cl = ctx.memo("claims page", lambda: ctx.source.rows("claims", ctx.filters).page(1, OVERVIEW_ROWS))
     if cl.empty:
         st.caption("No unnamed-count claims in this view.")
     else:
         table = ctx.memo("claims table", lambda: claims_table(cl, ctx.names))
         st.dataframe(table, hide_index=True, key="claims_panel")
+        if len(cl) >= OVERVIEW_ROWS:
+            st.caption(f"The first {OVERVIEW_ROWS} shown; all are in the Claims table (Evidence & tables).")
     bloc = ctx.memo("bloc positions", lambda: _bloc_rows(ctx.source.bloc_positions(ctx.filters)))
     if len(bloc):
         st.caption("Positions of blocs as a whole (no single country to draw):")
         st.dataframe(bloc, hide_index=True, key="bloc_positions")
+        if len(bloc) >= OVERVIEW_ROWS:
+            st.caption(f"The first {OVERVIEW_ROWS} shown; all are in the Positions table "
+                       "(Evidence & tables).")
 
 
 BLOC_ROW_COLUMNS = ["date", "stance", "toward", "topic", "text", "file"]  # and "bloc" second
 
 
 def _bloc_rows(rows: Rows) -> pd.DataFrame:
-    """The first page of positions held by blocs as a whole, as the claims panel lists them:
-    `shown(page, "positions")` cut to date, group_name (as "bloc"), stance, toward, topic,
-    text and file, with only those columns taken from the table."""
-    part = rows.page(1, cols=[*BLOC_ROW_COLUMNS, "group", "_group_name"])
+    """The first OVERVIEW_ROWS positions held by blocs as a whole, as the claims panel lists
+    them: `shown(page, "positions")` cut to date, group_name (as "bloc"), stance, toward,
+    topic, text and file, with only those columns taken from the table."""
+    part = rows.page(1, OVERVIEW_ROWS, cols=[*BLOC_ROW_COLUMNS, "group", "_group_name"])
     names = part["_group_name"] if "_group_name" in part.columns else group_names(part["group"])
     out = part.loc[:, BLOC_ROW_COLUMNS]
     out.insert(1, "bloc", names.to_numpy())

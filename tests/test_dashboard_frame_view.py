@@ -65,7 +65,7 @@ def test_the_claims_panels_bloc_rows_are_the_shown_page_cut_to_its_columns():
     from dashboard.source import FrameRows
 
     def old(rows):  # the claims panel's table before it took only its columns
-        return shown(rows.page(1), "positions").loc[:, [
+        return shown(rows.page(1, views.OVERVIEW_ROWS), "positions").loc[:, [
             "date", "group_name", "stance", "toward", "topic", "text", "file"]].rename(
             columns={"group_name": "bloc"})
 
@@ -76,8 +76,15 @@ def test_the_claims_panels_bloc_rows_are_the_shown_page_cut_to_its_columns():
             "positions", "country_iso3", [""])))
         for rows in (blocs, view.paged("positions"), FrameRows("positions", view.frame("positions"))):
             assert_frame_equal(views._bloc_rows(rows), old(rows))
+            # the Overview lists the first OVERVIEW_ROWS; the rest are on Evidence & tables
+            assert len(views._bloc_rows(rows)) == min(len(rows), views.OVERVIEW_ROWS)
         plain = FrameRows("positions", view.frame("positions").drop(columns="_group_name"))
         assert_frame_equal(views._bloc_rows(plain), old(plain))  # names from the group ids
+    import pandas as pd
+
+    many = FrameRows("positions", pd.concat([FrameView(t, Codes(t), Filters()).frame("positions")] * 40,
+                                            ignore_index=True))
+    assert len(many) > views.OVERVIEW_ROWS and len(views._bloc_rows(many)) == views.OVERVIEW_ROWS
 
 
 def test_the_undated_list_is_the_shown_page_cut_to_its_columns():
