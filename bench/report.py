@@ -177,8 +177,9 @@ def markdown(r: dict) -> str:
         "",
         "## Method",
         "",
-        f"- Corpus: synthetic news articles from `bench/generate.py` (seed {r['seed']}), mean "
-        f"{r.get('mean_doc_bytes', 0) / 1000:.2f} KB, with datelines in several styles and undated pages, "
+        f"- Corpus: synthetic news articles from `bench/generate.py` (seed {r['seed']})"
+        + (f", mean {r['mean_doc_bytes'] / 1000:.2f} KB" if r.get("mean_doc_bytes") else "")
+        + ", with datelines in several styles and undated pages, "
         "relative weekdays, countries, demonyms, blocs, \"on behalf of\", count claims, boilerplate and "
         "several articles per page. The 1k corpus is the first 1,000 files of the 10k corpus.",
         f"- Each figure is measured in a fresh process (interpreter start and imports excluded) and is the "
