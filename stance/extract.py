@@ -4,12 +4,20 @@ The sentence reader (`positions.analyse`) says who takes which stance toward who
 sentence; this module puts sentences in their document: the date each one speaks of (its own,
 its list item's, or the running context), the headline stance that quoted speakers inherit,
 pronoun subjects, and the expansion of blocs and known joint letters into their members.
+
+A bloc's stance implies one `member_of_group` row per member on the roster of the date; those
+rows are about three quarters of all positions. They are deduped here one by one as any
+position (`_expand_bloc`), but carried as one `tables.MemberRows` record per expansion (the
+shared cells once, the members' codes and sources as tuples, the first position id number),
+which `tables.build` expands columnar: no dict per member row, a smaller pickle between
+processes, and the same table as before.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 from . import blocs, countries, letters, people
 from .composition import compose
@@ -20,6 +28,7 @@ from .rules.vocabulary import words
 from .positions import (_ADJECTIVAL, BLOC_BY_KIND, NAMED_NEXT, TERROR_ACT, Analysis, Cue, Mention, Statement, analyse, artefact_object, compose_cues, find_cues, same_act, text_subject,
                         verdict_text)
 from .sentences import split_sentences
+from .tables import MemberRows, PositionRows
 from .topics import topic_of
 
 MIN_WORDS = 4              # shorter paragraphs are headers, headings or navigation
@@ -218,8 +227,10 @@ _ON_BEHALF_BEFORE = re.compile(
 
 @dataclass
 class Rows:
+    """One document's rows; positions as dicts and bloc-member records (see the module docstring)."""
+
     events: list[dict] = field(default_factory=list)
-    positions: list[dict] = field(default_factory=list)
+    positions: PositionRows = field(default_factory=PositionRows)
     claims: list[dict] = field(default_factory=list)
 
 
@@ -692,10 +703,14 @@ class DocumentExtractor:
                     "target": _name(target), "target_iso3": target.iso3 if target else "",
                     "topic": topic, "text": self.text[s:e], "start": s, "end": e,
                 })
+            positions = self.rows.positions
             for row in position_rows:
-                row["event_id"] = first_id
-                row["position_id"] = f"{self.doc_id}-p{len(self.rows.positions) + 1}"
-                self.rows.positions.append(row)
+                if isinstance(row, MemberRows):   # ids numbered on, counting every member row
+                    row.shared["event_id"], row.shared["position_id"], row.first = first_id, "", len(positions) + 1
+                else:
+                    row["event_id"] = first_id
+                    row["position_id"] = f"{self.doc_id}-p{len(positions) + 1}"
+                positions.append(row)
             for row in claim_rows:
                 row["event_id"] = first_id
                 row["claim_id"] = f"{self.doc_id}-c{len(self.rows.claims) + 1}"
@@ -706,9 +721,7 @@ class DocumentExtractor:
             if latest.precision in ("day", "month") and self._near_anchor(latest):
                 self.context = latest
         targeted = [st for st in statements if st.stance and st.target is not None and not self._is_reply(st)]
-        self.criticised.update(row["toward_iso3"] for row in position_rows + claim_rows
-                               if row["stance"] in ("oppose", "concern") and row["toward_iso3"]
-                               and row.get("country_iso3") not in self.criticised)
+        self.criticised.update(self._criticised_by(position_rows + claim_rows))
         speakers = {st.holder.iso3 or st.holder.bloc for st in analysis.statements if st.cue is not None}
         if len(speakers) > 1:   # "Britain, France and Germany issued a joint statement ...": allies from now on
             for member in speakers:
@@ -1194,6 +1207,21 @@ class DocumentExtractor:
                 self.lead_actor = analysis.actors[0]
                 return
 
+    def _criticised_by(self, rows: list[dict | MemberRows]) -> Iterator[str]:
+        """The states rows oppose or worry about, from holders not criticised themselves, read lazily
+        while `criticised` grows. A member record counts as its rows: its only target is added when
+        any member is not criticised (its members are never its target, so adding it changes
+        nothing for the next member)."""
+        for row in rows:
+            if isinstance(row, MemberRows):
+                shared = row.shared
+                if shared["stance"] in ("oppose", "concern") and shared["toward_iso3"] \
+                        and any(m not in self.criticised for m in row.iso3):
+                    yield shared["toward_iso3"]
+            elif row["stance"] in ("oppose", "concern") and row["toward_iso3"] \
+                    and row.get("country_iso3") not in self.criticised:
+                yield row["toward_iso3"]
+
     def _event_parties(self, analysis: Analysis, statements: list[Statement], has_claims: bool) -> tuple[Mention | None, Mention | None]:
         """Who acts in the sentence and toward whom, for the events table."""
         if statements:
@@ -1224,27 +1252,47 @@ class DocumentExtractor:
         if key in self.seen_positions:
             return None
         self.seen_positions.add(key)
-        if toward and (not self.recent_targets or self.recent_targets[-1].iso3 != toward):
-            # the states positions were last toward, most recent last, each once: whom "both sides" are
-            self.recent_targets = [m for m in self.recent_targets if m.iso3 != toward][-5:] + [target]
+        self._note_target(target)
         return {**base, "country_iso3": iso3, "country": countries.country_name(iso3) if iso3 else "",
                 "stance": stance, "toward_iso3": toward, "toward": _name(target), "basis": basis,
                 "group": group, "source": source}
 
-    def _expand_bloc(self, base: dict, bloc_id: str, stance: str, target: Mention | None, when: When,
-                     skip: set[str]) -> list[dict]:
-        rows = []
-        for member in blocs.members(bloc_id, when.as_date()):
-            if member.iso3 in skip:
-                continue
-            row = self._position(base, member.iso3, stance, target, "member_of_group", bloc_id, member.source)
-            if row:
-                rows.append(row)
-        return rows
+    def _note_target(self, target: Mention | None) -> None:
+        """The states positions were last toward, most recent last, each once: whom "both sides" are."""
+        toward = target.iso3 if target is not None else ""
+        if toward and (not self.recent_targets or self.recent_targets[-1].iso3 != toward):
+            self.recent_targets = [m for m in self.recent_targets if m.iso3 != toward][-5:] + [target]
 
-    def _position_rows(self, statements: list[Statement], s: int, e: int, when: When, topic: str) -> list[dict]:
+    def _expand_bloc(self, base: dict, bloc_id: str, stance: str, target: Mention | None, when: When,
+                     skip: set[str]) -> list[MemberRows]:
+        """The bloc's members on the date taking its stance: one `MemberRows` record, or none when each
+        member is skipped, is the target or holds this position already. The checks are `_position`'s
+        for basis "member_of_group", member by member; only the row dicts are left out."""
+        toward = target.iso3 if target is not None else ""
+        seen = self.seen_positions
+        codes: list[str] = []
+        sources: list[str] = []
+        for member in blocs.members(bloc_id, when.as_date()):
+            iso3 = member.iso3
+            if iso3 in skip or iso3 == toward:
+                continue
+            key = (iso3, bloc_id, stance, toward, "member_of_group")
+            if key in seen:
+                continue
+            seen.add(key)
+            codes.append(iso3)
+            sources.append(member.source)
+        if not codes:
+            return []
+        self._note_target(target)
+        shared = {**base, "country_iso3": "", "country": "", "stance": stance, "toward_iso3": toward,
+                  "toward": _name(target), "basis": "member_of_group", "group": bloc_id, "source": ""}
+        return [MemberRows(shared, tuple(codes), tuple(sources))]
+
+    def _position_rows(self, statements: list[Statement], s: int, e: int, when: When,
+                       topic: str) -> list[dict | MemberRows]:
         base = self._base(s, e, when, topic)
-        rows: list[dict] = []
+        rows: list[dict | MemberRows] = []
         speakers = {st.holder.start for st in statements   # states that open their own clause ("France regretted it")
                     if st.cue is not None and 0 < st.cue.start - st.holder.end <= 3}
         for st in statements:

@@ -20,7 +20,7 @@ from .cleaning import split_documents
 from .dates import DEFAULT_SETTINGS, DateSettings, analyse_dates
 from .extract import DocumentExtractor
 from .reading import SourceFile, collect_paths, read_source
-from .tables import TABLE_NAMES, Rows, Tables
+from .tables import TABLE_NAMES, PositionRows, Rows, Tables
 from .version import __version__
 
 
@@ -77,7 +77,7 @@ def parse_rows(src: SourceFile, doc_prefix: str | None = None, settings: DateSet
         return Rows([_document_row(src, f"{prefix}-0")], [], [], [])
     meta = src.meta if isinstance(src.meta, dict) else {}
     override = _published_override(meta)
-    out = Rows([], [], [], [])
+    out = Rows([], [], PositionRows(), [])
     parts = split_documents(src.text)
     if not parts:
         return Rows([_document_row(src, f"{prefix}-0", status="empty", error="no article text found")], [], [], [])
@@ -155,8 +155,10 @@ def _rows_for_path(args: tuple[str, str, DateSettings]) -> Rows:
 
 
 def _stack_rows(parts: list[Rows]) -> Tables:
-    """Build each table once for many files (pandas costs ~0.1 ms per frame, so never per file)."""
-    return tables.build([row for part in parts for row in part[t]] for t in range(len(TABLE_NAMES)))
+    """Build each table once for many files (pandas costs ~0.1 ms per frame, so never per file); the
+    positions' bloc-member records stay records until the table is built (see `stance.tables`)."""
+    return tables.build(PositionRows.concat(part.positions for part in parts) if name == "positions"
+                        else [row for part in parts for row in part[t]] for t, name in enumerate(TABLE_NAMES))
 
 
 ENGINES = ("local", "dask")

@@ -307,3 +307,50 @@ def test_a_stance_reads_no_territory_past_its_own_sentence():
     text = ("Council debate\n\nGENEVA, June 22, 2021 - Laos called for an inquiry into the matter.\n\nOther "
             "delegations spoke of the camps in Xinjiang.\n")
     assert ("LAO", "concern", "CHN") not in _scored(text)
+
+
+def test_bloc_members_are_one_record_expanded_columnar_as_their_rows():
+    """A bloc's member rows are carried as one `MemberRows` per expansion and built columnar; the table
+    equals the one from each row as a dict (ids, order, names, sources) and the dedupe is per member."""
+    import datetime
+    import pickle
+
+    import pandas as pd
+
+    from stance import blocs, countries, tables
+    from stance.pipeline import parse_rows
+    from stance.reading import SourceFile
+
+    text = ("Published: June 2, 2021\n"
+            "The representative of Finland, speaking on behalf of the European Union, criticised Russia on Friday.\n"
+            "On 3 March 2019 the European Union had also criticised Russia.\n"
+            "The European Union criticised Hungary on Friday.\n"
+            "ASEAN expressed concern over China on Friday.\n")
+    src = SourceFile(path="eu.txt", file="eu.txt", text=text, status="ok", error="", encoding="utf-8", kind="text",
+                     meta={}, content_hash="x")
+    rows = parse_rows(src)
+    records = [item for item in rows.positions.items if isinstance(item, tables.MemberRows)]
+    assert [r.shared["group"] for r in records] == ["EU", "EU", "EU", "ASEAN"]
+    assert len(rows.positions) == len(list(rows.positions)) == sum(len(r) for r in records) + \
+        sum(not isinstance(item, tables.MemberRows) for item in rows.positions.items)
+
+    built = tables.build(rows).positions
+    per_row = tables.frame(list(rows.positions), tables.COLUMNS["positions"])   # one dict per row, as before
+    pd.testing.assert_frame_equal(built, per_row, check_exact=True)
+    again = tables.build(pickle.loads(pickle.dumps(rows))).positions   # rows cross processes as records
+    pd.testing.assert_frame_equal(again, built, check_exact=True)
+    assert list(built["position_id"]) == [f"eu-1-p{n}" for n in range(1, len(built) + 1)]
+
+    members = built[built["basis"] == "member_of_group"]
+    first = members[members["event_id"] == "eu-1-e1"]
+    roster = blocs.members("EU", datetime.date(2021, 5, 28))
+    assert list(first["country_iso3"]) == [m.iso3 for m in roster if m.iso3 != "FIN"]   # the speaker is skipped
+    assert list(first["source"]) == [m.source for m in roster if m.iso3 != "FIN"]
+    assert list(members["country"]) == [countries.country_name(c) for c in members["country_iso3"]]
+    # 2019: the members that held the position already are dropped; Finland (the speaker before) and
+    # Britain (a member then) are new
+    assert list(members[members["event_id"] == "eu-1-e2"]["country_iso3"]) == ["FIN", "GBR"]
+    toward_hungary = members[members["toward_iso3"] == "HUN"]
+    assert len(toward_hungary) == 26 and "HUN" not in set(toward_hungary["country_iso3"])   # never its own target
+    assert list(members[members["group"] == "ASEAN"]["country_iso3"]) == \
+        [m.iso3 for m in blocs.members("ASEAN", datetime.date(2021, 5, 28))]

@@ -80,3 +80,28 @@ def test_parsed_tables_follow_the_contract() -> None:
     assert isinstance(parsed, Tables)
     for name, df in zip(TABLE_NAMES, parsed):
         assert isinstance(df, pd.DataFrame) and list(df.columns) == COLUMNS[name]
+
+
+def test_member_records_build_the_table_of_their_rows() -> None:
+    import pickle
+
+    from stance.tables import MemberRows, PositionRows
+
+    base = {"doc_id": "a-1", "file": "a.txt", "date": "2021-03-01", "start": 0, "end": 30, "stance": "oppose",
+            "toward_iso3": "RUS", "group": "EU", "event_id": "a-1-e1"}
+    rows = PositionRows([
+        {**base, "position_id": "a-1-p1", "country_iso3": "", "basis": "bloc"},
+        MemberRows({**base, "basis": "member_of_group", "country_iso3": "", "country": "", "source": "",
+                    "position_id": ""}, ("FRA", "DEU"), ("src-f", "src-d"), first=2),
+        {"doc_id": "a-1", "position_id": "a-1-p4", "country_iso3": "FIN", "start": None},   # cells missing
+        MemberRows({**base, "basis": "member_of_group", "position_id": ""}, ("ITA",), ("src-i",), first=5),
+    ])
+    assert len(rows) == 5 and len(rows.items) == 4
+    dicts = list(rows)
+    assert [d["position_id"] for d in dicts] == [f"a-1-p{n}" for n in range(1, 6)]
+    assert [d["country"] for d in dicts[1:3]] == ["France", "Germany"] and dicts[2]["source"] == "src-d"
+    per_row = tables.frame(dicts, COLUMNS["positions"])
+    for built in (tables.positions_frame(rows), tables.positions_frame(pickle.loads(pickle.dumps(rows))),
+                  tables.build(Rows([], [], PositionRows.concat([rows.items[:2], rows.items[2:]]), [])).positions):
+        pd.testing.assert_frame_equal(built, per_row, check_exact=True)
+    assert tables.positions_frame(PositionRows(dicts)).equals(per_row) and len(tables.positions_frame(PositionRows())) == 0
