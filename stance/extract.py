@@ -101,6 +101,11 @@ _OWNER_HEAD = re.compile(
     r"|(?:Joint\s+)?Statement\s+(?:delivered\s+|made\s+|read\s+(?:out\s+)?)?(?:by|of)"
     r"|(?:Ministry\s+of\s+(?:Foreign|External)\s+Affairs|Foreign\s+Ministry)(?:\s+of)?)\s+"
     r"(?:the\s+)?", re.IGNORECASE)
+# "We call on the Government of Nicaragua to ...", "in a letter to the Embassy of Israel": an office addressed
+# in a sentence, not the page's head naming whose page it is
+_ADDRESSED_BEFORE = re.compile(
+    r"\b(?:on|upon|to|with|against|from|urges?|urged|urging|asks?|asked|press(?:es|ed)?|demands?|demanded|told|tells)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
 _SPOKESPERSON_LABEL = re.compile(
     r"(?m)^[ \t]*(?:(?:Embassy|Mission|Consulate|Ministry|Foreign\s+Ministry|MFA|Chinese|Russian)\s+)?"
     r"Spokes(?:person|man|woman)(?:\s+(?-i:[A-Z])[\w-]+){0,3}[ \t]*:", re.IGNORECASE)
@@ -1030,6 +1035,8 @@ class DocumentExtractor:
             head_start = max(0, (self.paragraphs[0][0] if self.paragraphs else 0) - 600)
             found = None
             for match in _OWNER_HEAD.finditer(self.text, head_start, min(len(self.text), head_end)):
+                if _ADDRESSED_BEFORE.search(self.text, max(head_start, match.start() - 30), match.start()):
+                    continue
                 found = next((m for m in _mentions(self.text, match.end(), match.end() + 60)
                               if m.iso3 and m.start - match.end() <= 4), None)
                 if found is not None:

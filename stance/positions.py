@@ -139,7 +139,9 @@ _ON_BEHALF_COUNT = re.compile(
     re.IGNORECASE,
 )
 _SITUATION_IN = re.compile(
-    r"\b(?:situation|crackdown|detentions?|arrests?|executions?|repression|violence|abuses|violations|"
+    r"\b(?:situation|crackdowns?|detentions?|arrests?|executions?|repression|violence|abuses|violations|"
+    r"(?:enforced\s+)?disappearances?|abductions?|torture|imprisonment|jailing|harassment|intimidation|censorship|"
+    r"evictions?|demolitions?|death\s+sentences?|"
     r"persecution|treatment|killings?|conditions|restrictions|closure|blockade|coup(?:\s+d[’']\s?[eé]tat)?|"
     r"takeover|seizure\s+of\s+power|unrest|crisis|elections?|referendum|fighting|war|conflict|hostilities|"
     r"bombing|bombardment|shelling|offensive|strikes?|attacks?|atrocities|massacres?|famine|desecrations?|"

@@ -354,3 +354,27 @@ def test_bloc_members_are_one_record_expanded_columnar_as_their_rows():
     assert len(toward_hungary) == 26 and "HUN" not in set(toward_hungary["country_iso3"])   # never its own target
     assert list(members[members["group"] == "ASEAN"]["country_iso3"]) == \
         [m.iso3 for m in blocs.members("ASEAN", datetime.date(2021, 5, 28))]
+
+
+def test_a_government_addressed_in_a_joint_statement_is_not_the_pages_owner():
+    """"We urge the Government of Eritrea to ..." names whom the statement addresses: "we" stay the
+    speaker and the signatories, and the signatories' concern is toward Eritrea, not toward the
+    state that read the statement out."""
+    text = ("Joint statement on Eritrea\n\n"
+            "GENEVA, 4 July 2024 - Read out by Belgium on behalf of a group of 40 countries. "
+            "We are gravely concerned about reports of enforced disappearances in Eritrea. "
+            "We urge the Government of Eritrea to free all journalists held without charge.\n\n"
+            "Signatories: Austria, Denmark, Ireland, Slovenia.\n")
+    got = _scored(text)
+    assert ("BEL", "concern", "ERI") in got
+    assert {("AUT", "concern", "ERI"), ("DNK", "concern", "ERI"), ("IRL", "concern", "ERI"),
+            ("SVN", "concern", "ERI")} <= got
+    assert not any(holder == "ERI" for holder, _, _ in got)
+    assert not any(toward == "BEL" for _, _, toward in got)
+
+
+def test_a_page_headed_by_a_government_is_still_its_owners():
+    text = ("Press release\n\nMinistry of Foreign Affairs, Government of Fiji\n\n"
+            "We strongly condemn the attack on the convoy in Vanuatu's waters by Indonesia. "
+            "We call on all sides to show restraint.\n")
+    assert ("FJI", "oppose", "IDN") in _scored(text)

@@ -100,6 +100,10 @@ def test_a_list_of_capitals_is_a_list_of_subjects():
 def test_a_situation_in_a_state_is_about_that_state():
     assert read("Norway expressed concern over the detention of journalists in Belarus.") == [("NOR", "concern", "BLR", "")]
     assert read("Sweden criticised the talks held in Kenya.") == [("SWE", "oppose", "", "")]
+    # the abuses rights statements name: the state where they happen is the one at issue
+    assert read("Ireland voiced alarm at enforced disappearances in Belarus.") == [("IRL", "concern", "BLR", "")]
+    assert read("Chile condemned the torture of detainees in Venezuela.") == [("CHL", "oppose", "VEN", "")]
+    assert read("Estonia denounced the evictions of families in Azerbaijan.") == [("EST", "oppose", "AZE", "")]
 
 
 def test_a_stance_with_no_target_takes_the_states_it_was_asked_about():
