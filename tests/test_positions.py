@@ -1120,3 +1120,19 @@ def test_an_act_done_to_a_state_asked_for_backed_or_ended(sentence, expected):
 ])
 def test_expulsion_nouns_and_a_state_s_words_named_by_its_demonym(sentence, expected):
     assert expected in positions_of("T\n\n" + sentence)
+
+
+@pytest.mark.parametrize("answer", [
+    "Tehran's foreign ministry promised a painful response.",
+    "Iran threatened a mirror response.",
+    "Tehran vowed a swift and decisive response to the move.",
+])
+def test_a_promised_response_opposes_the_state_that_acted(answer):
+    text = ("Argentina expels Iranian envoy\n\n"
+            "BUENOS AIRES, March 3 (AP) - Argentina said on Monday it would expel an Iranian diplomat, "
+            f"accusing Tehran of hiding suspects. {answer}\n")
+    assert ("IRN", "oppose", "ARG") in positions_of(text)
+
+
+def test_a_response_promised_to_no_one_gives_no_row():
+    assert positions_of("Drills\n\nJapan promised a strong response to any attack on its ships.\n") == set()
