@@ -214,15 +214,18 @@ def claims_panel(ctx: Context) -> None:
     else:
         table = ctx.memo("claims table", lambda: claims_table(cl, ctx.names))
         st.dataframe(table, hide_index=True, key="claims_panel")
-        if len(cl) >= OVERVIEW_ROWS:
-            st.caption(f"The first {OVERVIEW_ROWS} shown; all are in the Claims table (Evidence & tables).")
+        _more_on_tables_page(len(cl), "Claims")
     bloc = ctx.memo("bloc positions", lambda: _bloc_rows(ctx.source.bloc_positions(ctx.filters)))
     if len(bloc):
         st.caption("Positions of blocs as a whole (no single country to draw):")
         st.dataframe(bloc, hide_index=True, key="bloc_positions")
-        if len(bloc) >= OVERVIEW_ROWS:
-            st.caption(f"The first {OVERVIEW_ROWS} shown; all are in the Positions table "
-                       "(Evidence & tables).")
+        _more_on_tables_page(len(bloc), "Positions")
+
+
+def _more_on_tables_page(listed: int, table: str) -> None:
+    """Say where the rest are when an Overview list is cut at OVERVIEW_ROWS."""
+    if listed >= OVERVIEW_ROWS:
+        st.caption(f"The first {OVERVIEW_ROWS} shown; all are in the {table} table (Evidence & tables).")
 
 
 BLOC_ROW_COLUMNS = ["date", "stance", "toward", "topic", "text", "file"]  # and "bloc" second

@@ -147,9 +147,6 @@ class PositionRows:
             else:
                 yield item
 
-    def __getitem__(self, index: int | slice):
-        return list(self)[index]
-
     def __reduce__(self):
         return _position_rows, (self.items, self.n)
 
