@@ -152,7 +152,8 @@ def count_range(count: int, qualifier: str) -> tuple[int | None, int | None]:
     return None, count  # up_to
 
 
-_PART_OF = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|all\s+)?$",
+_PART_OF = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUMBER})\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|all\s+)?"
+                      r"(?:[\w-]+[’']s\s+)?$",
                       re.IGNORECASE)
 _NUMBER_OF = re.compile(
     rf"\bnumber\s+of\s+(?P<noun>countries|states|nations|governments|delegations|signatories|co-?sponsors|signing\s+states)\b"

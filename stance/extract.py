@@ -37,8 +37,11 @@ _VERB = re.compile(
     r"\b(?:said|says|met|held|signed|announced|established|adopted|passed|visited|sent|"
     r"joined|concluded|organi[sz]ed|received|issued|published|presented|[a-z]{3,}ed)\b"
 )
-_DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:from|against|to|in|with)\s+)?"
-                            r"(?:the\s+)?", re.IGNORECASE)
+# the object right after the cue, also a noun the list stands in apposition to ("accused its main sponsors - A, B
+# and C - of ...", "praised the co-sponsors, A, B and C,")
+_DIRECT_OBJECT = re.compile(r"\s*(?:(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+s\s*(?:,|[-–—])\s*"
+                            r"|(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:from|against|to|in|with)\s+)?"
+                            r"(?:the\s+)?)", re.IGNORECASE)
 _BODY_OUTCOME = re.compile(r"\s+(?:(?:by|with|at|over|about|in)\s+)?(?:the|this|that|today's|its)\s+(?:[\w-]+\s+)?(?:decision|vote|outcome|adoption|result)\b",
                            re.IGNORECASE)
 _MOTION_OBJECT = re.compile(r"\s+(?:(?:for|of|on|to)\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?"
@@ -189,6 +192,9 @@ _GROUP_INCLUDING = re.compile(
 _THE_DECISION = re.compile(r"\s+(?:the|this|that|their)\s+(?:[\w-]+\s+)?(?:decision|move|step|recognition|announcement|"
                            r"expulsions?|plan)\b", re.IGNORECASE)
 _VOTE_WORD = re.compile(r"\bvot|\babstain|\bveto", re.IGNORECASE)
+_WOULD_AFTER = re.compile(r"\s+(?:also\s+)?would\b", re.IGNORECASE)
+_DREW_BACKING = re.compile(r"\b(?:won|wins|drew|draws|received|receives|gained|gains|secured|secures|got|gets|"
+                           r"attracted|attracts|garnered|garners|had|has)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SPONSORS = re.compile(rf"\b(?:{words('sponsor_verb')}|sponsors?|co-?sponsors?|penholders?|core\s+group)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:among|them|those|these|the\s+\d+|the\s+[a-z]+\s+(?:were|are)|signatories\s+of)\b",
                              re.IGNORECASE)
@@ -220,7 +226,7 @@ _VETO_OBJECT = re.compile(
     re.IGNORECASE)
 _VETO_SUBJECT = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:double|second|latest)\s+)?vetoe?s?\s+(?:(?:was|were|is|are|had\s+been|amounted\s+to)\s+"
-    r"(?:a\s+|an\s+)?[\"“]?)?$", re.IGNORECASE)
+    r"(?:a\s+|an\s+)?[\"“]?|(?:as\s+)?(?:a|an)\s+[\"“]?)?$", re.IGNORECASE)   # also "called the veto a shameful day"
 # a count of states that sent word, with no cue of its own ("leaders of more than 30 countries had sent messages")
 _MESSAGE_AFTER = re.compile(
     r"\s+(?:(?:had|have|has|also|all|already|quickly)\s+)*(?:sent|send|wrote|written|phoned|telephoned|called)\b"
@@ -558,6 +564,15 @@ class DocumentExtractor:
         found = _ANAPHOR_AT.match(self.text, s, e)
         return found is not None and _LATER_CLAUSE.search(self.text, found.end("a"), analysis.cues[0].start) is not None
 
+    def _the_text_speaks(self, s: int, e: int) -> bool:
+        """ "It would have demanded that the junta ...", "It would also call on ...": after a text voted on, "it"
+        with "would" is what the text says (or would have said), no state's voice."""
+        if self.motion is None:
+            return False
+        found = _ANAPHOR_AT.match(self.text, s, e)
+        return found is not None and found.group("a").lower() == "it" and \
+            _WOULD_AFTER.match(self.text, found.end("a"), e) is not None
+
     def _passive_anaphor(self, s: int, e: int, analysis: Analysis) -> bool:
         """ "It is also called for ...", "They were condemned ...": the anaphoric subject undergoes the act, so it is
         not the holder; "It was concerned about ..." is an adjective and stays the subject's own voice."""
@@ -582,6 +597,8 @@ class DocumentExtractor:
             return analysis
         found = _ANAPHOR_AT.match(self.text, s, e)
         if found is None or self._person_pronoun_for_a_state(s, e):
+            return analysis
+        if self._the_text_speaks(s, e):
             return analysis
         holder = self.last_holder
         if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
@@ -891,7 +908,7 @@ class DocumentExtractor:
         if not analysis.statements and analysis.cues and analysis.pronoun_subject and self.last_holder is not None \
                 and analysis.stance is not None and not self._person_pronoun_for_a_state(s, e) \
                 and not self._cue_in_later_clause(s, e, analysis) and not self._passive_anaphor(s, e, analysis) \
-                and not _BY_AGENT.match(self.text, analysis.cues[0].end):
+                and not _BY_AGENT.match(self.text, analysis.cues[0].end) and not self._the_text_speaks(s, e):
             # (not "The statement was also endorsed by the secretary-general of ...": a passive with its own agent)
             holder = self.last_holder
             if not holder.bloc and self.last_bloc is not None and _BLOC_ANAPHOR.match(self.text, s, min(e, s + 120)):
@@ -1572,6 +1589,8 @@ class DocumentExtractor:
             if found is None:
                 self.pending_lists.append((frame, base))   # "The signatories ... expressed concern" may follow
                 continue
+            if found[1] is not None and found[1].iso3 and any(m.iso3 == found[1].iso3 for m in frame.members):
+                continue   # "Israel accused its sponsors - Egypt, Jordan and Tunisia - of ...": the list is the object
             rows += self._member_rows(base, frame, found[0], found[1], spoken)
         if self.pending_lists and analysis.stance in ("support", "oppose", "concern") and analysis.target is not None:
             rows += self._flush_lists((analysis.stance, analysis.target))
@@ -1632,6 +1651,10 @@ class DocumentExtractor:
         if cue.stance == "withdraw":
             return None, None
         voted = vote_stance(side_of_cue(cue.text), motion)
+        if voted is None and artefact == "text" and cue.stance == "support" and cue.start < claim.start and \
+                _DREW_BACKING.search(self.text, max(s, cue.start - 30), cue.start):
+            # "the draft won the backing of 12 of the council's 15 members": they are for the text
+            voted = vote_stance("for", motion)
         if voted is not None:   # "143 countries voted in favour of the resolution": the text's stance
             return voted, motion.target
         # a tally's own brackets name its voters, not its target ("13 votes in favour (Albania, Brazil, ...)")

@@ -488,10 +488,11 @@ _SITUATION = re.compile(
 )
 
 
-_PREDICATE = re.compile(r"\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+){0,2}?(?:of\s+)?[\"“‘']?"
+_PREDICATE = re.compile(r"(?:\s*,[^,.;]{1,60},)?"   # "the draft, put forward by Britain, won ...": an apposition first
+                        r"(?:\s+(?:was|is|were|are|had\s+been|has\s+been|seemed|looked)\s+(?:\w+\s+){0,2}?(?:of\s+)?[\"“‘']?"
                         # "the draft had won the backing of most members": support the text drew, not its content
                         r"|\s+(?:(?:had|has|have)\s+)?(?:won|wins|drew|draws|received|receives|gained|gains|secured|"
-                        r"secures|got|gets|enjoyed|enjoys|attracted|attracts|garnered)\s+(?:the\s+)?(?:[\w-]+\s+)?",
+                        r"secures|got|gets|enjoyed|enjoys|attracted|attracts|garnered)\s+(?:the\s+)?(?:[\w-]+\s+)?)",
                         re.IGNORECASE)
 _OWN_ACT = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:(?:its|their)\s+|(?:[\w-]+\s+)(?:it|they)\s+(?:had\s+|has\s+)?[a-z]+ed\b)",

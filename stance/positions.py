@@ -847,6 +847,9 @@ def defended(text: str, cue: Cue, target: Mention | None, stance: str) -> str:
 
     Opposing an act done to a state backs that state; so does calling a matter its internal affair.
     """
+    if stance == "oppose" and cue.text[:8].lower() == "sanction" and \
+            _ENDING_BEFORE.search(text, max(0, cue.start - 30), cue.start):
+        return "support"   # "said lifting the sanctions would open a new chapter": ending them backs the state
     if target is None or stance not in ("oppose", "concern", "support") or target.kind == "territory":
         return stance   # "urged an end to the attacks on Gaza": the territory stands for the state doing them
     if stance == "support":
@@ -886,6 +889,8 @@ _CALLS = ("call", "urg", "demand", "press", "appeal", "push", "ask", "seek", "so
 _ENDING = re.compile(r"\b(?:end|ending|ended|halt|halting|stop|stopping|lift|lifting|lifted|removal|remove|removing|"
                      r"cessation|easing|ease|suspension|suspending|withdrawal|withdrawing|repeal|repealing|scrapping|"
                      r"scrap|reversal|reverse|rollback|roll\s+back)\b", re.IGNORECASE)
+_ENDING_BEFORE = re.compile(_ENDING.pattern + r"\s+(?:of\s+|to\s+)?(?:the\s+|its\s+|all\s+|these\s+|those\s+)?$",
+                            re.IGNORECASE)
 _MEMBERSHIP_FOR = re.compile(r"\s+(?:membership|accession|entry)\s+(?:for|of|by)\s+(?:the\s+)?", re.IGNORECASE)
 _CHARGE_BEFORE = re.compile(r"\b(?:accusations?|allegations?|charges?|claims?|sanctions?|attacks?|strikes?|measures?)"
                             r"\s+(?:of\s+[^.;,]{0,40}?\s+)?(?:against|on|targeting|(?:level+ed|directed|made)\s+(?:at|against))"

@@ -143,3 +143,11 @@ def test_prechecks_agree_with_the_patterns_they_stand_for():
                 assert claims._names_any(text, a, b, claims._VOTE_WORDS, claims._VOTE_CONTEXT)
             if claims._CLAIM.search(text, a, b) or claims._NUMBER_OF.search(text, a, b):
                 assert claims._may_count(text, a, b)
+
+
+def test_a_part_of_a_body_named_by_its_possessive_counts_the_part():
+    """ "9 of the Council's 15 members": nine acted; fifteen is the body's size."""
+    claim = one("The text won the votes of 9 of the Council's 15 members")
+    assert (claim.count, claim.qualifier) == (9, "exact")
+    claim = one("eleven out of the assembly's 20 members objected")
+    assert claim.count == 11

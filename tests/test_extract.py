@@ -378,3 +378,54 @@ def test_a_page_headed_by_a_government_is_still_its_owners():
             "We strongly condemn the attack on the convoy in Vanuatu's waters by Indonesia. "
             "We call on all sides to show restraint.\n")
     assert ("FJI", "oppose", "IDN") in _scored(text)
+
+
+def test_a_list_in_apposition_to_the_object_is_each_a_target_not_a_holder():
+    """ "accused its main sponsors - Ghana, Kenya and Peru - of ...": the three are whom the speaker
+    accuses; they take no stance toward one another."""
+    got = _scored("Envoy hits back\n\nVenezuela's delegate accused the draft's main sponsors — Ghana, Kenya and Peru — "
+                  "of meddling in its affairs.\n")
+    assert {("VEN", "oppose", "GHA"), ("VEN", "oppose", "KEN"), ("VEN", "oppose", "PER")} <= got
+    assert not any(holder in ("GHA", "KEN", "PER") for holder, _, _ in got)
+    got = _scored("Envoy hits back\n\nSerbia praised the co-sponsors, Hungary, Greece and Cyprus, for their help.\n")
+    assert {("SRB", "support", "HUN"), ("SRB", "support", "GRC"), ("SRB", "support", "CYP")} <= got
+
+
+def test_lifting_sanctions_backs_the_state_they_were_on():
+    """Ending a sanction is the opposite of imposing one, whether the state is named in the clause or
+    comes from the story ("the sanctions" already told of)."""
+    assert ("SDN", "support", "TCD") in _scored(
+        "Talks go on\n\nSudan's envoy said lifting the sanctions on Chad would help the whole region.\n")
+    assert ("USA", "oppose", "TCD") in _scored(
+        "Talks go on\n\nThe United States sanctions Chad over the raids.\n")
+
+
+def _claims(text: str) -> set[tuple[int, str, str]]:
+    c = parse_text(text).claims
+    return set(zip(c["count"], c["stance"], c["toward_iso3"]))
+
+
+_VETOED = ("Council text fails\n\nRussia on Tuesday vetoed a draft Security Council resolution that would have "
+           "condemned Mali's expulsion of the peacekeepers.\n\n")
+
+
+def test_the_backing_a_text_drew_is_a_vote_for_it():
+    """ "The draft, tabled by X and Y, won the backing of 13 ..." describes the vote, not the draft's content:
+    the sponsors and the 13 are for a text critical of Mali."""
+    text = _VETOED + "The draft, tabled by Ireland and Ghana, won the backing of 13 of the council's 15 members.\n"
+    got = _scored(text)
+    assert {("IRL", "oppose", "MLI"), ("GHA", "oppose", "MLI"), ("RUS", "support", "MLI")} <= got
+    assert not any(stance == "support" for holder, stance, _ in got if holder in ("IRL", "GHA"))
+    assert (13, "oppose", "MLI") in _claims(text)
+
+
+def test_it_would_after_a_text_is_the_texts_content_not_a_voice():
+    got = _scored(_VETOED + "The draft, tabled by Ireland and Ghana, was put to a vote on Tuesday. "
+                  "It would have demanded that Bamako reverse the expulsion.\n")
+    assert not any(stance == "concern" for _, stance, _ in got)
+
+
+def test_calling_the_veto_a_disgrace_opposes_the_vetoer():
+    got = _scored(_VETOED + "France's envoy called the veto a shameful day for the council.\n")
+    assert ("FRA", "oppose", "RUS") in got
+    assert ("FRA", "support", "MLI") not in got
